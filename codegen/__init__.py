@@ -1,0 +1,1 @@
+"""Lowering of the spdsl IR through Apache TVM (filled in by the kernel work)."""

@@ -1,0 +1,1 @@
+"""The spdsl grammar, shipped as package data (``spdsl.grammar``)."""

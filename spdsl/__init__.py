@@ -1,0 +1,33 @@
+"""spdsl: a compiler for attention sparsity.
+
+Write a pattern in the spdsl language, check it, analyse its block layout, and run it as
+attention: ``spdsl.load``/``spdsl.parse`` give a :class:`Library` of :class:`Pattern`s.
+
+    >>> import spdsl
+    >>> lib = spdsl.load("examples/sliding_window.spdsl")
+    >>> pat = lib["sliding_window"].bind(window=128)
+    >>> print(pat.explain(Lq=4096, H=8))
+
+Importing spdsl imports neither torch nor TVM; they load where they are used.
+"""
+
+from .errors import BindError, CheckError, ParseError, PatternError
+from .library import Library, load, parse
+from .pattern import Pattern
+
+__version__ = "0.1.0"
+
+
+def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inputs):
+    """Attention under ``pattern`` in plain PyTorch (the oracle every kernel is checked
+    against). ``q``: [B, H, Lq, D]; ``k``, ``v``: [B, Hk, Lk, D] with H % Hk == 0.
+    Any float dtype (float64 included); empty rows give 0 (log-sum-exp -inf).
+
+    >>> out = spdsl.reference_attention(pat, q, k, v)
+    """
+    from .reference import reference_attention as _ref
+    return _ref(pattern, q, k, v, scale=scale, return_lse=return_lse, **inputs)
+
+
+__all__ = ["PatternError", "ParseError", "CheckError", "BindError", "load", "parse", "Library",
+           "Pattern", "reference_attention", "__version__"]

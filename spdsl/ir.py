@@ -1,0 +1,248 @@
+"""The typed, immutable IR that every later stage reads.
+
+A checked pattern is two expression trees (``mask`` and ``score``) over these nodes.
+Patterns are inlined, ``let``s are shared (the same node object appears wherever the
+let is used, so the tree is a DAG), parameters that are bound are folded to constants.
+
+Every node is a frozen dataclass. ``span`` (where in the source the node came from)
+takes no part in equality or hashing, so two parses of the same text compare equal
+whatever their spacing. ``name`` is a let's name, kept only so that the printer can
+show the user's own names; it is not part of equality either.
+
+Node kinds:
+
+    Const(value, type)            int, float or bool literal
+    Var(name)                     b h q k (indices), B H Lq Lk (sizes), score
+    Param(name, type)             a parameter not bound yet
+    Index(input, args, type)      an input tensor read at int indices
+    Unary(op, x, type)            op in  neg not
+    Binary(op, a, b, type)        op in  + - * / // % ** and or == != < <= > >=
+    Call(fn, args, type)          fn in  abs min max exp log tanh sqrt
+    Select(cond, a, b, type)      if cond then a else b
+    RandomBlocks(r, size, seed)   the random_blocks built-in (bool)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+INT, FLOAT, BOOL = "int", "float", "bool"
+ERROR = "error"  # the type of an expression that already failed to check
+
+INDEX_VARS = ("b", "h", "q", "k")
+SIZE_VARS = ("B", "H", "Lq", "Lk")
+SIZE_OF_INDEX = {"b": "B", "h": "H", "q": "Lq", "k": "Lk"}
+
+ARITH_OPS = ("+", "-", "*", "/", "//", "%", "**")
+COMPARE_OPS = ("==", "!=", "<", "<=", ">", ">=")
+LOGIC_OPS = ("and", "or")
+MATH_FUNCS = ("exp", "log", "tanh", "sqrt")
+NUMERIC_FUNCS = ("abs", "min", "max")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node came from: a file and character offsets into its text."""
+
+    file: str
+    start: int
+    end: int
+
+
+def _span() -> Span | None:
+    return field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: Union[int, float, bool]
+    type: str
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Var:
+    name: str
+    span: Span | None = _span()
+
+    @property
+    def type(self) -> str:
+        return FLOAT if self.name == "score" else INT
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    type: str
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class InputDecl:
+    """``input NAME : int[DIMS]``; each dim is a size name (``B``...) or an int."""
+
+    name: str
+    dtype: str
+    dims: tuple[Union[str, int], ...]
+    span: Span | None = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    input: InputDecl
+    args: tuple["Expr", ...]
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def type(self) -> str:
+        return self.input.dtype
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    op: str
+    x: "Expr"
+    type: str
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    op: str
+    a: "Expr"
+    b: "Expr"
+    type: str
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    fn: str
+    args: tuple["Expr", ...]
+    type: str
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Select:
+    cond: "Expr"
+    a: "Expr"
+    b: "Expr"
+    type: str
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class RandomBlocks:
+    r: "Expr"
+    size: "Expr"
+    seed: "Expr"
+    span: Span | None = _span()
+    name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def type(self) -> str:
+        return BOOL
+
+
+Expr = Union[Const, Var, Param, Index, Unary, Binary, Call, Select, RandomBlocks]
+
+TRUE = Const(True, BOOL)
+FALSE = Const(False, BOOL)
+
+
+def children(e: Expr) -> tuple[Expr, ...]:
+    """The direct sub-expressions of a node, in source order."""
+    if isinstance(e, Index) or isinstance(e, Call):
+        return e.args
+    if isinstance(e, Unary):
+        return (e.x,)
+    if isinstance(e, Binary):
+        return (e.a, e.b)
+    if isinstance(e, Select):
+        return (e.cond, e.a, e.b)
+    if isinstance(e, RandomBlocks):
+        return (e.r, e.size, e.seed)
+    return ()
+
+
+def with_children(e: Expr, new: tuple[Expr, ...]) -> Expr:
+    """``e`` with its children replaced; ``e`` itself when nothing changed."""
+    old = children(e)
+    if len(old) == len(new) and all(x is y for x, y in zip(old, new)):
+        return e
+    if isinstance(e, Index):
+        return Index(e.input, tuple(new), span=e.span, name=e.name)
+    if isinstance(e, Call):
+        return Call(e.fn, tuple(new), e.type, span=e.span, name=e.name)
+    if isinstance(e, Unary):
+        return Unary(e.op, new[0], e.type, span=e.span, name=e.name)
+    if isinstance(e, Binary):
+        return Binary(e.op, new[0], new[1], e.type, span=e.span, name=e.name)
+    if isinstance(e, Select):
+        return Select(new[0], new[1], new[2], e.type, span=e.span, name=e.name)
+    if isinstance(e, RandomBlocks):
+        return RandomBlocks(new[0], new[1], new[2], span=e.span, name=e.name)
+    return e
+
+
+def walk(e: Expr) -> Iterator[Expr]:
+    """Every distinct node of the DAG once, children before parents."""
+    seen: set[int] = set()
+    stack: list[tuple[Expr, bool]] = [(e, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if id(node) in seen:
+            continue
+        if expanded:
+            seen.add(id(node))
+            yield node
+            continue
+        stack.append((node, True))
+        for c in reversed(children(node)):
+            if id(c) not in seen:
+                stack.append((c, False))
+
+
+def transform(e: Expr, fn) -> Expr:
+    """Rebuild the DAG bottom-up: ``fn(node_with_new_children)`` returns a node or None
+    (keep). Shared nodes are rewritten once, so sharing survives the rewrite."""
+    memo: dict[int, Expr] = {}
+    for node in walk(e):
+        new_children = tuple(memo[id(c)] for c in children(node))
+        rebuilt = with_children(node, new_children)
+        memo[id(node)] = fn(rebuilt) or rebuilt
+    return memo[id(e)]
+
+
+def free_vars(e: Expr) -> set[str]:
+    """Names of the built-in variables (``q``, ``Lk``, ``score``...) that ``e`` reads."""
+    return {n.name for n in walk(e) if isinstance(n, Var)}
+
+
+def inputs_read(e: Expr) -> dict[str, InputDecl]:
+    return {n.input.name: n.input for n in walk(e) if isinstance(n, Index)}
+
+
+def params_read(e: Expr) -> set[str]:
+    return {n.name for n in walk(e) if isinstance(n, Param)}
+
+
+def depends_on(e: Expr, var: str) -> bool:
+    """Whether the value of ``e`` can change with the index variable ``var`` (b/h/q/k).
+
+    Inputs with a dimension of ``var``'s size count as dependent on it only where
+    the index at that dimension does; random_blocks depends on h, q and k."""
+    for n in walk(e):
+        if isinstance(n, Var) and n.name == var:
+            return True
+        if isinstance(n, RandomBlocks) and var in ("h", "q", "k"):
+            return True
+    return False

@@ -1,0 +1,248 @@
+"""A checked pattern: its IR, parameter binding, and what can be asked of it.
+
+A :class:`Pattern` is immutable. ``bind`` returns a new, further specialised pattern;
+everything else (dense reference mask, block layout, explanation, FlexAttention
+mask_mod) is computed from the same IR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from . import syntax as A
+from .check import Built, Checker
+from .errors import BindError, PatternError, Reporter, did_you_mean
+from .ir import INT, Expr, InputDecl, free_vars, params_read
+
+DEFAULT_BLOCK = 64
+
+
+@dataclass(frozen=True)
+class Sizes:
+    B: int
+    H: int
+    Lq: int
+    Lk: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"B": self.B, "H": self.H, "Lq": self.Lq, "Lk": self.Lk}
+
+
+class Pattern:
+    """One pattern of a library, possibly specialised by :meth:`bind`."""
+
+    def __init__(self, definition: A.PatternDef, checker: Checker, reporter: Reporter,
+                 values: dict[str, Any], built: Built):
+        self._def = definition
+        self._checker = checker
+        self._reporter = reporter
+        self.values = dict(values)
+        self._built = built
+
+    @classmethod
+    def _from_def(cls, definition, checker, reporter, values) -> "Pattern":
+        built = checker.build(definition, values)
+        return cls(definition, checker, reporter, values, built)
+
+    # ---- what it is ---------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self._def.name
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """Parameter name -> default value (None where there is no default)."""
+        out = {}
+        for p in self._def.params:
+            d = self._checker._default(p) if p.default is not None else None
+            out[p.name] = d.value if d is not None and hasattr(d, "value") else None
+        return out
+
+    @property
+    def mask(self) -> Expr:
+        return self._built.mask
+
+    @property
+    def score(self) -> Expr | None:
+        return self._built.score
+
+    @property
+    def inputs(self) -> dict[str, InputDecl]:
+        return dict(self._built.inputs)
+
+    @property
+    def block_hint(self) -> tuple[int, int] | None:
+        return self._built.block
+
+    @property
+    def index_checks(self):
+        return self._built.index_checks
+
+    @property
+    def unbound(self) -> tuple[str, ...]:
+        return self._built.unbound
+
+    def __repr__(self) -> str:
+        vals = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
+        return f"<Pattern {self.name}({vals})>"
+
+    def __str__(self) -> str:
+        from .printer import print_pattern
+        return print_pattern(self)
+
+    def key(self) -> str:
+        """A hash of the normalised IR: equal for patterns that compute the same thing."""
+        from .printer import print_pattern
+        return hashlib.sha256(print_pattern(self, anonymous=True).encode()).hexdigest()[:32]
+
+    # ---- specialisation -------------------------------------------------------------
+
+    def bind(self, **values) -> "Pattern":
+        """A copy with parameters fixed: ``lib["sliding_window"].bind(window=512)``."""
+        names = [p.name for p in self._def.params]
+        for k in values:
+            if k not in names:
+                hint = did_you_mean(k, names) or (f"its parameters: {', '.join(names)}" if names
+                                                  else f"'{self.name}' has no parameters")
+                raise BindError(f"pattern '{self.name}' has no parameter '{k}'; {hint}")
+        merged = {**self.values, **values}
+        before = len(self._reporter.diagnostics)
+        built = self._checker.build(self._def, merged)
+        new = self._reporter.diagnostics[before:]
+        del self._reporter.diagnostics[before:]
+        self._reporter._seen.clear()
+        if new:
+            raise BindError(new)
+        return Pattern(self._def, self._checker, self._reporter, merged, built)
+
+    def require_bound(self) -> None:
+        if self.unbound:
+            names = ", ".join(self.unbound)
+            raise BindError(f"pattern '{self.name}' has parameters without a value: {names}; "
+                            f"bind them first: .bind({', '.join(n + '=...' for n in self.unbound)})")
+
+    # ---- call-time checks ------------------------------------------------------------
+
+    def check_inputs(self, sizes: Sizes, inputs: dict[str, Any]) -> dict[str, Any]:
+        """Inputs as numpy-compatible arrays after checking names, shapes and values."""
+        self.require_bound()
+        decls = self._built.inputs
+        extra = sorted(set(inputs) - set(decls))
+        if extra:
+            hint = did_you_mean(extra[0], decls)
+            raise BindError(f"pattern '{self.name}' has no input '{extra[0]}'"
+                            + (f"; {hint}" if hint else f"; its inputs: {', '.join(decls) or 'none'}"))
+        missing = sorted(set(decls) - set(inputs))
+        if missing:
+            d = decls[missing[0]]
+            raise BindError(f"pattern '{self.name}' needs the input '{d.name}' "
+                            f"({d.dtype}[{', '.join(map(str, d.dims))}]): pass {d.name}=tensor")
+        out = {}
+        for name, decl in decls.items():
+            out[name] = _check_input(decl, inputs[name], sizes)
+        self._check_index_ranges(sizes, out)
+        return out
+
+    def _check_index_ranges(self, sizes: Sizes, inputs: dict) -> None:
+        if not self._built.index_checks:
+            return
+        from .intervals import value_range
+        for chk in self._built.index_checks:
+            lo, hi, valid = value_range(chk.index, sizes.as_dict(), _numpy(inputs))
+            dim = chk.input.dims[chk.dim]
+            n = dim if isinstance(dim, int) else sizes.as_dict()[dim]
+            if not valid or lo < 0 or hi > n - 1:
+                where = self._reporter.diagnostic(chk.span, "")
+                loc = f" ({where.file}:{where.line}:{where.column})" if where.line else ""
+                dim_name = f" ({dim} = {n})" if isinstance(dim, str) else ""
+                raise BindError(f"input '{chk.input.name}' would be read out of range{loc}: index "
+                                f"{chk.dim + 1} reaches {int(lo) if lo < 0 else int(hi)}, but that dimension "
+                                f"has {n} entries{dim_name}; sizes B={sizes.B} H={sizes.H} Lq={sizes.Lq} Lk={sizes.Lk}")
+
+    # ---- what can be asked ------------------------------------------------------------
+
+    def sizes(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1) -> Sizes:
+        Lk = Lq if Lk is None else Lk
+        for name, v in (("Lq", Lq), ("Lk", Lk), ("H", H), ("B", B)):
+            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+                raise BindError(f"{name} must be a positive int, got {v!r}")
+        return Sizes(B, H, Lq, Lk)
+
+    def dense_mask(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, **inputs):
+        """The mask as a torch bool tensor [B, H, Lq, Lk] (the reference; O(Lq*Lk))."""
+        from .evaluate import dense_mask
+        sizes = self.sizes(Lq, Lk, H, B)
+        arrays = self.check_inputs(sizes, inputs)
+        return dense_mask(self.mask, sizes.Lq, sizes.Lk, sizes.H, sizes.B, inputs=arrays)
+
+    def layout(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1,
+               block: int | tuple[int, int] | None = None, **inputs):
+        """The block layout (FULL / PARTIAL / EMPTY per block), by interval analysis."""
+        from .analyse import classify
+        sizes = self.sizes(Lq, Lk, H, B)
+        arrays = self.check_inputs(sizes, inputs)
+        bq, bk = self.block_sizes(block)
+        return classify(self.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+                        block_q=bq, block_k=bk, inputs=_numpy(arrays))
+
+    def block_sizes(self, block=None) -> tuple[int, int]:
+        if block is None:
+            block = self._built.block or DEFAULT_BLOCK
+        if isinstance(block, int):
+            block = (block, block)
+        bq, bk = block
+        for v in (bq, bk):
+            if not isinstance(v, int) or v < 1:
+                raise BindError(f"a block size must be a positive int, got {v!r}")
+        return bq, bk
+
+    def explain(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, block=None,
+                head_dim: int = 64, **inputs):
+        """Density, FULL/PARTIAL/EMPTY counts, FLOPs against dense and more."""
+        from .explain import explain
+        return explain(self, Lq=Lq, Lk=Lk, H=H, B=B, block=block, head_dim=head_dim, inputs=inputs)
+
+    def to_flex_mask_mod(self, Lq: int | None = None, Lk: int | None = None, H: int | None = None,
+                         B: int | None = None, **inputs):
+        """The same mask as a FlexAttention ``mask_mod(b, h, q_idx, kv_idx)``."""
+        from .flex import to_mask_mod
+        return to_mask_mod(self, Lq=Lq, Lk=Lk, H=H, B=B, inputs=inputs)
+
+    def to_flex_score_mod(self, Lq: int | None = None, Lk: int | None = None, H: int | None = None,
+                          B: int | None = None, **inputs):
+        """The score expression as a FlexAttention ``score_mod`` (identity without one)."""
+        from .flex import to_score_mod
+        return to_score_mod(self, Lq=Lq, Lk=Lk, H=H, B=B, inputs=inputs)
+
+
+def _check_input(decl: InputDecl, value, sizes: Sizes):
+    """The input as a contiguous torch tensor, after checking its dtype and shape."""
+    import torch
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        value = torch.from_numpy(value)
+    if not isinstance(value, torch.Tensor):
+        raise BindError(f"input '{decl.name}' must be a tensor, got {type(value).__name__}")
+    want = [d if isinstance(d, int) else sizes.as_dict()[d] for d in decl.dims]
+    if list(value.shape) != want:
+        names = ", ".join(f"{d}={w}" if isinstance(d, str) else str(d) for d, w in zip(decl.dims, want))
+        raise BindError(f"input '{decl.name}' must have shape {tuple(want)} ({decl.dtype}[{names}]), "
+                        f"got {tuple(value.shape)}")
+    if decl.dtype == INT:
+        if value.dtype.is_floating_point or value.dtype == torch.bool or value.dtype.is_complex:
+            raise BindError(f"input '{decl.name}' is declared int; got a {value.dtype} tensor")
+        value = value.to(torch.int64)
+    else:
+        if value.dtype.is_complex or value.dtype == torch.bool:
+            raise BindError(f"input '{decl.name}' is declared float; got a {value.dtype} tensor")
+        value = value.to(torch.float32)
+    return value.detach().cpu().contiguous()
+
+
+def _numpy(inputs: dict) -> dict:
+    return {k: v.numpy() for k, v in inputs.items()}
