@@ -1,0 +1,178 @@
+"""``Pattern.explain`` and ``spdsl explain``: what a layout costs, without an L x L mask.
+
+Block counts, FLOPs and layout memory come from the block layout alone. The element
+density needs the PARTIAL blocks' elements: they are counted exactly when their total
+area is small enough, else estimated from a random sample of PARTIAL blocks (and the
+report says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+EXACT_PARTIAL_ELEMENTS = 1 << 24   # count PARTIAL blocks exactly up to this many elements
+SAMPLE_BLOCKS = 256
+
+
+@dataclass
+class Explanation:
+    pattern: str
+    params: dict
+    Lq: int
+    Lk: int
+    H: int
+    B: int
+    block_q: int
+    block_k: int
+    head_dim: int
+    full_blocks: int
+    partial_blocks: int
+    empty_blocks: int
+    nonzero_elements: int
+    density: float
+    density_exact: bool
+    flops_forward: int
+    flops_dense: int
+    flops_useful: int
+    empty_rows: int | None
+    load_imbalance: float
+    layout_classes: int
+    layout_bytes: int
+    refined_incomplete: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        total = self.full_blocks + self.partial_blocks + self.empty_blocks
+        visited = (self.full_blocks + self.partial_blocks) / total if total else 0.0
+        params = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        saved = self.flops_dense / self.flops_forward if self.flops_forward else float("inf")
+        rows = "unknown (too large to count exactly)" if self.empty_rows is None else f"{self.empty_rows:,}"
+        return "\n".join([
+            f"pattern     {self.pattern}({params})  Lq={self.Lq} Lk={self.Lk} H={self.H} B={self.B}  "
+            f"block {self.block_q}x{self.block_k}  head_dim {self.head_dim}",
+            f"blocks      FULL {self.full_blocks:,}  PARTIAL {self.partial_blocks:,}  EMPTY {self.empty_blocks:,}"
+            f"  ({visited:.2%} of blocks visited)",
+            f"density     {self.density:.4%} of elements ({self.nonzero_elements:,} of "
+            f"{self.Lq * self.Lk * self.H * self.B:,}){'' if self.density_exact else ', estimated'}",
+            f"FLOPs       forward {_g(self.flops_forward)} vs dense {_g(self.flops_dense)}: "
+            f"{saved:.1f}x fewer (useful {_g(self.flops_useful)})",
+            f"empty rows  {rows} (queries that see no key: output 0)",
+            f"balance     max/mean blocks per query block {self.load_imbalance:.2f}",
+            f"layout      {self.layout_classes} distinct layout{'s' if self.layout_classes != 1 else ''} "
+            f"for {self.B * self.H} (batch, head) pairs, {_bytes(self.layout_bytes)}",
+        ])
+
+
+def _g(flops: int) -> str:
+    for unit, scale in (("TFLOP", 1e12), ("GFLOP", 1e9), ("MFLOP", 1e6)):
+        if flops >= scale:
+            return f"{flops / scale:.2f} {unit}"
+    return f"{flops} FLOP"
+
+
+def _bytes(n: int) -> str:
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} B"
+
+
+def _block_extent(index: np.ndarray, block: int, length: int) -> np.ndarray:
+    return np.minimum(block, length - index.astype(np.int64) * block)
+
+
+def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
+    from .pattern import _numpy
+    from .analyse import classify
+
+    sizes = pattern.sizes(Lq, Lk, H, B)
+    arrays = _numpy(pattern.check_inputs(sizes, inputs))
+    bq, bk = pattern.block_sizes(block)
+    lay = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+                   block_q=bq, block_k=bk, inputs=arrays)
+    counts = lay.counts()
+    mult = lay.multiplicity()
+    visited_area = full_area = partial_area = 0
+    for m, cls in zip(mult, lay.layouts):
+        if not m:
+            continue
+        area = _block_extent(cls.rows(), bq, sizes.Lq) * _block_extent(cls.col_idx, bk, sizes.Lk)
+        visited_area += int(m) * int(area.sum())
+        full_area += int(m) * int(area[cls.full].sum())
+        partial_area += int(m) * int(area[~cls.full].sum())
+    exact = partial_area <= EXACT_PARTIAL_ELEMENTS
+    partial_true, empty_rows = _count_partial(pattern, lay, sizes, arrays, exact)
+    nonzero = full_area + partial_true
+    total = sizes.B * sizes.H * sizes.Lq * sizes.Lk
+    return Explanation(
+        pattern=pattern.name, params=dict(pattern.values) or _defaults(pattern),
+        Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B, block_q=bq, block_k=bk, head_dim=head_dim,
+        full_blocks=counts["full"], partial_blocks=counts["partial"], empty_blocks=counts["empty"],
+        nonzero_elements=int(nonzero), density=nonzero / total, density_exact=exact,
+        flops_forward=4 * head_dim * visited_area, flops_dense=4 * head_dim * total,
+        flops_useful=4 * head_dim * int(nonzero), empty_rows=empty_rows,
+        load_imbalance=lay.load_imbalance(), layout_classes=int((mult > 0).sum()),
+        layout_bytes=lay.nbytes, refined_incomplete=lay.refined_incomplete)
+
+
+def _defaults(pattern) -> dict:
+    return {k: v for k, v in pattern.params.items() if v is not None}
+
+
+def _count_partial(pattern, lay, sizes, arrays, exact: bool):
+    """True elements inside PARTIAL blocks, and rows that see no key at all."""
+    from .evaluate import evaluate_points
+
+    bq, bk = lay.block_q, lay.block_k
+    mult = lay.multiplicity()
+    total_true = 0.0
+    empty_rows = 0 if exact else None
+    rng = np.random.default_rng(0)
+    owners = {}
+    for b in range(lay.B):
+        for h in range(lay.H):
+            owners.setdefault(int(lay.head_class[b, h]), (b, h))
+    for ci, cls in enumerate(lay.layouts):
+        if not mult[ci]:
+            continue
+        b, h = owners[ci]
+        rows = cls.rows()
+        part = np.flatnonzero(~cls.full)
+        has_full = np.zeros(lay.n_qb, bool)
+        has_full[rows[cls.full]] = True
+        nonempty = np.zeros(lay.n_qb, bool)
+        nonempty[rows] = True
+        if exact:
+            row_hits = np.zeros(sizes.Lq, np.int64)
+            for start in range(0, len(part), 512):
+                sel = part[start:start + 512]
+                total_true += mult[ci] * _count_blocks(pattern.mask, rows[sel], cls.col_idx[sel], b, h,
+                                                       bq, bk, sizes, arrays, row_hits)
+            query_rows = np.arange(sizes.Lq) // bq
+            lacking = ~has_full[query_rows]
+            empty_rows += int(mult[ci]) * int(((row_hits == 0) & lacking).sum())
+        elif len(part):
+            sel = rng.choice(part, size=min(SAMPLE_BLOCKS, len(part)), replace=False)
+            area = (_block_extent(rows[sel], bq, sizes.Lq) * _block_extent(cls.col_idx[sel], bk, sizes.Lk)).sum()
+            hits = _count_blocks(pattern.mask, rows[sel], cls.col_idx[sel], b, h, bq, bk, sizes, arrays, None)
+            all_area = (_block_extent(rows[part], bq, sizes.Lq) * _block_extent(cls.col_idx[part], bk, sizes.Lk)).sum()
+            total_true += mult[ci] * hits / max(area, 1) * all_area
+    return int(round(total_true)), empty_rows
+
+
+def _count_blocks(mask, qbs, kbs, b, h, bq, bk, sizes, arrays, row_hits) -> int:
+    from .evaluate import evaluate_points
+
+    dq, dk = np.meshgrid(np.arange(bq), np.arange(bk), indexing="ij")
+    q = (qbs[:, None, None] * bq + dq[None]).ravel()
+    k = (kbs[:, None, None] * bk + dk[None]).ravel()
+    real = (q < sizes.Lq) & (k < sizes.Lk)
+    q, k = q[real], k[real]
+    vals = evaluate_points(mask, np.full_like(q, b), np.full_like(q, h), q, k, sizes.as_dict(), arrays)
+    if row_hits is not None:
+        row_hits += np.bincount(q[vals], minlength=len(row_hits))
+    return int(vals.sum())
