@@ -58,6 +58,7 @@ class Checker:
         self._stack: list[str] = []
         self._inputs: dict[str, InputDecl] = {}
         self._index_checks: list[IndexCheck] = []
+        self._cycles: set[frozenset] = set()
 
     # ---- entry points -------------------------------------------------------------
 
@@ -483,8 +484,11 @@ class Checker:
                 bare: bool = False, fn_span: Span | None = None) -> Expr:
         callee = self.patterns[name]
         if name in self._stack:
-            cycle = " -> ".join(self._stack[self._stack.index(name):] + [name])
-            self.rep.error(fn_span or span, f"pattern '{name}' calls itself ({cycle}); recursion is not allowed")
+            members = self._stack[self._stack.index(name):]
+            if frozenset(members) not in self._cycles:  # one message per cycle, not per member
+                self._cycles.add(frozenset(members))
+                cycle = " -> ".join(members + [name])
+                self.rep.error(fn_span or span, f"pattern '{name}' calls itself ({cycle}); recursion is not allowed")
             return ERR
         if bare and any(p.default is None for p in callee.params):
             missing = [p.name for p in callee.params if p.default is None]

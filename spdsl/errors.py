@@ -58,7 +58,8 @@ class Diagnostic:
     width: int = 1
 
     def format(self) -> str:
-        text = self.source_line.replace("\t", " ")
+        # One printable character per source character keeps the caret aligned.
+        text = "".join(c if c.isprintable() else ("\ufffd" if c != "\t" else " ") for c in self.source_line)
         # Long lines are cut around the caret so that a 10 MB line prints readably.
         col = self.column - 1
         if len(text) > 160:

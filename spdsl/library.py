@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import syntax as A
-from .check import Checker
+from .check import RESERVED, Checker
 from .errors import CheckError, Diagnostic, ParseError, PatternError, Reporter, did_you_mean
 from .syntax import decode, parse_module
 
@@ -23,26 +23,27 @@ class _Loader:
         self.modules: dict[str, A.Module] = {}
         self.parse_errors: list[Diagnostic] = []
 
-    def load_text(self, text: str, name: str, directory: Path) -> A.Module | None:
-        return self._module(text, name, directory, stack=[])
+    def load_text(self, text: str, name: str, directory: Path, key: str | None = None) -> A.Module | None:
+        return self._module(text, name, directory, stack=[key or name])
 
     def _module(self, text: str, name: str, directory: Path, stack: list[str]) -> A.Module | None:
+        """Parse one file; ``stack`` ends with this file's key (its resolved path)."""
         try:
             mod = parse_module(text, name)
         except ParseError as e:
             self.parse_errors.extend(e.errors)
             return None
         self.reporter.add_source(mod.source)
-        self.modules[name] = mod
+        self.modules[stack[-1]] = mod
         for imp in mod.imports:
-            self._import(imp, directory, stack + [name])
+            self._import(imp, directory, stack)
         return mod
 
     def _import(self, imp: A.ImportDef, directory: Path, stack: list[str]) -> None:
         path = (directory / imp.path).resolve()
         key = str(path)
-        if key in stack or key == stack[-1]:
-            chain = " -> ".join(os.path.basename(s) for s in stack[stack.index(key):] + [key])
+        if key in stack:
+            chain = " -> ".join(_display(s) for s in stack[stack.index(key):] + [key])
             self.reporter.error(imp.span, f"import cycle: {chain}", "remove one of these imports")
             return
         if key in self.modules:
@@ -50,18 +51,18 @@ class _Loader:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            self.reporter.error(imp.span, f"cannot find the imported file '{imp.path}' (looked for {path})",
+            self.reporter.error(imp.span, f"cannot find the imported file '{imp.path}' (looked for {_display(key)})",
                                 "import paths are relative to the importing file")
             return
         except (IsADirectoryError, PermissionError, OSError) as e:
             self.reporter.error(imp.span, f"cannot read the imported file '{imp.path}': {e.strerror or e}")
             return
         try:
-            text = decode(data, key)
+            text = decode(data, _display(key))
         except ParseError as e:
             self.parse_errors.extend(e.errors)
             return
-        self._module(text, key, path.parent, stack)
+        self._module(text, _display(key), path.parent, stack + [key])
 
     def pattern_table(self) -> tuple[dict[str, A.PatternDef], dict[str, str]]:
         """Every pattern visible from the root: name -> definition, name -> module."""
@@ -69,6 +70,10 @@ class _Loader:
         owner: dict[str, str] = {}
         for mod_name, mod in self.modules.items():
             for p in mod.patterns:
+                if p.name in RESERVED:
+                    self.reporter.error(p.name_span, f"'{p.name}' is a built-in name and cannot name a pattern",
+                                        "rename the pattern")
+                    continue
                 if p.name in table:
                     first = table[p.name]
                     where = self.reporter.diagnostic(first.name_span, "")
@@ -164,6 +169,14 @@ def load(path: str | os.PathLike) -> Library:
     name = str(path)
     text = decode(data, name)
     loader = _Loader()
-    loader.modules = {}
-    root = loader._module(text, name, p.resolve().parent, stack=[str(p.resolve())])
+    root = loader.load_text(text, name, p.resolve().parent, key=str(p.resolve()))
     return _library(loader, root, name)
+
+
+def _display(path: str) -> str:
+    """A path as the user would write it: relative to the current directory if inside."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel

@@ -356,8 +356,10 @@ def _describe_expected(expected: set[str]) -> str:
         # After a complete expression LALR accepts almost anything; say it plainly.
         return "an operator, a new statement or '}'"
     parts = []
-    if expected & _EXPR_START and not expected & {"RBRACE"}:
+    if expected & {"INT", "FLOAT", "NAME", "NOT", "IF"} and not expected & {"RBRACE"}:
         parts.append("an expression")
+    elif expected & _OPERATORS:
+        parts.append("an operator")
     if expected & _STATEMENTS:
         parts.append("a statement (let, input, mask, score, block)")
     for name in ("RPAR", "RSQB", "COMMA", "THEN", "ELSE", "EQUAL", "COLON", "LBRACE", "RBRACE",
@@ -373,6 +375,18 @@ def _describe_expected(expected: set[str]) -> str:
     if len(parts) == 1:
         return parts[0]
     return ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+def _accepts(e) -> set[str]:
+    """The tokens really acceptable where the parse stopped (LALR's own 'expected'
+    merges lookaheads of several states and over-promises)."""
+    ip = getattr(e, "interactive_parser", None)
+    if ip is None:
+        return set()
+    try:
+        return set(ip.accepts())
+    except Exception:  # accepts() replays the parser; never let it hide the real error
+        return set()
 
 
 def _token_words(tok) -> str:
@@ -405,15 +419,16 @@ def _lark_error(e, source: Source, base: int) -> Diagnostic:
         shown = repr(ch)[1:-1] if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"U+{ord(ch):04X}"
         return rep.diagnostic(Span(source.name, pos, pos + 1), f"unexpected character '{shown}'",
                               "names are letters, digits and '_'; see LANGUAGE.md for the operators")
+    precise = _accepts(e)
     if isinstance(e, UnexpectedToken) and e.token.type != "$END":
         tok = e.token
-        expected = set(e.expected or e.accepts or ())
+        expected = precise or set(e.expected or e.accepts or ())
         want = _describe_expected(expected)
         msg = f"unexpected {_token_words(tok)}" + (f"; expected {want}" if want else "")
         start = base + (tok.start_pos or 0)
         return rep.diagnostic(Span(source.name, start, start + max(1, len(str(tok)))), msg,
                               _hint_for(str(tok), expected))
-    expected = set(getattr(e, "expected", None) or ())
+    expected = precise or set(getattr(e, "expected", None) or ())
     want = _describe_expected(expected)
     end = len(source.text)
     return rep.diagnostic(Span(source.name, max(0, end - 1), end),
@@ -488,7 +503,10 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ParseError([Diagnostic(name, line, col, "", f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})",
+        start = data.rfind(b"\n", 0, e.start) + 1
+        end = data.find(b"\n", e.start)
+        shown = data[start:end if end != -1 else len(data)].decode("utf-8", "replace")
+        raise ParseError([Diagnostic(name, line, col, shown, f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})",
                                      "pattern files are UTF-8 text")]) from None
 
 
