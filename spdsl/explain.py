@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 EXACT_PARTIAL_ELEMENTS = 1 << 24   # count PARTIAL blocks exactly up to this many elements
-SAMPLE_BLOCKS = 256
+SAMPLE_BLOCKS = 512
 
 
 @dataclass
@@ -87,92 +87,35 @@ def _block_extent(index: np.ndarray, block: int, length: int) -> np.ndarray:
 
 def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
     from .pattern import _numpy
-    from .analyse import classify
+    from .analyse import classify, layout_stats
 
     sizes = pattern.sizes(Lq, Lk, H, B)
     arrays = _numpy(pattern.check_inputs(sizes, inputs))
     bq, bk = pattern.block_sizes(block)
     lay = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
                    block_q=bq, block_k=bk, inputs=arrays)
+    stats = layout_stats(pattern.mask, lay, arrays, exact_limit=EXACT_PARTIAL_ELEMENTS,
+                         sample_blocks=SAMPLE_BLOCKS)
     counts = lay.counts()
     mult = lay.multiplicity()
-    visited_area = full_area = partial_area = 0
+    visited_area = 0
     for m, cls in zip(mult, lay.layouts):
-        if not m:
-            continue
-        area = _block_extent(cls.rows(), bq, sizes.Lq) * _block_extent(cls.col_idx, bk, sizes.Lk)
-        visited_area += int(m) * int(area.sum())
-        full_area += int(m) * int(area[cls.full].sum())
-        partial_area += int(m) * int(area[~cls.full].sum())
-    exact = partial_area <= EXACT_PARTIAL_ELEMENTS
-    partial_true, empty_rows = _count_partial(pattern, lay, sizes, arrays, exact)
-    nonzero = full_area + partial_true
-    total = sizes.B * sizes.H * sizes.Lq * sizes.Lk
+        if m:
+            area = _block_extent(cls.rows(), bq, sizes.Lq) * _block_extent(cls.col_idx, bk, sizes.Lk)
+            visited_area += int(m) * int(area.sum())
+    nonzero = int(round(stats.nonzero))
+    total = stats.elements
     return Explanation(
         pattern=pattern.name, params=dict(pattern.values) or _defaults(pattern),
         Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B, block_q=bq, block_k=bk, head_dim=head_dim,
         full_blocks=counts["full"], partial_blocks=counts["partial"], empty_blocks=counts["empty"],
-        nonzero_elements=int(nonzero), density=nonzero / total, density_exact=exact,
+        nonzero_elements=nonzero, density=nonzero / total, density_exact=not stats.nonzero_is_estimate,
         flops_forward=4 * head_dim * visited_area, flops_dense=4 * head_dim * total,
-        flops_useful=4 * head_dim * int(nonzero), empty_rows=empty_rows,
+        flops_useful=4 * head_dim * nonzero,
+        empty_rows=int(stats.empty_rows) if stats.empty_rows_is_exact else None,
         load_imbalance=lay.load_imbalance(), layout_classes=int((mult > 0).sum()),
         layout_bytes=lay.nbytes, refined_incomplete=lay.refined_incomplete)
 
 
 def _defaults(pattern) -> dict:
     return {k: v for k, v in pattern.params.items() if v is not None}
-
-
-def _count_partial(pattern, lay, sizes, arrays, exact: bool):
-    """True elements inside PARTIAL blocks, and rows that see no key at all."""
-    from .evaluate import evaluate_points
-
-    bq, bk = lay.block_q, lay.block_k
-    mult = lay.multiplicity()
-    total_true = 0.0
-    empty_rows = 0 if exact else None
-    rng = np.random.default_rng(0)
-    owners = {}
-    for b in range(lay.B):
-        for h in range(lay.H):
-            owners.setdefault(int(lay.head_class[b, h]), (b, h))
-    for ci, cls in enumerate(lay.layouts):
-        if not mult[ci]:
-            continue
-        b, h = owners[ci]
-        rows = cls.rows()
-        part = np.flatnonzero(~cls.full)
-        has_full = np.zeros(lay.n_qb, bool)
-        has_full[rows[cls.full]] = True
-        nonempty = np.zeros(lay.n_qb, bool)
-        nonempty[rows] = True
-        if exact:
-            row_hits = np.zeros(sizes.Lq, np.int64)
-            for start in range(0, len(part), 512):
-                sel = part[start:start + 512]
-                total_true += mult[ci] * _count_blocks(pattern.mask, rows[sel], cls.col_idx[sel], b, h,
-                                                       bq, bk, sizes, arrays, row_hits)
-            query_rows = np.arange(sizes.Lq) // bq
-            lacking = ~has_full[query_rows]
-            empty_rows += int(mult[ci]) * int(((row_hits == 0) & lacking).sum())
-        elif len(part):
-            sel = rng.choice(part, size=min(SAMPLE_BLOCKS, len(part)), replace=False)
-            area = (_block_extent(rows[sel], bq, sizes.Lq) * _block_extent(cls.col_idx[sel], bk, sizes.Lk)).sum()
-            hits = _count_blocks(pattern.mask, rows[sel], cls.col_idx[sel], b, h, bq, bk, sizes, arrays, None)
-            all_area = (_block_extent(rows[part], bq, sizes.Lq) * _block_extent(cls.col_idx[part], bk, sizes.Lk)).sum()
-            total_true += mult[ci] * hits / max(area, 1) * all_area
-    return int(round(total_true)), empty_rows
-
-
-def _count_blocks(mask, qbs, kbs, b, h, bq, bk, sizes, arrays, row_hits) -> int:
-    from .evaluate import evaluate_points
-
-    dq, dk = np.meshgrid(np.arange(bq), np.arange(bk), indexing="ij")
-    q = (qbs[:, None, None] * bq + dq[None]).ravel()
-    k = (kbs[:, None, None] * bk + dk[None]).ravel()
-    real = (q < sizes.Lq) & (k < sizes.Lk)
-    q, k = q[real], k[real]
-    vals = evaluate_points(mask, np.full_like(q, b), np.full_like(q, h), q, k, sizes.as_dict(), arrays)
-    if row_hits is not None:
-        row_hits += np.bincount(q[vals], minlength=len(row_hits))
-    return int(vals.sum())
