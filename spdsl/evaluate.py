@@ -11,7 +11,7 @@ file.  The semantics, exactly:
 * ``/`` always gives a float.  Mixing int and float promotes the int to float.
 * ``**``: the node's type says int or float.  ``int ** int`` is exact int64 power; a
   negative exponent at run time (the checker normally proves there is none) gives 0.
-* Comparisons involving a NaN are all false, ``!=`` included.
+* Comparisons follow IEEE, as torch and the kernels do: a NaN compares false, except ``!=``.
 * ``and`` / ``or`` / ``not`` on bools; ``if`` is ``where``.
 * ``abs``, ``min``, ``max`` (2 or more arguments) on int or float; ``exp``, ``log``,
   ``tanh``, ``sqrt`` on float (IEEE results: ``log(-1)`` is NaN, ``log(0)`` is -inf).
@@ -226,9 +226,6 @@ class _Evaluator:
         a, b = self.num(e.a, as_float), self.num(e.b, as_float)
         result = {"==": lambda: a == b, "!=": lambda: a != b, "<": lambda: a < b,
                   "<=": lambda: a <= b, ">": lambda: a > b, ">=": lambda: a >= b}[e.op]()
-        if as_float and e.op == "!=":
-            # NaN compares false with everything, != included (IEEE says true)
-            result = result & ~(self.ops.isnan(a) | self.ops.isnan(b))
         return result
 
     def divmod(self, op, a, b, as_float):
