@@ -157,9 +157,14 @@ class _Evaluator:
         self.memo: dict[int, Any] = {}
 
     def run(self, expr):
-        with np.errstate(all="ignore"):  # IEEE results (inf, NaN) are the semantics
-            for node in ir.walk(expr):
-                self.memo[id(node)] = self.node(node)
+        if self.ops.name == "numpy":
+            with np.errstate(all="ignore"):  # IEEE results (inf, NaN) are the semantics
+                return self._run(expr)
+        return self._run(expr)  # torch: traced by dynamo under FlexAttention; no numpy here
+
+    def _run(self, expr):
+        for node in ir.walk(expr):
+            self.memo[id(node)] = self.node(node)
         return self.memo[id(expr)]
 
     def val(self, node):
@@ -280,7 +285,9 @@ class _Evaluator:
         idx = []
         for dim, (arg, n) in enumerate(zip(e.args, shape)):
             i = self.val(arg)
-            if self.ops.any_((i < 0) | (i >= n)):
+            # Bounds were proven or checked before any evaluation (Pattern.check_inputs);
+            # this second look is for NumPy only: under vmap a data-dependent branch fails.
+            if self.ops.name == "numpy" and self.ops.any_((i < 0) | (i >= n)):
                 raise IndexError(f"input {name!r}: index out of range in dimension "
                                  f"{dim} (size {n})")
             idx.append(i)

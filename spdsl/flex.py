@@ -33,7 +33,10 @@ def _sizes(pattern, exprs, Lq, Lk, H, B, inputs) -> dict:
 
 def _prepare(pattern, exprs, Lq, Lk, H, B, inputs):
     import torch
+    from .evaluate import backend
     from .pattern import Sizes
+
+    backend("torch")  # built now: creating it inside a traced mod is a side effect dynamo rejects
 
     pattern.require_bound()
     sizes = _sizes(pattern, exprs, Lq, Lk, H, B, inputs)
@@ -70,8 +73,9 @@ def to_mask_mod(pattern, *, Lq=None, Lk=None, H=None, B=None, inputs=None):
 
 
 def to_score_mod(pattern, *, Lq=None, Lk=None, H=None, B=None, inputs=None):
-    from .evaluate import evaluate
+    from .evaluate import backend, evaluate
 
+    backend("torch")
     if pattern.score is None:
         def identity(score, b, h, q_idx, kv_idx):
             return score
