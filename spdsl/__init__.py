@@ -29,5 +29,26 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inp
     return _ref(pattern, q, k, v, scale=scale, return_lse=return_lse, **inputs)
 
 
-__all__ = ["PatternError", "ParseError", "CheckError", "BindError", "load", "parse", "Library",
+def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=None, target=None,
+            cache=True, **params):
+    """Compile a pattern into block-sparse attention kernels (forward and backward).
+
+    Returns a callable ``attn(q, k, v, return_lse=False, **inputs)`` with SDPA's layout
+    ([B, H, L, D]; k/v may have fewer heads). One build serves every length.
+
+    >>> attn = spdsl.compile(lib["sliding_window"], head_dim=64, dtype=torch.float32, window=512)
+    >>> out = attn(q, k, v)
+    """
+    from .runtime import compile as _compile
+    return _compile(pattern, head_dim=head_dim, dtype=dtype, device=device, scale=scale, config=config,
+                    target=target, cache=cache, **params)
+
+
+def SparseAttention(pattern, **kwargs):
+    """An ``nn.Module`` wrapping :func:`compile`: ``forward(q, k, v, **inputs)``."""
+    from .runtime import SparseAttention as _module
+    return _module(pattern, **kwargs)
+
+
+__all__ = ["compile", "SparseAttention", "PatternError", "ParseError", "CheckError", "BindError", "load", "parse", "Library",
            "Pattern", "reference_attention", "__version__"]

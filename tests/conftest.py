@@ -25,3 +25,16 @@ def check_golden(path: pathlib.Path, text: str, update: bool) -> None:
         path.write_text(text)
         return
     assert text == path.read_text(), f"{path.name} differs; if intended, run pytest --update-golden"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_kernel_cache(tmp_path_factory):
+    """Kernels built by the suite go to a cache of its own, shared by all its tests."""
+    import os
+    old = os.environ.get("SPDSL_CACHE_DIR")
+    os.environ["SPDSL_CACHE_DIR"] = str(tmp_path_factory.mktemp("spdsl-cache"))
+    yield
+    if old is None:
+        os.environ.pop("SPDSL_CACHE_DIR", None)
+    else:
+        os.environ["SPDSL_CACHE_DIR"] = old

@@ -1,0 +1,179 @@
+"""CPU attention speed: spdsl against FlexAttention (compiled) and SDPA with a dense mask.
+
+Everything is measured in this run, on this machine: B=1 H=8 D=64 fp32 at L = 4096 and
+16384 for sliding window 512, Longformer, BigBird, causal and documents. Also the fp32
+matmul rate (torch.mm, MKL/oneDNN), useful GFLOP/s (4 * nonzero elements * D / time),
+the backward against SDPA's, and compile / cached-load times.
+
+    python benchmarks/cpu_attention.py [--quick] [--lengths 4096 16384]
+Writes benchmarks/results/cpu_attention.json and prints a table of same-run ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import torch  # noqa: E402
+
+import spdsl  # noqa: E402
+
+B, H, D = 1, 8, 64
+
+
+def patterns():
+    lib = lambda name: spdsl.load(ROOT / "examples" / f"{name}.spdsl")[name]
+    return [
+        ("sliding_window_512", lib("sliding_window").bind(window=512)),
+        ("longformer", lib("longformer")),
+        ("bigbird", lib("bigbird")),
+        ("causal", spdsl.parse("pattern causal_only { mask = causal }")["causal_only"]),
+        ("documents", lib("documents")),
+    ]
+
+
+def doc_ids(L: int) -> torch.Tensor:
+    gen = torch.Generator().manual_seed(0)
+    cuts = torch.sort(torch.randint(1, L, (L // 1024,), generator=gen)).values
+    ids = torch.zeros(L, dtype=torch.int64)
+    ids[cuts] = 1
+    return ids.cumsum(0).view(1, L)
+
+
+def timed(fn, repeats: int) -> float:
+    fn()
+    out = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return statistics.median(out)
+
+
+def matmul_gflops() -> float:
+    a, b = torch.randn(2048, 2048), torch.randn(2048, 2048)
+    t = timed(lambda: torch.mm(a, b), 7)
+    return 2 * 2048 ** 3 / t / 1e9
+
+
+def flex_runner(pat, L, inputs, q, k, v):
+    from torch.nn.attention.flex_attention import create_block_mask, flex_attention
+
+    mask_mod = pat.to_flex_mask_mod(Lq=L, Lk=L, H=H, B=B, **inputs)
+    per_head = pat.layout(256, H=H, block=128, **({n: t[:, :256] for n, t in inputs.items()})).depends_on_h
+    block_mask = create_block_mask(mask_mod, B, H if per_head else None, L, L, device="cpu")
+    compiled = torch.compile(flex_attention)
+    return lambda: compiled(q, k, v, block_mask=block_mask)
+
+
+def bench_length(L: int, repeats: int, rows: list, with_flex: bool, with_backward: bool) -> None:
+    gen = torch.Generator().manual_seed(L)
+    q, k, v = (torch.randn(B, H, L, D, generator=gen) for _ in range(3))
+    for name, pat in patterns():
+        inputs = {"doc": doc_ids(L)} if pat.inputs else {}
+        attn = spdsl.compile(pat, head_dim=D)
+        ex = pat.explain(Lq=L, H=H, B=B, block=(attn.config.block_q, attn.config.block_k), head_dim=D, **inputs)
+        ours = timed(lambda: attn(q, k, v, **inputs), repeats)
+        row = {"pattern": name, "L": L, "density": ex.density, "spdsl_ms": ours * 1e3,
+               "useful_gflops": 4 * ex.nonzero_elements * D / ours / 1e9}
+        if with_flex:
+            try:
+                flex = flex_runner(pat, L, inputs, q, k, v)
+                row["flex_ms"] = timed(flex, max(3, repeats // 2)) * 1e3
+                row["vs_flex"] = row["flex_ms"] / row["spdsl_ms"]
+            except Exception as e:  # report, do not hide: the row says why
+                row["flex_error"] = f"{type(e).__name__}: {str(e)[:200]}"
+        heads_for_sdpa = H if L <= 4096 else 1    # a dense [H, L, L] fp32 score matrix at 16K is 8 GiB
+        mask = pat.dense_mask(L, H=heads_for_sdpa, B=B, **inputs)
+        qs, ks, vs = (t[:, :heads_for_sdpa].contiguous() for t in (q, k, v))
+        sdpa = timed(lambda: torch.nn.functional.scaled_dot_product_attention(qs, ks, vs, attn_mask=mask),
+                     max(3, repeats // 2)) * (H / heads_for_sdpa)
+        row["sdpa_dense_mask_ms"] = sdpa * 1e3
+        row["vs_sdpa"] = sdpa / ours
+        if with_backward and L <= 4096:
+            qg, kg, vg = (t.clone().requires_grad_() for t in (q, k, v))
+            out = attn(qg, kg, vg, **inputs)
+            dout = torch.randn_like(out)
+            bwd = timed(lambda: torch.autograd.grad(out, (qg, kg, vg), dout, retain_graph=True), repeats)
+            qd, kd, vd = (t.clone().requires_grad_() for t in (q, k, v))
+            ref = torch.nn.functional.scaled_dot_product_attention(qd, kd, vd, attn_mask=pat.dense_mask(L, H=H, **inputs))
+            sdpa_bwd = timed(lambda: torch.autograd.grad(ref, (qd, kd, vd), dout, retain_graph=True),
+                             max(3, repeats // 2))
+            row.update(spdsl_bwd_ms=bwd * 1e3, sdpa_bwd_ms=sdpa_bwd * 1e3, bwd_vs_sdpa=sdpa_bwd / bwd)
+        rows.append(row)
+        print(_line(row), flush=True)
+        del mask
+
+
+def _line(r) -> str:
+    parts = [f"{r['pattern']:19s} L={r['L']:5d} dens {r['density']:.3f}  spdsl {r['spdsl_ms']:8.1f} ms "
+             f"({r['useful_gflops']:5.1f} GF/s)"]
+    if "flex_ms" in r:
+        parts.append(f"flex {r['flex_ms']:8.1f} ms ({r['vs_flex']:4.1f}x)")
+    elif "flex_error" in r:
+        parts.append("flex failed")
+    parts.append(f"sdpa {r['sdpa_dense_mask_ms']:8.1f} ms ({r['vs_sdpa']:4.1f}x)")
+    if "bwd_vs_sdpa" in r:
+        parts.append(f"bwd {r['spdsl_bwd_ms']:7.1f} vs {r['sdpa_bwd_ms']:7.1f} ms ({r['bwd_vs_sdpa']:4.1f}x)")
+    return "  ".join(parts)
+
+
+def compile_times() -> dict:
+    """First compile (empty cache) and cached load, each in a fresh process."""
+    code = ("import time, torch, spdsl\n"
+            "import tvm\n"
+            "p = spdsl.load('examples/longformer.spdsl')['longformer']\n"
+            "t = time.perf_counter(); a = spdsl.compile(p, head_dim=64); t1 = time.perf_counter() - t\n"
+            "t = time.perf_counter(); a.backward_kernels; t2 = time.perf_counter() - t\n"
+            "print(t1, t2, a.loaded_from_cache)\n")
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "SPDSL_CACHE_DIR": cache}
+        first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                               check=True).stdout.split()
+        again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                               check=True).stdout.split()
+    out = {"first_forward_s": float(first[0]), "first_backward_s": float(first[1]),
+           "cached_forward_s": float(again[0]), "cached_backward_s": float(again[1]),
+           "second_was_cached": again[2] == "True"}
+    print(f"compile: first forward {out['first_forward_s']:.2f} s, backward (dQ + dK/dV) "
+          f"{out['first_backward_s']:.2f} s; cached load {out['cached_forward_s']:.3f} s + "
+          f"{out['cached_backward_s']:.3f} s (TVM import excluded)")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="L = 4096 only, no FlexAttention")
+    ap.add_argument("--lengths", type=int, nargs="+", default=[4096, 16384])
+    ap.add_argument("--repeats", type=int, default=7)
+    args = ap.parse_args()
+    lengths = [4096] if args.quick else args.lengths
+    gf = matmul_gflops()
+    print(f"fp32 matmul (torch.mm 2048^3) in this run: {gf:.0f} GFLOP/s; torch threads {torch.get_num_threads()}")
+    rows: list = []
+    for L in lengths:
+        bench_length(L, args.repeats, rows, with_flex=not args.quick, with_backward=True)
+    comp = compile_times()
+    result = {"machine": platform.processor() or platform.machine(), "torch": torch.__version__,
+              "threads": torch.get_num_threads(), "matmul_gflops": gf, "B": B, "H": H, "D": D,
+              "rows": rows, "compile": comp, "date": time.strftime("%Y-%m-%d %H:%M"),
+              "useful_fraction_of_matmul": {f"{r['pattern']}@{r['L']}": r["useful_gflops"] / gf for r in rows}}
+    out = ROOT / "benchmarks" / "results" / "cpu_attention.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(f"wrote {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""The kernel commands of the ``spdsl`` command line: compile, run, cache.
+
+    spdsl compile FILE[:PATTERN] --dim 64 [--dtype float32] [--emit ir|tir|llvm]
+    spdsl run     FILE[:PATTERN] --seq 4096 --heads 8 --dim 64      (the README's main job)
+    spdsl cache   list | clear
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+from .errors import PatternError
+
+
+def _dtype(name: str):
+    import torch
+    table = {"float32": torch.float32, "fp32": torch.float32, "float16": torch.float16, "fp16": torch.float16,
+             "bfloat16": torch.bfloat16, "bf16": torch.bfloat16}
+    if name not in table:
+        raise PatternError(f"unknown --dtype '{name}'; use float32, float16 or bfloat16")
+    return table[name]
+
+
+def _config(args):
+    from .codegen.schedule import ScheduleConfig
+    if args.block is None:
+        return None
+    return ScheduleConfig(block_q=args.block[0], block_k=args.block[1])
+
+
+def cmd_compile(args) -> int:
+    from .cli import load_pattern
+    from .runtime import compile as compile_
+
+    pat = load_pattern(args.target, args.param)
+    if args.emit == "ir":
+        print(pat)
+        return 0
+    if args.target_kind != "cpu":
+        raise PatternError(f"--target {args.target_kind} is not available yet; the CPU back end is --target cpu")
+    if args.emit in ("tir", "llvm"):
+        from .codegen import emit
+        print(emit(pat.mask, pat.score, head_dim=args.dim, what=args.emit, kernel=args.kernel,
+                   dtype=str(_dtype(args.dtype)).replace("torch.", ""), config=_config(args),
+                   input_decls=list(pat.inputs.values())))
+        return 0
+    start = time.perf_counter()
+    attn = compile_(pat, head_dim=args.dim, dtype=_dtype(args.dtype), config=_config(args))
+    attn.backward_kernels
+    took = time.perf_counter() - start
+    report = {"pattern": pat.name, "params": pat.values, "head_dim": args.dim, "dtype": args.dtype,
+              "block": [attn.config.block_q, attn.config.block_k], "key": attn.key,
+              "cached": attn.loaded_from_cache, "seconds": round(took, 3)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        how = "loaded from the cache" if attn.loaded_from_cache else "built and cached"
+        print(f"{pat.name}: forward, dQ and dK/dV kernels {how} in {took:.2f} s "
+              f"(head_dim {args.dim}, {args.dtype}, blocks {attn.config.block_q}x{attn.config.block_k}, "
+              f"key {attn.key[:12]})")
+    return 0
+
+
+def _median_ms(fn, repeats: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e3
+
+
+def cmd_run(args) -> int:
+    import torch
+    import spdsl
+    from .cli import _lengths, load_pattern, make_inputs
+    from .runtime import compile as compile_
+
+    pat = load_pattern(args.target, args.param)
+    lq, lk = _lengths(args, default=2048)
+    B, H, D = args.batch, args.heads, args.dim
+    dtype = _dtype(args.dtype)
+    inputs = {n: torch.as_tensor(a) for n, a in make_inputs(pat, args, lq, lk, B, H).items()}
+    t = time.perf_counter()
+    attn = compile_(pat, head_dim=D, dtype=dtype, config=_config(args))
+    compile_s = time.perf_counter() - t
+    gen = torch.Generator().manual_seed(args.seed)
+    q = torch.randn(B, H, lq, D, generator=gen).to(dtype)
+    k = torch.randn(B, H, lk, D, generator=gen).to(dtype)
+    v = torch.randn(B, H, lk, D, generator=gen).to(dtype)
+
+    out = attn(q, k, v, **inputs)
+    check_note = ""
+    if B * H * lq * lk <= args.check_limit:
+        ref = spdsl.reference_attention(pat, q.double(), k.double(), v.double(), **inputs)
+        err = ((out.double() - ref).norm() / ref.norm().clamp_min(1e-30)).item()
+        check_note = f"relative error against the float64 reference: {err:.2e}"
+    else:
+        check_note = "reference check skipped (larger than --check-limit)"
+        err = None
+
+    ours = _median_ms(lambda: attn(q, k, v, **inputs), args.repeats)
+    dense_mask = pat.dense_mask(lq, lk, H=H, B=B, **inputs) if B * H * lq * lk <= args.dense_limit else None
+    sdpa = None
+    if dense_mask is not None:
+        sdpa = _median_ms(lambda: torch.nn.functional.scaled_dot_product_attention(
+            q, k, v, attn_mask=dense_mask), args.repeats)
+    ex = pat.explain(Lq=lq, Lk=lk, H=H, B=B, block=(attn.config.block_q, attn.config.block_k), head_dim=D,
+                     **{n: t for n, t in inputs.items()})
+    useful = 4 * ex.nonzero_elements * D / (ours / 1e3) / 1e9
+    report = {"pattern": pat.name, "params": pat.values or None, "B": B, "H": H, "Lq": lq, "Lk": lk, "D": D,
+              "dtype": args.dtype, "compile_s": round(compile_s, 3), "cached": attn.loaded_from_cache,
+              "density": ex.density, "relative_error": err, "spdsl_ms": round(ours, 3),
+              "sdpa_dense_mask_ms": None if sdpa is None else round(sdpa, 3),
+              "speedup_vs_sdpa": None if sdpa is None else round(sdpa / ours, 2),
+              "useful_gflops": round(useful, 1)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"pattern  {pat.name}  B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype}  density {ex.density:.2%}")
+    print(f"compile  {compile_s:.2f} s ({'loaded from the cache' if attn.loaded_from_cache else 'built'})")
+    print(f"check    {check_note}")
+    print(f"spdsl    {ours:.2f} ms  ({useful:.1f} useful GFLOP/s)")
+    if sdpa is not None:
+        print(f"dense    {sdpa:.2f} ms  (torch SDPA with a dense bool mask)  -> spdsl is {sdpa / ours:.1f}x faster")
+    return 0
+
+
+def cmd_cache(args) -> int:
+    from .cache import KernelCache
+
+    cache = KernelCache()
+    if args.action == "clear":
+        n = cache.clear()
+        print(f"removed {n} cached kernel{'s' if n != 1 else ''} from {cache.root}")
+        return 0
+    entries = cache.entries()
+    if args.json:
+        print(json.dumps(entries, indent=2, default=str))
+        return 0
+    print(f"{len(entries)} cached kernel{'s' if len(entries) != 1 else ''} in {cache.root}")
+    for e in entries:
+        if e.get("corrupt"):
+            print(f"  {e['key'][:12]}  (corrupt: rebuilt on next use)")
+            continue
+        pattern = e.get("ir", "").splitlines()[0].replace("pattern ", "").rstrip(" {") if e.get("ir") else "?"
+        print(f"  {e['key'][:12]}  {pattern:20s} {e.get('kernel', '?'):8s} head_dim {e.get('head_dim')}  "
+              f"{e.get('dtype', '').replace('torch.', '')}  {e['size'] / 1024:.0f} KiB")
+    return 0
+
+
+def add_kernel_commands(sub, shape_args) -> None:
+    p = sub.add_parser("compile", help="build a pattern's kernels into the cache (or --emit ir|tir|llvm)")
+    shape_args(p)
+    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--target", dest="target_kind", default="cpu", help="cpu (cuda: not yet)")
+    p.add_argument("--emit", choices=["ir", "tir", "llvm"], help="print the IR, TIR or LLVM IR instead")
+    p.add_argument("--kernel", choices=["forward", "dq", "dkdv"], default="forward",
+                   help="which kernel --emit shows (default forward)")
+    p.set_defaults(fn=cmd_compile)
+
+    p = sub.add_parser("run", help="compile, run on random inputs, check against the reference, time")
+    shape_args(p)
+    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--repeats", type=int, default=5, help="timed runs (median)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--check-limit", type=int, default=1 << 27,
+                   help="skip the float64 reference check above B*H*Lq*Lk elements")
+    p.add_argument("--dense-limit", type=int, default=1 << 29,
+                   help="skip the dense SDPA timing above B*H*Lq*Lk elements")
+    p.set_defaults(fn=cmd_run, heads=8)
+
+    p = sub.add_parser("cache", help="list or clear the kernel cache")
+    p.add_argument("action", choices=["list", "clear"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_cache)

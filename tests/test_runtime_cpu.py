@@ -1,0 +1,218 @@
+"""spdsl.compile on the CPU: every example, forward and gradients, against the float64
+reference on fresh random inputs; odd sizes, decode, grouped-query heads, empty rows."""
+
+import glob
+import math
+
+import pytest
+import torch
+
+import spdsl
+import spdsl.runtime as rt
+from conftest import EXAMPLES
+
+rt.POISON_OUTPUTS = True
+
+EXAMPLE_PATTERNS = []
+for path in sorted(glob.glob(str(EXAMPLES / "*.spdsl"))):
+    lib = spdsl.load(path)
+    EXAMPLE_PATTERNS += [(name, lib[name]) for name in lib.root_names]
+
+SMALL = {"sliding_window": {"window": 100}, "longformer": {"window": 64, "globals": 8},
+         "bigbird": {"size": 32}, "strided": {"stride": 48}, "fixed": {"stride": 64, "c": 8},
+         "dilated": {"window": 64, "dilation": 3}, "prefix_lm": {"prefix": 40},
+         "neighborhood_2d": {"width": 20, "radius": 2}, "streaming": {"window": 64, "sinks": 4},
+         "causal_window": {"window": 50}}
+
+
+def _inputs(pat, B, Lq, Lk, gen):
+    out = {}
+    for name, decl in pat.inputs.items():
+        assert decl.dtype == "int" and decl.dims == ("B", "Lk")
+        out[name] = torch.sort(torch.randint(0, 5, (B, Lk), generator=gen), dim=-1).values
+    return out
+
+
+def _rel(a, b):
+    return ((a.double() - b).norm() / b.norm().clamp_min(1e-30)).item()
+
+
+def check_against_reference(attn, pat, B, H, Hk, Lq, Lk, D, seed, dtype=torch.float32, grads=True):
+    gen = torch.Generator().manual_seed(seed)
+    q = torch.randn(B, H, Lq, D, generator=gen, dtype=torch.float64)
+    k = torch.randn(B, Hk, Lk, D, generator=gen, dtype=torch.float64)
+    v = torch.randn(B, Hk, Lk, D, generator=gen, dtype=torch.float64)
+    dout = torch.randn(B, H, Lq, D, generator=gen, dtype=torch.float64)
+    inputs = _inputs(pat, B, Lq, Lk, gen)
+
+    ref_q, ref_k, ref_v = (t.clone().requires_grad_() for t in (q, k, v))
+    ref = spdsl.reference_attention(pat, ref_q, ref_k, ref_v, **inputs)
+    ref.backward(dout)
+    # The same computation in the kernel's dtype, eagerly: the error budget.
+    e_q, e_k, e_v = (t.to(dtype).requires_grad_() for t in (q, k, v))
+    eager = spdsl.reference_attention(pat, e_q, e_k, e_v, **inputs)
+    eager.backward(dout.to(dtype))
+
+    x_q, x_k, x_v = (t.to(dtype).requires_grad_() for t in (q, k, v))
+    out, lse = attn(x_q, x_k, x_v, return_lse=True, **inputs)
+    assert out.dtype == dtype and not torch.isnan(out).any() and not torch.isnan(lse).any()
+    budget = lambda eager_err: 8 * eager_err + 1e-6
+    assert _rel(out, ref) <= budget(_rel(eager, ref)), (_rel(out, ref), _rel(eager, ref))
+    _, ref_lse = spdsl.reference_attention(pat, q, k, v, return_lse=True, **inputs)
+    finite = torch.isfinite(ref_lse)
+    assert torch.equal(torch.isfinite(lse), finite)                 # empty rows: -inf exactly there
+    assert torch.allclose(lse[finite].double(), ref_lse[finite], rtol=1e-4, atol=1e-4)
+    if not grads:
+        return
+    out.backward(dout.to(dtype))
+    for got, want, e in ((x_q, ref_q, e_q), (x_k, ref_k, e_k), (x_v, ref_v, e_v)):
+        assert got.grad.dtype == dtype and not torch.isnan(got.grad).any()
+        assert _rel(got.grad, want.grad) <= budget(_rel(e.grad, want.grad)), (_rel(got.grad, want.grad),
+                                                                              _rel(e.grad, want.grad))
+
+
+@pytest.mark.parametrize("name,pat", EXAMPLE_PATTERNS, ids=[n for n, _ in EXAMPLE_PATTERNS])
+def test_every_example_forward_and_gradients(name, pat):
+    pat = pat.bind(**SMALL.get(name, {}))
+    attn = spdsl.compile(pat, head_dim=32)
+    check_against_reference(attn, pat, B=2, H=4, Hk=2, Lq=203, Lk=203, D=32, seed=hash(name) % 1000)
+
+
+@pytest.fixture(scope="module")
+def window_attn():
+    pat = spdsl.load(EXAMPLES / "sliding_window.spdsl")["sliding_window"].bind(window=70)
+    attn = spdsl.compile(pat, head_dim=64)
+    attn.backward_kernels  # built now, so that the test below sees every build
+    return pat, attn
+
+
+@pytest.mark.parametrize("Lq,Lk", [(100, 300), (1, 300), (1, 1), (300, 300), (129, 64)])
+def test_lengths_share_one_build(window_attn, Lq, Lk):
+    pat, attn = window_attn
+    seconds = attn.build_seconds
+    check_against_reference(attn, pat, B=1, H=3, Hk=1, Lq=Lq, Lk=Lk, D=64, seed=Lq * 7 + Lk)
+    assert attn.build_seconds == seconds            # no rebuild when L changes
+
+
+@pytest.mark.parametrize("D", [32, 80, 128])
+def test_head_dims(D):
+    pat = spdsl.load(EXAMPLES / "alibi.spdsl")["alibi"]
+    check_against_reference(spdsl.compile(pat, head_dim=D), pat, B=1, H=2, Hk=2, Lq=130, Lk=130, D=D, seed=D)
+
+
+def test_empty_rows_give_zero_and_zero_gradients():
+    pat = spdsl.parse("pattern gap { mask = k < q - 70 and k % 3 != 1 }")["gap"]
+    attn = spdsl.compile(pat, head_dim=32)
+    q, k, v = (torch.randn(1, 2, 150, 32, requires_grad=True) for _ in range(3))
+    out, lse = attn(q, k, v, return_lse=True)
+    assert (out[:, :, :71] == 0).all() and torch.isinf(lse[:, :, :71]).all() and (lse[:, :, :71] < 0).all()
+    out.sum().backward()
+    assert (q.grad[:, :, :71] == 0).all() and not any(torch.isnan(t.grad).any() for t in (q, k, v))
+    check_against_reference(attn, pat, B=1, H=2, Hk=1, Lq=150, Lk=150, D=32, seed=3)
+
+
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float16])
+def test_half_precision_against_same_dtype_eager(dtype):
+    pat = spdsl.load(EXAMPLES / "longformer.spdsl")["longformer"].bind(window=64, globals=8)
+    attn = spdsl.compile(pat, head_dim=64, dtype=dtype)
+    check_against_reference(attn, pat, B=1, H=2, Hk=2, Lq=200, Lk=200, D=64, seed=11, dtype=dtype)
+
+
+def test_random_inputs_each_call_and_documents_layouts_per_input():
+    pat = spdsl.load(EXAMPLES / "documents.spdsl")["documents"]
+    attn = spdsl.compile(pat, head_dim=32)
+    for seed in range(3):                  # a different doc array each call: a new layout each
+        check_against_reference(attn, pat, B=2, H=2, Hk=2, Lq=190, Lk=190, D=32, seed=100 + seed, grads=False)
+
+
+def test_module_and_training_step():
+    pat = spdsl.load(EXAMPLES / "sliding_window.spdsl")["sliding_window"].bind(window=32)
+
+    class Block(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.qkv = torch.nn.Linear(64, 3 * 64)
+            self.attn = spdsl.SparseAttention(pat, head_dim=16)
+            self.out = torch.nn.Linear(64, 64)
+
+        def forward(self, x):
+            B, L, _ = x.shape
+            q, k, v = self.qkv(x).view(B, L, 3, 4, 16).permute(2, 0, 3, 1, 4).contiguous()
+            y = self.attn(q, k, v)
+            return self.out(y.transpose(1, 2).reshape(B, L, 64))
+
+    torch.manual_seed(0)
+    model = Block()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    x, target = torch.randn(2, 100, 64), torch.randn(2, 100, 64)
+    losses = []
+    for _ in range(3):
+        loss = torch.nn.functional.mse_loss(model(x), target)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    assert losses[-1] < losses[0] and all(math.isfinite(l) for l in losses)
+    assert model.qkv.weight.grad is not None and model.qkv.weight.grad.abs().sum() > 0
+
+
+def test_torch_compile_fullgraph():
+    pat = spdsl.load(EXAMPLES / "streaming.spdsl")["streaming"].bind(window=40, sinks=2)
+    attn = spdsl.compile(pat, head_dim=32)
+
+    def f(q, k, v):
+        return (attn(q, k, v) * 2).sum(dim=-1)
+
+    compiled = torch.compile(f, fullgraph=True, backend="eager")
+    q, k, v = (torch.randn(1, 2, 90, 32, requires_grad=True) for _ in range(3))
+    got = compiled(q, k, v)
+    want = f(q, k, v)
+    assert torch.allclose(got, want)
+    got.sum().backward()
+    assert q.grad is not None and not torch.isnan(q.grad).any()
+    inductor = torch.compile(f, fullgraph=True)
+    assert torch.allclose(inductor(q, k, v), want, atol=1e-5)
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda q, k, v: (q[0], k, v), "4-D"),
+    (lambda q, k, v: (q.double(), k.double(), v.double()), "compiled for torch.float32"),
+    (lambda q, k, v: (q.transpose(2, 3).contiguous().transpose(2, 3), k, v), "not contiguous"),
+    (lambda q, k, v: (q[..., :16].contiguous(), k[..., :16].contiguous(), v[..., :16].contiguous()), "head dim 16"),
+    (lambda q, k, v: (q, k, v[:, :, :50].contiguous()), "same shape"),
+    (lambda q, k, v: (q, k[:1].contiguous(), v[:1].contiguous()), "batch sizes differ"),
+    (lambda q, k, v: (q, torch.cat([k, k, k], 1), torch.cat([v, v, v], 1)), "H % Hk == 0"),
+    (lambda q, k, v: (q.to("meta"), k.to("meta"), v.to("meta")), "compiled for 'cpu'"),
+])
+def test_bad_tensors_are_clear_errors(window_attn, make, words):
+    _, attn = window_attn
+    q, k, v = (torch.randn(2, 4, 60, 64) for _ in range(3))
+    with pytest.raises((ValueError, TypeError), match=words):
+        attn(*make(q, k, v))
+
+
+def test_bad_pattern_inputs_are_clear_errors():
+    pat = spdsl.parse("pattern p { input pos : int[Lk]\n input t : float[8]\n mask = t[pos[k]] > 0.5 }")["p"]
+    attn = spdsl.compile(pat, head_dim=32)
+    q, k, v = (torch.randn(1, 1, 40, 32) for _ in range(3))
+    pos, t = torch.randint(0, 8, (40,)), torch.rand(8)
+    assert attn(q, k, v, pos=pos, t=t).shape == q.shape
+    for kwargs, words in [({"pos": pos}, "needs the input 't'"),
+                          ({"pos": pos, "t": t, "x": t}, "no input 'x'"),
+                          ({"pos": pos + 8, "t": t}, "out of range"),
+                          ({"pos": pos[:20], "t": t}, "shape"),
+                          ({"pos": pos.float(), "t": t}, "declared int")]:
+        with pytest.raises(spdsl.PatternError, match=words):
+            attn(q, k, v, **kwargs)
+
+
+def test_compile_errors():
+    with pytest.raises(spdsl.PatternError, match="without a value"):
+        spdsl.compile(spdsl.parse("pattern p(w) { mask = q - k < w }")["p"], head_dim=32)
+    pat = spdsl.parse("pattern p(w = 2) { mask = q - k < w }")["p"]
+    with pytest.raises(spdsl.PatternError, match="no parameter 'x'"):
+        spdsl.compile(pat, head_dim=32, x=3)
+    with pytest.raises(TypeError, match="dtype"):
+        spdsl.compile(pat, head_dim=32, dtype=torch.int32)
+    with pytest.raises(ValueError, match="not supported"):
+        spdsl.compile(pat, head_dim=32, device="tpu")
