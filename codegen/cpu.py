@@ -1,0 +1,214 @@
+"""Entry points of the CPU back end: build the kernels of a pattern, call them on torch
+tensors, and show what they became (``--emit tir`` / ``--emit llvm``).
+
+    fwd = build_forward(mask, score, head_dim=64)
+    out, lse = fwd(q, k, v, layout)                       # layout: layout.BlockLayout
+    bwd = build_backward(mask, score, head_dim=64)
+    dq, dk, dv = bwd(q, k, v, out, lse, dout, layout)
+
+``mask`` and ``score`` are checked IR expressions (``None``: dense / unchanged score);
+every parameter must be bound. Lengths, batch and heads are symbolic: one build serves
+every size. The layout must have been built for ``config.block_q`` x ``config.block_k``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spdsl import ir
+
+from . import KERNEL_ABI  # noqa: F401  (re-exported)
+from . import layout as lay
+from .schedule import ScheduleConfig
+from .target import as_target, configure_threads, vector_lanes
+
+DTYPES = ("float32", "float16", "bfloat16")
+BUILD_CONFIG = {"tirx.disable_storage_rewrite": True}  # keeps register tiles on the stack
+configure_threads()
+
+
+def _dtype_name(dtype) -> str:
+    name = str(dtype).replace("torch.", "")
+    if name not in DTYPES:
+        raise ValueError(f"dtype must be one of {DTYPES}, not {dtype}")
+    return name
+
+
+def _compile(prim_func, target):
+    import tvm
+
+    with tvm.transform.PassContext(opt_level=3, config=BUILD_CONFIG):
+        return tvm.compile(prim_func, target=as_target(target))
+
+
+def _config(config: ScheduleConfig | None, head_dim: int, target) -> ScheduleConfig:
+    config = (config or ScheduleConfig()).with_lanes(vector_lanes(target))
+    config.check(head_dim)
+    return config
+
+
+@dataclass
+class _Extras:
+    """The pattern's extra kernel arguments: inputs by name, then random_blocks tables."""
+
+    input_names: list[str]
+    random_keys: list[tuple[int, int, int]]
+    _tables: dict = field(default_factory=dict)
+
+    def args(self, inputs: dict | None, heads: int, lq: int, lk: int) -> list:
+        import torch
+
+        inputs = inputs or {}
+        missing = [n for n in self.input_names if n not in inputs]
+        if missing:
+            raise ValueError(f"missing pattern input(s): {', '.join(missing)}")
+        out = [inputs[n].contiguous() for n in self.input_names]
+        for key in self.random_keys:
+            cache_key = (key, heads, lq, lk)
+            if cache_key not in self._tables:
+                table = lay.random_block_table(key, heads, lq, lk)
+                self._tables[cache_key] = torch.from_numpy(table)
+            out.append(self._tables[cache_key])
+        return out
+
+
+def _scale(scale, head_dim):
+    return float(head_dim) ** -0.5 if scale is None else float(scale)
+
+
+class ForwardKernel:
+    """A built forward kernel; call it with torch tensors ([B, H, L, D], contiguous)."""
+
+    def __init__(self, module, sig, config, head_dim, dtype):
+        self.module, self.config, self.head_dim, self.dtype = module, config, head_dim, dtype
+        self.func = module["forward"]
+        self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
+
+    def __call__(self, q, k, v, layout: lay.BlockLayout, *, scale=None, inputs=None,
+                 out=None, lse=None):
+        import torch
+
+        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        b, h, lq, d = q.shape
+        if out is None:
+            out = torch.empty_like(q)
+        if lse is None:
+            lse = torch.empty((b, h, lq), dtype=torch.float32)
+        extra = self.extras.args(inputs, h, lq, k.shape[2])
+        self.func(q, k, v, out, lse, *_layout_args(layout, self.config, b, h, lq),
+                  _scale(scale, d), *extra)
+        return out, lse
+
+
+class BackwardKernels:
+    """Built dQ and dK/dV kernels; call with the forward's out and lse."""
+
+    def __init__(self, dq_module, dkdv_module, sig, config, head_dim):
+        self.config, self.head_dim = config, head_dim
+        self.dq_module, self.dkdv_module = dq_module, dkdv_module
+        self.dq_func, self.dkdv_func = dq_module["dq"], dkdv_module["dkdv"]
+        self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
+
+    def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
+                 inputs=None, transposed: lay.TransposedLayout | None = None):
+        import torch
+
+        q, k, v, out, dout = (t.contiguous().float() for t in (q, k, v, out, dout))
+        b, h, lq, d = q.shape
+        scale = _scale(scale, d)
+        extra = self.extras.args(inputs, h, lq, k.shape[2])
+        dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+        delta = torch.empty((b, h, lq), dtype=torch.float32)
+        self.dq_func(q, k, v, out, dout, lse, dq, delta,
+                     *_layout_args(layout, self.config, b, h, lq), scale, *extra)
+        transposed = transposed or lay.transpose(layout)
+        self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
+                       *_transposed_args(transposed, self.config, b, h, k.shape[1], k.shape[2]),
+                       scale, *extra)
+        return dq, dk, dv
+
+
+def _layout_args(layout: lay.BlockLayout, config: ScheduleConfig, b: int, h: int, lq: int):
+    """head_class row_ptr col_idx full order, after checking the layout fits the call."""
+    if (layout.block_q, layout.block_k) != (config.block_q, config.block_k):
+        raise ValueError(
+            f"layout blocks {layout.block_q}x{layout.block_k} do not match the kernel's "
+            f"{config.block_q}x{config.block_k}"
+        )
+    n_qb = lay.cdiv(lq, config.block_q)
+    if tuple(layout.head_class.shape) != (b, h) or layout.n_qb != n_qb:
+        raise ValueError(
+            f"layout for B, H = {tuple(layout.head_class.shape)} and {layout.n_qb} query "
+            f"blocks does not fit a call with B, H = {(b, h)} and {n_qb} query blocks"
+        )
+    return (*layout.torch_tensors(), layout.order_tensor())
+
+
+def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h: int,
+                     hk: int, lk: int):
+    n_kb = lay.cdiv(lk, config.block_k)
+    if tuple(t.head_class.shape) != (b, h) or t.n_kb != n_kb:
+        raise ValueError(
+            f"transposed layout for B, H = {tuple(t.head_class.shape)} and {t.n_kb} key "
+            f"blocks does not fit a call with B, H = {(b, h)} and {n_kb} key blocks"
+        )
+    return (*t.torch_tensors(), t.order_tensor(kv_heads=hk))
+
+
+def forward_primfunc(mask, score=None, *, head_dim: int, dtype="float32",
+                     config: ScheduleConfig | None = None, input_decls=None, target=None):
+    """The forward kernel's PrimFunc and signature, before compilation."""
+    from .cpu_forward import forward_primfunc as make
+
+    config = _config(config, head_dim, target)
+    return make(mask, score, head_dim, config, input_decls, _dtype_name(dtype))
+
+
+def build_forward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
+                  dtype="float32", config: ScheduleConfig | None = None,
+                  input_decls=None, target=None) -> ForwardKernel:
+    """Compile the forward kernel for the host CPU (or ``target``)."""
+    config = _config(config, head_dim, target)
+    func, sig = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
+                                 input_decls=input_decls, target=target)
+    return ForwardKernel(_compile(func, target), sig, config, head_dim, _dtype_name(dtype))
+
+
+def build_backward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
+                   dtype="float32", config: ScheduleConfig | None = None,
+                   input_decls=None, target=None) -> BackwardKernels:
+    """Compile the dQ and dK/dV kernels (float32 arithmetic and tensors)."""
+    from .cpu_backward import dkdv_primfunc, dq_primfunc
+
+    _dtype_name(dtype)
+    config = _config(config, head_dim, target)
+    dq_func, sig = dq_primfunc(mask, score, head_dim, config, input_decls)
+    dkdv_func, _ = dkdv_primfunc(mask, score, head_dim, config, input_decls)
+    return BackwardKernels(_compile(dq_func, target), _compile(dkdv_func, target), sig,
+                           config, head_dim)
+
+
+def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "forward",
+         dtype="float32", config: ScheduleConfig | None = None, input_decls=None,
+         target=None) -> str:
+    """The text of a kernel: ``what`` is "tir" (the kernel's TVMScript, before TVM's
+    lowering passes) or "llvm" (the LLVM IR that gets compiled); ``kernel`` is forward,
+    dq or dkdv."""
+    import tvm
+
+    from .cpu_backward import dkdv_primfunc, dq_primfunc
+
+    config = _config(config, head_dim, target)
+    if kernel == "forward":
+        func, _ = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
+                                   input_decls=input_decls, target=target)
+    elif kernel in ("dq", "dkdv"):
+        make = dq_primfunc if kernel == "dq" else dkdv_primfunc
+        func, _ = make(mask, score, head_dim, config, input_decls)
+    else:
+        raise ValueError(f"unknown kernel {kernel!r}")
+    if what == "tir":
+        return func.script()
+    if what == "llvm":
+        return _compile(func, target).mod.inspect_source("ll")
+    raise ValueError(f"unknown emit kind {what!r} (tir or llvm)")

@@ -1,0 +1,79 @@
+"""Knobs of the CUDA kernels, as one frozen (hashable, cache-keyable) value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SHARED_LIMIT = 48 * 1024  # static shared memory per thread block without an opt-in
+ARCHS = ("sm_80", "sm_90")
+
+
+@dataclass(frozen=True)
+class CudaConfig:
+    """How a CUDA attention kernel is tiled.
+
+    block_q, block_k  the layout's block sizes (the BSR the kernel walks is built for them)
+    warps             warps per thread block of the tensor-core kernel; each warp owns 16
+                      query rows, so block_q must be 16 * warps there
+    kv_tile           keys staged in shared memory at a time by the fp32 (CUDA-core)
+                      kernel; must divide block_k (shrunk to fit 48 KiB when too large)
+    smem_pad          elements of padding per shared-memory row (bank conflicts)
+    stages            K/V pipeline depth; only 1 (load, sync, compute) is implemented
+    tensor_cores      None: tensor cores for float16/bfloat16, CUDA cores for float32;
+                      False forces the CUDA-core kernel for every dtype
+
+    One thread block is one (batch, head, query block) row, taken in a host-made order
+    (longest row first).
+    """
+
+    block_q: int = 64
+    block_k: int = 64
+    warps: int = 4
+    kv_tile: int = 32
+    smem_pad: int = 8
+    stages: int = 1
+    tensor_cores: bool | None = None
+
+    def uses_tensor_cores(self, dtype: str) -> bool:
+        if self.tensor_cores is False:
+            return False
+        return dtype in ("float16", "bfloat16")
+
+    def threads(self, dtype: str) -> int:
+        return 32 * self.warps if self.uses_tensor_cores(dtype) else self.block_q
+
+    def check(self, head_dim: int, dtype: str) -> None:
+        for name in ("block_q", "block_k", "warps", "kv_tile", "stages"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"CudaConfig.{name} must be positive")
+        if self.stages != 1:
+            raise ValueError("CudaConfig.stages: only 1 is implemented")
+        if self.smem_pad < 0 or self.smem_pad % 8:
+            raise ValueError("CudaConfig.smem_pad must be a non-negative multiple of 8")
+        if self.uses_tensor_cores(dtype):
+            if self.block_q != 16 * self.warps:
+                raise ValueError("tensor-core kernel: block_q must be 16 * warps")
+            if self.block_k % 16 or head_dim % 16:
+                raise ValueError("tensor-core kernel: block_k and head_dim must be multiples of 16")
+            if (self.block_k * head_dim) % (8 * self.threads(dtype)):
+                raise ValueError("tensor-core kernel: block_k * head_dim must be a multiple of 8 * threads")
+            if mma_shared_bytes(self, head_dim, dtype) > SHARED_LIMIT:
+                raise ValueError("tensor-core kernel: K and V tiles exceed 48 KiB of shared "
+                                 "memory; lower block_k")
+        else:
+            if self.block_q > 1024:
+                raise ValueError("CUDA-core kernel: block_q (threads) must be <= 1024")
+            simt_kv_tile(self, head_dim)
+
+
+def mma_shared_bytes(cfg: CudaConfig, head_dim: int, dtype: str) -> int:
+    return 2 * cfg.block_k * (head_dim + cfg.smem_pad) * 2
+
+
+def simt_kv_tile(cfg: CudaConfig, head_dim: int) -> int:
+    """The CUDA-core kernel's keys per shared tile: the largest divisor of block_k that is
+    <= kv_tile and whose fp32 K and V tiles fit 48 KiB."""
+    for t in range(min(cfg.kv_tile, cfg.block_k), 0, -1):
+        if cfg.block_k % t == 0 and 2 * t * head_dim * 4 <= SHARED_LIMIT:
+            return t
+    raise ValueError(f"head_dim {head_dim} is too large for the CUDA-core kernel")

@@ -1,0 +1,52 @@
+"""Schedule knobs of the CPU kernels, as one frozen (hashable, cache-keyable) value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    """How a CPU attention kernel is tiled.
+
+    block_q, block_k   the layout's block sizes (the BSR the kernel walks is built for them)
+    key_tile           keys per register tile of S^T = K Q^T (accumulators: key_tile x
+                       block_q / lanes vector registers; about 16-24 is the sweet spot)
+    dim_tile           head-dim rows per register tile of O^T += V^T P^T (same count)
+    bwd_key_tile       rows per fused S / dP register tile of the backward kernels (two
+                       products share the loop, so half of key_tile keeps ~16 registers)
+    lanes              the target's float32 vector lanes (0: filled in from the target at
+                       build time). The kernels vectorise whole block rows (block_q or
+                       block_k floats) and LLVM splits them into registers of this
+                       width, so block sizes should be multiples of it; it is part of
+                       the config so that a cache key changes with the target.
+
+    One parallel task is one (batch, head, query block) row (dK/dV: one key block).
+    """
+
+    block_q: int = 64
+    block_k: int = 64
+    key_tile: int = 4
+    dim_tile: int = 4
+    bwd_key_tile: int = 2
+    lanes: int = 0
+
+    def with_lanes(self, lanes: int) -> "ScheduleConfig":
+        return self if self.lanes else replace(self, lanes=lanes)
+
+    def check(self, head_dim: int) -> None:
+        for name in ("block_q", "block_k", "key_tile", "dim_tile", "bwd_key_tile"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"ScheduleConfig.{name} must be positive")
+        if self.block_k % self.key_tile:
+            raise ValueError("ScheduleConfig.key_tile must divide block_k")
+        if self.block_k % self.bwd_key_tile or self.block_q % self.bwd_key_tile:
+            raise ValueError("ScheduleConfig.bwd_key_tile must divide block_q and block_k")
+
+
+def dim_tile_for(head_dim: int, wanted: int) -> int:
+    """The largest tile <= wanted that divides head_dim (head_dim 80 with 4 gives 4)."""
+    for t in range(min(wanted, head_dim), 0, -1):
+        if head_dim % t == 0:
+            return t
+    return 1

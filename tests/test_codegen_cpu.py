@@ -1,0 +1,348 @@
+"""The CPU back end (codegen/) against float64 oracles.
+
+Kernels are compared with dense float64 PyTorch attention (forward and autograd
+gradients) at odd sizes, with outputs poisoned with NaN so an unwritten element fails.
+Block layouts are built here by brute force from the dense mask (tests only: the real
+layouts come from the analyser). Builds are shared through module-scoped fixtures.
+"""
+
+from __future__ import annotations
+
+import sys
+import pathlib
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+tvm = pytest.importorskip("tvm")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+try:
+    from spdsl.codegen import cpu, layout as lay, lower, derivative as deriv
+except ImportError:  # a source checkout: codegen/ is a top-level folder
+    sys.path.insert(0, str(ROOT))
+    from codegen import cpu, layout as lay, lower, derivative as deriv  # type: ignore
+
+from spdsl import ir
+from spdsl.evaluate import evaluate
+
+F, I, BOOL = ir.FLOAT, ir.INT, ir.BOOL
+V = ir.Var
+
+
+def bin_(op, a, b, t):
+    return ir.Binary(op, a, b, t)
+
+
+def c(v):
+    return ir.Const(v, F if isinstance(v, float) else I)
+
+
+CAUSAL = bin_("<=", V("k"), bin_("+", V("q"), bin_("-", V("Lk"), V("Lq"), I), I), BOOL)
+
+
+def window(w):
+    return bin_("and", CAUSAL, bin_("<", bin_("-", V("q"), V("k"), I), c(w), BOOL), BOOL)
+
+
+ALIBI = bin_("-", V("score"), bin_(
+    "*",
+    bin_("**", c(2.0), bin_("/", bin_("*", c(-8.0), bin_("+", V("h"), c(1), I), F), V("H"), F), F),
+    bin_("-", V("q"), V("k"), I), F), F)
+SOFTCAP = bin_("*", c(5.0), ir.Call("tanh", (bin_("/", V("score"), c(5.0), F),), F), F)
+DOC = ir.InputDecl("doc", I, ("B", "Lk"))
+DOC_Q, DOC_K = ir.Index(DOC, (V("b"), V("q"))), ir.Index(DOC, (V("b"), V("k")))
+DOCUMENTS = bin_("and", bin_("==", DOC_Q, DOC_K, BOOL), bin_(">=", DOC_Q, c(0), BOOL), BOOL)
+
+
+# ----------------------------------------------------------------------------- oracles
+
+
+def dense_mask(expr, B, H, Lq, Lk, inputs=None):
+    if expr is None:
+        return np.ones((B, H, Lq, Lk), bool)
+    ar = np.arange
+    env = {"b": ar(B).reshape(B, 1, 1, 1), "h": ar(H).reshape(1, H, 1, 1),
+           "q": ar(Lq).reshape(1, 1, Lq, 1), "k": ar(Lk).reshape(1, 1, 1, Lk),
+           "B": B, "H": H, "Lq": Lq, "Lk": Lk}
+    m = evaluate(expr, env, inputs={n: np.asarray(t) for n, t in (inputs or {}).items()})
+    return np.array(np.broadcast_to(m, (B, H, Lq, Lk)), dtype=bool)
+
+
+def layout_from_dense(mask, bq, bk):
+    """Brute-force BSR: one class per distinct (FULL, nonzero) block pattern of a head."""
+    B, H, Lq, Lk = mask.shape
+    nqb, nkb = lay.cdiv(Lq, bq), lay.cdiv(Lk, bk)
+    pad = np.zeros((B, H, nqb * bq, nkb * bk), bool)
+    pad[:, :, :Lq, :Lk] = mask
+    inside = np.zeros((nqb * bq, nkb * bk), bool)
+    inside[:Lq, :Lk] = True
+    blocks = pad.reshape(B, H, nqb, bq, nkb, bk)
+    nonzero = blocks.any(axis=(3, 5))
+    full = (blocks | ~inside.reshape(nqb, bq, nkb, bk)).all(axis=(3, 5)) & nonzero
+    classes, seen, head_class = [], {}, np.zeros((B, H), np.int32)
+    for b in range(B):
+        for h in range(H):
+            key = (nonzero[b, h].tobytes(), full[b, h].tobytes())
+            if key not in seen:
+                seen[key] = len(classes)
+                rows, cols = np.nonzero(nonzero[b, h])
+                row_ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=nqb))])
+                classes.append((row_ptr, cols.astype(np.int32), full[b, h][rows, cols]))
+            head_class[b, h] = seen[key]
+    return lay.pack(classes, head_class, nqb, nkb, bq, bk)
+
+
+def score_torch(score, s, B, H, Lq, Lk):
+    if score is None:
+        return s
+    env = {"b": torch.arange(B).view(B, 1, 1, 1), "h": torch.arange(H).view(1, H, 1, 1),
+           "q": torch.arange(Lq).view(1, 1, Lq, 1), "k": torch.arange(Lk).view(1, 1, 1, Lk),
+           "B": B, "H": H, "Lq": Lq, "Lk": Lk, "score": s}
+    return evaluate(score, env, xp="torch", float_dtype=torch.float64)
+
+
+def reference(q, k, v, mask, score, scale):
+    B, H, Lq, _ = q.shape
+    Hk, Lk = k.shape[1], k.shape[2]
+    k = k.repeat_interleave(H // Hk, 1)
+    v = v.repeat_interleave(H // Hk, 1)
+    s = score_torch(score, scale * q @ k.transpose(-1, -2), B, H, Lq, Lk)
+    s = s.masked_fill(~torch.from_numpy(np.ascontiguousarray(mask)), float("-inf"))
+    lse = torch.logsumexp(s, -1)
+    p = torch.exp(s - lse[..., None]).nan_to_num(0.0)
+    return p @ v, lse
+
+
+def qkv(B, H, Hk, Lq, Lk, D, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    return (torch.randn(B, H, Lq, D, generator=g), torch.randn(B, Hk, Lk, D, generator=g),
+            torch.randn(B, Hk, Lk, D, generator=g))
+
+
+def run_and_check(fwd, bwd, mask_expr, score, B, H, Hk, Lq, Lk, D, inputs=None, tol=2e-5):
+    q, k, v = qkv(B, H, Hk, Lq, Lk, D, seed=Lq * 7 + Lk)
+    mask = dense_mask(mask_expr, B, H, Lq, Lk, inputs)
+    layout = layout_from_dense(mask, fwd.config.block_q, fwd.config.block_k)
+    out = torch.full_like(q, float("nan"))
+    lse = torch.full((B, H, Lq), float("nan"))
+    fwd(q, k, v, layout, out=out, lse=lse, inputs=inputs)
+    q64, k64, v64 = (t.double().requires_grad_() for t in (q, k, v))
+    ref_out, ref_lse = reference(q64, k64, v64, mask, score, D ** -0.5)
+    assert not out.isnan().any() and not lse.isnan().any()
+    torch.testing.assert_close(out.double(), ref_out.detach(), atol=tol, rtol=tol)
+    empty = ~mask.any(-1)
+    assert torch.equal(torch.isinf(lse), torch.from_numpy(empty))
+    torch.testing.assert_close(lse.double()[~torch.from_numpy(empty)],
+                               ref_lse.detach()[~torch.from_numpy(empty)], atol=tol, rtol=tol)
+    if empty.any():
+        assert out[torch.from_numpy(empty)].abs().max() == 0
+    if bwd is None:
+        return
+    dout = torch.randn_like(out)
+    grads = bwd(q, k, v, out, lse, dout, layout, inputs=inputs)
+    ref_out.backward(dout.double())
+    for got, want in zip(grads, (q64.grad, k64.grad, v64.grad)):
+        assert not got.isnan().any()
+        torch.testing.assert_close(got.double(), want, atol=5 * tol, rtol=5 * tol)
+    if empty.any():
+        assert grads[0][torch.from_numpy(empty)].abs().max() == 0
+
+
+# ----------------------------------------------------------------------------- builds
+
+
+def kernels(mask, score, D, backward=True, **kw):
+    fwd = cpu.build_forward(mask, score, head_dim=D, **kw)
+    bwd = cpu.build_backward(mask, score, head_dim=D, **kw) if backward else None
+    return fwd, bwd
+
+
+@pytest.fixture(scope="module")
+def causal64():
+    return kernels(CAUSAL, None, 64)
+
+
+@pytest.fixture(scope="module")
+def alibi32():
+    return kernels(CAUSAL, ALIBI, 32)
+
+
+@pytest.fixture(scope="module")
+def softcap32():
+    return kernels(None, SOFTCAP, 32)
+
+
+@pytest.fixture(scope="module")
+def documents32():
+    return kernels(DOCUMENTS, None, 32)
+
+
+# ----------------------------------------------------------------------------- kernels
+
+
+@pytest.mark.parametrize("B,H,Hk,Lq,Lk", [
+    (1, 2, 2, 300, 300),   # lengths not multiples of the block
+    (1, 4, 2, 100, 300),   # Lq < Lk, grouped-query
+    (2, 2, 1, 1, 300),     # decoding: one query sees every key
+    (1, 1, 1, 64, 64),
+])
+def test_causal_forward_backward(causal64, B, H, Hk, Lq, Lk):
+    run_and_check(*causal64, CAUSAL, None, B, H, Hk, Lq, Lk, 64)
+
+
+@pytest.mark.parametrize("D", [32, 80, 128])
+def test_head_dims_window(D):
+    fwd = cpu.build_forward(window(70), None, head_dim=D)
+    run_and_check(fwd, None, window(70), None, 1, 2, 1, 300, 300, D)
+
+
+def test_alibi_gradients(alibi32):
+    run_and_check(*alibi32, CAUSAL, ALIBI, 1, 4, 2, 200, 200, 32)
+
+
+def test_softcap_gradients(softcap32):
+    run_and_check(*softcap32, None, SOFTCAP, 1, 2, 2, 130, 190, 32)
+
+
+def test_documents_empty_rows(documents32):
+    ids = torch.randint(0, 3, (2, 300), generator=torch.Generator().manual_seed(3))
+    ids = ids.sort(dim=1).values.to(torch.int32)
+    ids[:, 150:165] = -1  # these queries see no key: out 0, lse -inf, zero gradients
+    run_and_check(*documents32, DOCUMENTS, None, 2, 2, 2, 300, 300, 32, inputs={"doc": ids})
+
+
+def test_random_blocks_forward():
+    rb = ir.RandomBlocks(c(2), c(64), c(7))
+    mask = bin_("or", rb, bin_("==", bin_("//", V("q"), c(64), I), bin_("//", V("k"), c(64), I), BOOL), BOOL)
+    fwd = cpu.build_forward(mask, None, head_dim=32)
+    run_and_check(fwd, None, mask, None, 1, 3, 3, 300, 450, 32)
+
+
+def test_missing_input_is_an_error(documents32):
+    fwd, _ = documents32
+    q, k, v = qkv(1, 1, 1, 64, 64, 32)
+    layout = layout_from_dense(np.ones((1, 1, 64, 64), bool), 64, 64)
+    with pytest.raises(ValueError, match="doc"):
+        fwd(q, k, v, layout)
+
+
+def test_bfloat16_forward():
+    fwd = cpu.build_forward(CAUSAL, None, head_dim=64, dtype=torch.bfloat16)
+    q, k, v = (t.bfloat16() for t in qkv(1, 2, 2, 200, 200, 64))
+    mask = dense_mask(CAUSAL, 1, 2, 200, 200)
+    out, lse = fwd(q, k, v, layout_from_dense(mask, 64, 64))
+    ref, _ = reference(q.double(), k.double(), v.double(), mask, None, 64 ** -0.5)
+    eager, _ = reference(q.float(), k.float(), v.float(), mask, None, 64 ** -0.5)
+    err = (out.double() - ref).abs().max().item()
+    eager_err = (eager.bfloat16().double() - ref).abs().max().item()
+    assert out.dtype == torch.bfloat16 and err <= 2 * eager_err + 1e-3
+
+
+def test_layout_block_mismatch_is_an_error(causal64):
+    fwd, _ = causal64
+    q, k, v = qkv(1, 1, 1, 64, 64, 64)
+    layout = layout_from_dense(np.ones((1, 1, 64, 64), bool), 32, 32)
+    with pytest.raises(ValueError, match="blocks"):
+        fwd(q, k, v, layout)
+
+
+def test_emit_tir_and_llvm():
+    tir = cpu.emit(window(64), None, head_dim=32, what="tir")
+    assert "T.parallel" in tir and "T.vectorized" in tir
+    llvm = cpu.emit(window(64), None, head_dim=32, what="llvm")
+    assert "define" in llvm and "x float>" in llvm  # vector code
+
+
+# ----------------------------------------------------------------------------- layout
+
+
+def test_transpose_matches_dense_blocks():
+    mask = dense_mask(window(90), 1, 2, 300, 250)
+    layout = layout_from_dense(mask, 64, 32)
+    t = lay.transpose(layout)
+    for cls in range(layout.n_classes):
+        rows = layout.row_ptr[cls * (layout.n_qb + 1):(cls + 1) * (layout.n_qb + 1)]
+        cols = t.col_ptr[cls * (layout.n_kb + 1):(cls + 1) * (layout.n_kb + 1)]
+        by_row = {(r, int(layout.col_idx[j]), int(layout.full[j]))
+                  for r in range(layout.n_qb) for j in range(rows[r], rows[r + 1])}
+        by_col = {(int(t.row_idx[j]), s, int(t.full[j]))
+                  for s in range(layout.n_kb) for j in range(cols[s], cols[s + 1])}
+        assert by_row == by_col
+
+
+# ----------------------------------------------------------------------------- lowering
+
+
+INT_EXPRS = [
+    bin_("//", bin_("-", V("q"), c(7), I), c(3), I),
+    bin_("%", bin_("-", V("q"), c(7), I), c(-3), I),
+    bin_("//", bin_("-", V("q"), V("k"), I), bin_("-", V("k"), c(3), I), I),  # / 0 at k = 3
+    bin_("%", bin_("-", V("q"), V("k"), I), bin_("-", V("k"), c(3), I), I),
+    bin_("**", V("k"), c(3), I),
+    bin_("**", c(2), V("k"), I),
+    ir.Call("abs", (bin_("-", V("q"), V("k"), I),), I),
+    ir.Select(bin_("<", V("q"), V("k"), BOOL), V("q"), bin_("*", V("k"), c(2), I), I),
+]
+FLOAT_EXPRS = [
+    bin_("/", V("q"), bin_("+", V("k"), c(1), I), F),
+    bin_("**", c(2.0), bin_("*", c(-0.5), V("k"), F), F),
+    ir.Call("max", (bin_("*", c(0.5), V("q"), F), V("k")), F),
+    ir.Call("sqrt", (bin_("+", V("q"), c(0.25), F),), F),
+    bin_("+", ir.Call("tanh", (bin_("/", V("q"), c(7.0), F),), F), V("k"), F),
+]
+
+
+def _compile_points(exprs):
+    from tvm import te
+
+    n = te.var("n")
+    qp, kp = te.placeholder((n,), "int32", "q"), te.placeholder((n,), "int32", "k")
+    i32 = lambda x: tvm.tirx.const(x, "int32")
+
+    def compute(e):
+        def body(i):
+            env = lower.Env({"q": qp(i), "k": kp(i), "b": i32(0), "h": i32(0),
+                             "B": i32(1), "H": i32(1), "Lq": i32(50), "Lk": i32(50)})
+            return lower.dtype_cast(lower.lower_expr(e, env), "float64")
+        return body
+
+    outs = [te.compute((n,), compute(e), name=f"e{i}") for i, e in enumerate(exprs)]
+    return tvm.compile(te.create_prim_func([qp, kp, *outs]), target={"kind": "llvm"})
+
+
+def test_lowering_matches_the_evaluator():
+    exprs = INT_EXPRS + FLOAT_EXPRS
+    fn = _compile_points(exprs)
+    q, k = np.meshgrid(np.arange(-9, 12), np.arange(0, 9), indexing="ij")
+    q, k = q.ravel().astype(np.int32), k.ravel().astype(np.int32)
+    outs = [torch.zeros(len(q), dtype=torch.float64) for _ in exprs]
+    fn["main"](torch.from_numpy(q), torch.from_numpy(k), *outs)
+    env = {"q": q.astype(np.int64), "k": k.astype(np.int64), "b": 0, "h": 0,
+           "B": 1, "H": 1, "Lq": 50, "Lk": 50}
+    for e, got in zip(exprs, outs):
+        want = np.broadcast_to(evaluate(e, env, float_dtype=np.float64), q.shape)
+        np.testing.assert_allclose(got.numpy(), want.astype(np.float64), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("expr", [ALIBI, SOFTCAP,
+    bin_("*", ir.Call("exp", (bin_("/", V("score"), c(3.0), F),), F), ir.Call("sqrt", (ir.Call("abs", (V("score"),), F),), F), F),
+    bin_("**", V("score"), c(3.0), F),
+    ir.Call("min", (V("score"), bin_("*", c(0.5), V("score"), F)), F),
+    ir.Select(bin_(">", V("q"), V("k"), BOOL), bin_("/", c(1.0), bin_("+", c(2.0), ir.Call("log", (bin_("*", V("score"), V("score"), F),), F), F), F), V("score"), F),
+])
+def test_derivative_matches_finite_differences(expr):
+    d = deriv.derivative(expr)
+    s = np.linspace(0.3, 4.0, 41)
+    env = {"q": np.arange(41) % 7, "k": np.arange(41) % 5, "h": 1, "b": 0,
+           "B": 1, "H": 4, "Lq": 8, "Lk": 8}
+    f = lambda x: evaluate(expr, {**env, "score": x}, float_dtype=np.float64)
+    eps = 1e-6
+    numeric = (f(s + eps) - f(s - eps)) / (2 * eps)
+    got = np.broadcast_to(evaluate(d, {**env, "score": s}, float_dtype=np.float64), s.shape)
+    np.testing.assert_allclose(got, numeric, rtol=1e-5, atol=1e-6)
+
+
+def test_derivative_of_alibi_is_one():
+    assert deriv.derivative(ALIBI) == ir.Const(1.0, F)
