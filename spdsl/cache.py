@@ -74,7 +74,7 @@ class KernelCache:
             shutil.rmtree(entry, ignore_errors=True)
             return None
 
-    def store(self, material: dict, module) -> Path:
+    def store(self, material: dict, module, label: str | None = None) -> Path:
         key = key_of(material)
         entry = self.path(key)
         entry.mkdir(parents=True, exist_ok=True)
@@ -88,18 +88,19 @@ class KernelCache:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         meta = {"material": json.loads(json.dumps(material, sort_keys=True, default=str)),
-                "sha256": digest, "created": time.time(), "format": FORMAT}
+                "sha256": digest, "created": time.time(), "format": FORMAT, "label": label}
         _atomic_write(entry / "meta.json", json.dumps(meta, indent=1, sort_keys=True))
         return entry
 
-    def get_or_build(self, material: dict, build: Callable[[], object]) -> tuple[object, bool]:
+    def get_or_build(self, material: dict, build: Callable[[], object],
+                     label: str | None = None) -> tuple[object, bool]:
         """(module, was_cached). A module fresh from ``build`` is stored and returned."""
         mod = self.load(material)
         if mod is not None:
             return mod, True
         built = build()
         try:
-            self.store(material, built)
+            self.store(material, built, label)
         except OSError as e:  # a read-only or full disk must not stop the user's work
             log.warning("spdsl cache: cannot store kernel (%s); using it uncached", e)
             return built, False
@@ -115,7 +116,7 @@ class KernelCache:
                 meta = json.loads(meta_path.read_text())
                 size = sum(f.stat().st_size for f in entry.iterdir())
                 out.append({"key": entry.name, "size": size, **meta.get("material", {}),
-                            "created": meta.get("created")})
+                            "label": meta.get("label"), "created": meta.get("created")})
             except (OSError, ValueError):
                 out.append({"key": entry.name, "corrupt": True})
         return out

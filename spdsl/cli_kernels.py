@@ -147,7 +147,7 @@ def cmd_cache(args) -> int:
         if e.get("corrupt"):
             print(f"  {e['key'][:12]}  (corrupt: rebuilt on next use)")
             continue
-        pattern = e.get("ir", "").splitlines()[0].replace("pattern ", "").rstrip(" {") if e.get("ir") else "?"
+        pattern = e.get("label") or "?"
         print(f"  {e['key'][:12]}  {pattern:20s} {e.get('kernel', '?'):8s} head_dim {e.get('head_dim')}  "
               f"{e.get('dtype', '').replace('torch.', '')}  {e['size'] / 1024:.0f} KiB")
     return 0

@@ -99,7 +99,9 @@ class CompiledAttention:
     def _key(self) -> str:
         from . import __version__
         from .cache import key_of
-        self.material = {"pattern": self.pattern.key(), "ir": str(self.pattern), "head_dim": self.head_dim,
+        from .printer import print_pattern
+        self.material = {"pattern": self.pattern.key(), "ir": print_pattern(self.pattern, anonymous=True),
+                         "head_dim": self.head_dim,
                          "dtype": str(self.dtype), "config": asdict(self.config), "spdsl": __version__,
                          **_target_material(self.target)}
         return key_of(self.material)
@@ -123,7 +125,8 @@ class CompiledAttention:
             def module_for(kind, func):
                 if cache is None:
                     return cg._compile(func, self.target), False
-                return cache.get_or_build({**self.material, "kernel": kind}, lambda: cg._compile(func, self.target))
+                return cache.get_or_build({**self.material, "kernel": kind}, lambda: cg._compile(func, self.target),
+                                          label=self.pattern.name)
 
             if which == "forward":
                 func, sig = cg.forward_primfunc(mask, score, head_dim=self.head_dim, dtype=dtype, config=config,
