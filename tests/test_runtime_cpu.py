@@ -216,3 +216,18 @@ def test_compile_errors():
         spdsl.compile(pat, head_dim=32, dtype=torch.int32)
     with pytest.raises(ValueError, match="not supported"):
         spdsl.compile(pat, head_dim=32, device="tpu")
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from test_roundtrip import PROGRAMS  # noqa: E402
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+          derandomize=True)
+@given(PROGRAMS, st.integers(1, 60), st.sampled_from([(77, 77), (40, 100), (1, 50)]))
+def test_random_patterns_forward_and_gradients(prog, w, lengths):
+    pat = spdsl.parse(f"pattern p(w = {w}) {{ mask = {prog[0]} }}")["p"]
+    attn = spdsl.compile(pat, head_dim=16, config=__import__("spdsl.codegen", fromlist=["x"]).ScheduleConfig(
+        block_q=16, block_k=16))
+    Lq, Lk = lengths
+    check_against_reference(attn, pat, B=1, H=2, Hk=1, Lq=Lq, Lk=Lk, D=16, seed=w)
