@@ -35,6 +35,9 @@ from .vecmath import LN2, LOG2E
 
 MMA_DTYPE = {"float16": "fp16", "bfloat16": "bf16"}
 FULL_MASK = 0xFFFFFFFF
+# Loops left to nvcc's "#pragma unroll": TVM unrolling the mask / score code of every
+# element made its simplifier take ~30 s on Longformer's mask; nvcc unrolls it in ~1 s.
+NVCC_UNROLL = {"pragma_unroll_explicit": False}
 
 
 class _Values:
@@ -165,5 +168,155 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
                     for d in T.unroll(D):
                         O[b, h, qi, d] = T.Cast(IO, OR[d] * ST[2])
                     LSE[b, h, qi] = T.Select(ST[1] > T.float32(0), (ST[0] + T.log2(ST[1])) * T.float32(LN2), T.float32(NEG_INF))
+
+    return attach_extra_params(forward, sig, "forward"), sig
+
+
+def _mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str):
+    """One ``mma.sync.m16n8k16.row.col`` with fp32 accumulation, in place on ``c_buf``."""
+    return T.ptx_legacy.mma("m16n8k16", "row", "col", ab, ab, "fp32", a_buf.data, a_off,
+                            b_buf.data, 0, c_buf.data, c_off, False, dtype="float32")
+
+
+def _shfl(x, lane_mask):
+    return tirx.call_intrin("float32", "tirx.tvm_warp_shuffle_xor",
+                            tirx.const(FULL_MASK, "uint32"), x, lane_mask, 32, 32)
+
+
+def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
+                         dtype: str = "float16"):
+    """The tensor-core forward kernel (float16 / bfloat16 in and out, fp32 accumulation).
+
+    Same arguments as :func:`forward_simt_primfunc`. ``cfg.block_q`` is 16 * ``cfg.warps``.
+    """
+    if dtype not in MMA_DTYPE:
+        raise ValueError(f"the tensor-core kernel takes float16 or bfloat16, not {dtype}")
+    sv, sig, ex, val = _setup(mask, score, input_decls)
+    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
+    NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
+    D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
+    NTH = 32 * cfg.warps
+    KD, NS, KK, NO = D // 16, BK // 8, BK // 16, D // 8
+    DP = D + cfg.smem_pad
+    VEC = 8  # 16-byte vector loads of K and V
+    CH = D // VEC
+    LOADS = BK * D // (VEC * NTH)
+
+    @T.prim_func(check_well_formed=False)
+    def forward(q: T.handle, k: T.handle, v: T.handle, o: T.handle, lse: T.handle,
+                head_class: T.handle, row_ptr: T.handle, col_idx: T.handle, full: T.handle,
+                order: T.handle, scale: T.float32):
+        T.func_attr({"tirx.noalias": True})
+        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
+        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
+        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
+        O = T.match_buffer(o, (Bv, Hv, Lqv, D), IO)
+        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
+        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
+        RP = T.match_buffer(row_ptr, (NRv,), "int64")
+        CI = T.match_buffer(col_idx, (NNZv,), "int32")
+        FL = T.match_buffer(full, (NNZv,), "uint8")
+        ORD = T.match_buffer(order, (Bv * Hv * ((Lqv + (BQ - 1)) // BQ),), "int32")
+        for t in T.thread_binding(Bv * Hv * ((Lqv + (BQ - 1)) // BQ), thread="blockIdx.x"):
+            for tx in T.thread_binding(NTH, thread="threadIdx.x"):
+                KS = T.alloc_buffer((BK * DP,), IO, scope="shared")  # rows padded to DP
+                VS = T.alloc_buffer((BK * DP,), IO, scope="shared")
+                QF = T.alloc_buffer((KD * 8,), IO, scope="local")   # Q as A fragments
+                SF = T.alloc_buffer((NS * 4,), "float32", scope="local")  # S, C layout
+                PF = T.alloc_buffer((KK * 8,), IO, scope="local")   # P as A fragments
+                OF = T.alloc_buffer((NO * 4,), "float32", scope="local")  # O, C layout
+                BF = T.alloc_buffer((4,), IO, scope="local")        # one B fragment
+                # per row (rr = 0, 1): m, l, max / shift, alpha
+                ST = T.alloc_buffer((8,), "float32", scope="local")
+                n_qb: T.let = T.truncdiv(Lqv + (BQ - 1), BQ)
+                task: T.let = ORD[t]
+                b: T.let = T.truncdiv(task, Hv * n_qb)
+                h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
+                qb: T.let = T.truncmod(task, n_qb)
+                hk: T.let = T.truncdiv(h, T.truncdiv(Hv, Hkv))
+                g: T.let = T.truncdiv(T.truncmod(tx, 32), 4)
+                tq: T.let = T.truncmod(tx, 4)
+                r0: T.let = qb * BQ + T.truncdiv(tx, 32) * 16 + g
+                row: T.let = HC[b, h] * (n_qb + 1) + qb
+                rbeg: T.let = T.Cast("int32", RP[row])
+                rend: T.let = T.Cast("int32", RP[row + 1])
+                for ks in T.unroll(KD):
+                    for i in T.unroll(8):
+                        QF[ks * 8 + i] = Q[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                for x in T.unroll(NO * 4):
+                    OF[x] = T.float32(0)
+                for rr in T.unroll(2):
+                    ST[rr] = T.float32(NEG_INF)
+                    ST[2 + rr] = T.float32(0)
+                for j in T.serial(rbeg, rend):
+                    k0: T.let = CI[j] * BK
+                    T.tvm_storage_sync("shared")
+                    for e in T.serial(LOADS):
+                        kr: T.let = T.truncdiv(e * NTH + tx, CH)
+                        kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
+                        if k0 + kr < Lkv:
+                            for vv in T.vectorized(VEC):
+                                KS[kr * DP + kd + vv] = K[b, hk, k0 + kr, kd + vv]
+                                VS[kr * DP + kd + vv] = V[b, hk, k0 + kr, kd + vv]
+                        else:
+                            for vv in T.vectorized(VEC):
+                                KS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                                VS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                    T.tvm_storage_sync("shared")
+                    # S = Q K^T (B fragment: K[key, d], key = lane / 4)
+                    for nt in T.unroll(NS):
+                        for i in T.unroll(4):
+                            SF[nt * 4 + i] = T.float32(0)
+                        for ks in T.unroll(KD):
+                            for i in T.unroll(4):
+                                BF[i] = KS[(nt * 8 + g) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
+                            T.evaluate(_mma(QF, ks * 8, BF, SF, nt * 4, AB))
+                    # score and mask; element x sits at row r0 + 8 * (x % 4 // 2),
+                    # key k0 + 8 * (x // 4) + 2 * tq + x % 2
+                    if FL[j] == T.uint8(0):
+                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                            SF[x] = val.partial(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
+                    elif k0 + BK > Lkv:
+                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                            SF[x] = val.edge(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
+                    else:
+                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                            SF[x] = val.full(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
+                    # online softmax, base 2: rows reduce over the 4 lanes of a quad
+                    for rr in T.unroll(2):
+                        ST[4 + rr] = ST[rr]
+                        for nt in T.unroll(NS):
+                            for cc in T.unroll(2):
+                                ST[4 + rr] = T.max(ST[4 + rr], SF[nt * 4 + rr * 2 + cc])
+                        ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 1))
+                        ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 2))
+                        ST[6 + rr] = T.exp2(ST[rr] - T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr]))
+                        ST[rr] = ST[4 + rr]
+                        ST[4 + rr] = T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr])
+                        ST[2 + rr] = ST[2 + rr] * ST[6 + rr]
+                    # P: the C fragments of S tiles 2kk, 2kk+1 are the A fragment of step kk
+                    for x in T.unroll(NS * 4):
+                        SF[x] = T.exp2(SF[x] - ST[4 + x % 4 // 2])
+                        ST[2 + x % 4 // 2] = ST[2 + x % 4 // 2] + SF[x]
+                        PF[x] = T.Cast(IO, SF[x])
+                    for x in T.unroll(NO * 4):
+                        OF[x] = OF[x] * ST[6 + x % 4 // 2]
+                    # O += P V (B fragment: V[key, d], d = lane / 4)
+                    for nt in T.unroll(NO):
+                        for kk in T.unroll(KK):
+                            for i in T.unroll(4):
+                                BF[i] = VS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + g]
+                            T.evaluate(_mma(PF, kk * 8, BF, OF, nt * 4, AB))
+                for rr in T.unroll(2):
+                    ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 1)
+                    ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 2)
+                    ST[4 + rr] = T.Select(ST[2 + rr] > T.float32(0), T.float32(1) / ST[2 + rr], T.float32(0))
+                for rr in T.unroll(2):
+                    if r0 + rr * 8 < Lqv:
+                        for nt in T.unroll(NO):
+                            for cc in T.unroll(2):
+                                O[b, h, r0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, OF[nt * 4 + rr * 2 + cc] * ST[4 + rr])
+                        if tq == 0:
+                            LSE[b, h, r0 + rr * 8] = T.Select(ST[2 + rr] > T.float32(0), (ST[rr] + T.log2(ST[2 + rr])) * T.float32(LN2), T.float32(NEG_INF))
 
     return attach_extra_params(forward, sig, "forward"), sig

@@ -30,18 +30,21 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inp
 
 
 def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=None, target=None,
-            cache=True, **params):
+            cache=True, tune=False, seq=None, heads=8, **params):
     """Compile a pattern into block-sparse attention kernels (forward and backward).
 
     Returns a callable ``attn(q, k, v, return_lse=False, **inputs)`` with SDPA's layout
-    ([B, H, L, D]; k/v may have fewer heads). One build serves every length.
+    ([B, H, L, D]; k/v may have fewer heads). One build serves every length. Without a
+    ``config``, the tuning database's best config for this machine is used (if any);
+    ``tune=True`` tunes first at ``seq`` and ``heads``. ``device="cuda"`` builds the GPU
+    forward kernel (on any machine; it runs where there is a GPU).
 
     >>> attn = spdsl.compile(lib["sliding_window"], head_dim=64, dtype=torch.float32, window=512)
     >>> out = attn(q, k, v)
     """
     from .runtime import compile as _compile
     return _compile(pattern, head_dim=head_dim, dtype=dtype, device=device, scale=scale, config=config,
-                    target=target, cache=cache, **params)
+                    target=target, cache=cache, tune=tune, seq=seq, heads=heads, **params)
 
 
 def SparseAttention(pattern, **kwargs):

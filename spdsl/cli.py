@@ -208,12 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dim", type=_positive, default=64, help="head dim for the FLOP counts (default 64)")
     p.set_defaults(fn=cmd_explain)
 
-    try:
-        from .cli_kernels import add_kernel_commands
-    except ImportError:
-        pass
-    else:
-        add_kernel_commands(sub, _shape_args)
+    from .cli_kernels import add_kernel_commands
+    from .tune_cli import add_tune_command
+    add_kernel_commands(sub, _shape_args)
+    add_tune_command(sub, _shape_args)
     return ap
 
 

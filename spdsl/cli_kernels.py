@@ -39,8 +39,12 @@ def cmd_compile(args) -> int:
     if args.emit == "ir":
         print(pat)
         return 0
-    if args.target_kind != "cpu":
-        raise PatternError(f"--target {args.target_kind} is not available yet; the CPU back end is --target cpu")
+    if args.target_kind not in ("cpu", "cuda"):
+        raise PatternError(f"unknown --target '{args.target_kind}'; use cpu or cuda")
+    if args.target_kind == "cuda":
+        return _compile_cuda(pat, args)
+    if args.emit == "cuda":
+        raise PatternError("--emit cuda needs --target cuda")
     if args.emit in ("tir", "llvm"):
         from .codegen import emit
         print(emit(pat.mask, pat.score, head_dim=args.dim, what=args.emit, kernel=args.kernel,
@@ -61,6 +65,27 @@ def cmd_compile(args) -> int:
         print(f"{pat.name}: forward, dQ and dK/dV kernels {how} in {took:.2f} s "
               f"(head_dim {args.dim}, {args.dtype}, blocks {attn.config.block_q}x{attn.config.block_k}, "
               f"key {attn.key[:12]})")
+    return 0
+
+
+def _compile_cuda(pat, args) -> int:
+    from .codegen.cuda import build_forward_cuda
+    from .codegen.cuda_config import CudaConfig
+
+    if args.emit in ("tir", "llvm"):
+        raise PatternError(f"--emit {args.emit} is for --target cpu; --target cuda emits cuda")
+    dtype = str(_dtype(args.dtype)).replace("torch.", "")
+    config = CudaConfig(block_q=args.block[0], block_k=args.block[1]) if args.block else None
+    start = time.perf_counter()
+    fwd = build_forward_cuda(pat.mask, pat.score, head_dim=args.dim, dtype=dtype, config=config,
+                             input_decls=list(pat.inputs.values()), arch=args.arch)
+    if args.emit == "cuda":
+        print(fwd.source)
+        return 0
+    kind = "tensor-core" if fwd.config.uses_tensor_cores(dtype) else "CUDA-core"
+    print(f"{pat.name}: {kind} forward kernel for {args.arch} built in {time.perf_counter() - start:.2f} s "
+          f"(head_dim {args.dim}, {dtype}; it is compiled to the GPU's code when first loaded there; "
+          f"--emit cuda shows the source)")
     return 0
 
 
@@ -158,8 +183,10 @@ def add_kernel_commands(sub, shape_args) -> None:
     shape_args(p)
     p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
     p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
-    p.add_argument("--target", dest="target_kind", default="cpu", help="cpu (cuda: not yet)")
-    p.add_argument("--emit", choices=["ir", "tir", "llvm"], help="print the IR, TIR or LLVM IR instead")
+    p.add_argument("--target", dest="target_kind", default="cpu", help="cpu (default) or cuda")
+    p.add_argument("--arch", default="sm_90", help="CUDA architecture for --target cuda (sm_80, sm_90)")
+    p.add_argument("--emit", choices=["ir", "tir", "llvm", "cuda"],
+                   help="print the IR, TIR, LLVM IR (cpu) or CUDA source (cuda) instead of building")
     p.add_argument("--kernel", choices=["forward", "dq", "dkdv"], default="forward",
                    help="which kernel --emit shows (default forward)")
     p.set_defaults(fn=cmd_compile)

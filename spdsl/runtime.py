@@ -39,8 +39,10 @@ def _dtype_name(dtype) -> str:
     return name
 
 
-def _target_material(target) -> dict:
+def _target_material(target, device: str = "cpu") -> dict:
     import tvm
+    if device == "cuda":
+        return {"target": f"cuda {target}", "tvm": tvm.__version__}
     from .codegen.target import as_target
 
     t = as_target(target)
@@ -76,7 +78,10 @@ class CompiledAttention:
         self.dtype = getattr(torch, _dtype_name(dtype))
         self.device = device
         self.scale = float(head_dim) ** -0.5 if scale is None else float(scale)
-        from .codegen.schedule import ScheduleConfig
+        if device == "cuda":
+            from .codegen.cuda_config import CudaConfig as ScheduleConfig
+        else:
+            from .codegen.schedule import ScheduleConfig
         base = config or ScheduleConfig()
         if config is None and pattern.block_hint is not None:
             from dataclasses import replace
@@ -103,10 +108,12 @@ class CompiledAttention:
         self.material = {"pattern": self.pattern.key(), "ir": print_pattern(self.pattern, anonymous=True),
                          "head_dim": self.head_dim,
                          "dtype": str(self.dtype), "config": asdict(self.config), "spdsl": __version__,
-                         **_target_material(self.target)}
+                         **_target_material(self.target, self.device)}
         return key_of(self.material)
 
     def _build(self, which: str):
+        if self.device == "cuda":
+            return self._build_cuda(which)
         from .codegen import cpu as cg
         from .codegen.cpu_backward import dkdv_primfunc, dq_primfunc
         from .cache import KernelCache
@@ -148,6 +155,32 @@ class CompiledAttention:
             _BUILT[(self.key, which)] = kernel
             return kernel
 
+    def _build_cuda(self, which: str):
+        """CUDA kernels: built on any machine (TVM keeps the CUDA source; it is compiled
+        when first loaded on a GPU). Not disk-cached: exporting needs the GPU toolchain."""
+        if which != "forward":
+            raise NotImplementedError("spdsl: the GPU backward kernels (dQ, dK/dV) do not exist yet; "
+                                      "train on the CPU back end, or use the GPU op for inference")
+        from .codegen.cuda import build_forward_cuda
+        with _LOCK:
+            hit = _BUILT.get((self.key, which))
+            if hit is not None:
+                return hit
+            start = time.perf_counter()
+            kernel = build_forward_cuda(self.pattern.mask, self.pattern.score, head_dim=self.head_dim,
+                                        dtype=str(self.dtype).replace("torch.", ""), config=self.config,
+                                        input_decls=list(self.pattern.inputs.values()), arch=self.target)
+            self.build_seconds += time.perf_counter() - start
+            _BUILT[(self.key, which)] = kernel
+            return kernel
+
+    @property
+    def cuda_source(self) -> str:
+        """The CUDA C of the forward kernel (device="cuda" only)."""
+        if self.device != "cuda":
+            raise ValueError("cuda_source exists for device='cuda' builds")
+        return self._forward.source
+
     @property
     def backward_kernels(self):
         if self._backward is None:
@@ -178,6 +211,8 @@ class CompiledAttention:
         packed = cl.pack([(c.row_ptr, c.col_idx, c.full) for c in lay.layouts], lay.head_class,
                          lay.n_qb, lay.n_kb, lay.block_q, lay.block_k)
         kernel_inputs = {n: _kernel_input(a) for n, a in arrays.items()}
+        if self.device == "cuda":
+            kernel_inputs = {n: t.to("cuda") for n, t in kernel_inputs.items()}
         entry = (packed, kernel_inputs, [None])
         self._layouts[key] = entry
         if len(self._layouts) > _LAYOUT_CACHE_SIZE:
@@ -213,7 +248,7 @@ class CompiledAttention:
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs)
         out = torch.empty_like(q)
-        lse = torch.empty((B, H, Lq), dtype=torch.float32)
+        lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
             out.fill_(float("nan"))
             lse.fill_(float("nan"))
@@ -255,7 +290,7 @@ def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
             raise ValueError(f"spdsl: {label} must be 4-D [B, H, L, D] (SDPA layout), got shape {tuple(t.shape)}")
         if t.dtype != attn.dtype:
             raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
-        if t.device.type != attn.device:
+        if t.device.type != attn.device:  # also catches CPU tensors given to a device="cuda" build
             raise ValueError(f"spdsl: {label} is on {t.device}, but this kernel was compiled for '{attn.device}'")
         if not t.is_contiguous():
             raise ValueError(f"spdsl: {label} is not contiguous (strides {t.stride()}); pass {label}.contiguous()")
@@ -284,7 +319,7 @@ def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
     for name in attn.input_names:
         if not isinstance(inputs[name], torch.Tensor):
             raise BindError(f"input '{name}' must be a torch.Tensor, got {type(inputs[name]).__name__}")
-        if inputs[name].device.type != "cpu":
+        if attn.device == "cpu" and inputs[name].device.type != "cpu":
             raise ValueError(f"spdsl: input '{name}' is on {inputs[name].device}; the CPU kernels need it on the CPU")
 
 
@@ -332,14 +367,26 @@ def _register_ops():
 _registered = False
 
 
+def _cuda_arch() -> str:
+    """The local GPU's architecture (sm_XY), or sm_90 where there is no GPU to ask."""
+    import torch
+    if torch.cuda.is_available():
+        major, minor = torch.cuda.get_device_capability()
+        return f"sm_{major}{minor}"
+    return "sm_90"
+
+
 def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: float | None = None,
-            config=None, target=None, cache: bool = True, **params) -> CompiledAttention:
+            config=None, target=None, cache: bool = True, tune: bool = False, seq=None,
+            heads: int = 8, **params) -> CompiledAttention:
     """Compile ``pattern`` into block-sparse attention kernels for ``device``.
 
     ``params`` bind the pattern's parameters (``window=512``); ``config`` is a
-    ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles; defaults are good, the
-    pattern's ``block`` hint is honoured); ``scale`` defaults to 1/sqrt(head_dim).
-    One build serves every sequence length and batch size.
+    ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles). Without one, the tuning
+    database is consulted (the best config tuned on this machine for this kernel, for
+    the bucket of ``seq`` if given), else the defaults (the pattern's ``block`` hint is
+    honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``.
+    ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
 
     >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
     >>> out = attn(q, k, v)            # [B, H, L, D], autograd works
@@ -347,19 +394,34 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     global _registered
     import torch
 
-    if device != "cpu":
-        raise ValueError(f"device '{device}' is not supported yet; the CPU back end is device='cpu'")
+    if device not in ("cpu", "cuda"):
+        raise ValueError(f"device '{device}' is not supported; use 'cpu' or 'cuda'")
+    if device == "cuda" and target is None:
+        target = _cuda_arch()
     if not isinstance(head_dim, int) or head_dim < 1:
         raise ValueError(f"head_dim must be a positive int, got {head_dim!r}")
     if params:
         pattern = pattern.bind(**params)
     pattern.require_bound()
+    if device == "cpu" and config is None:
+        config = _tuned_config(pattern, head_dim, dtype or torch.float32, tune, seq, heads)
     with _LOCK:
         if not _registered:
             _register_ops()
             _registered = True
     return CompiledAttention(pattern, head_dim=head_dim, dtype=dtype or torch.float32, device=device,
                              scale=scale, config=config, target=target, cache=cache)
+
+
+def _tuned_config(pattern, head_dim, dtype, tune, seq, heads):
+    from .tuning_db import config_for
+
+    if tune:
+        from .tune import tune as run_tune
+        run_tune(pattern, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False)
+    config, reason = config_for(pattern, head_dim, dtype, seq=seq)
+    log.debug("spdsl: %s head_dim=%d %s: %s", pattern.name, head_dim, dtype, reason)
+    return config
 
 
 def SparseAttention(pattern, **kwargs):
