@@ -8,7 +8,14 @@ tensors, and show what they became (``--emit tir`` / ``--emit llvm``).
 
 ``mask`` and ``score`` are checked IR expressions (``None``: dense / unchanged score);
 every parameter must be bound. Lengths, batch and heads are symbolic: one build serves
-every size. The layout must have been built for ``config.block_q`` x ``config.block_k``.
+every size. The layout must have been built for ``config.block_q`` x ``config.block_k``
+and for the call's B, H and lengths.
+
+Tensors are float32, float16 or bfloat16 (``dtype``); arithmetic, lse and Delta are
+float32. The parallel loops run tasks in the layout's ``task_order`` for the calling
+thread's TVM thread count (load balance; see ``layout.py``). Importing this module sets
+``TVM_NUM_THREADS`` to torch's thread count unless it or ``OMP_NUM_THREADS`` is set
+(``target.configure_threads``: TVM's own default is half the vCPUs on x86).
 """
 
 from __future__ import annotations
@@ -25,6 +32,14 @@ from .target import as_target, configure_threads, vector_lanes
 DTYPES = ("float32", "float16", "bfloat16")
 BUILD_CONFIG = {"tirx.disable_storage_rewrite": True}  # keeps register tiles on the stack
 configure_threads()
+
+# The tensor dtype of the dQ / dK/dV kernels that build_backward builds, for every I/O
+# dtype. Kernels that read and write float16 / bfloat16 directly exist
+# (``dq_primfunc(..., dtype=)``) but were no faster: causal L=4096 H=8 D=64, 2 threads,
+# dq + dkdv 249 ms in float32 (+ 3-4 ms to convert 5 tensors in and 3 out), 253 ms
+# reading bfloat16, 280 ms reading float16 (a scalar conversion before each broadcast in
+# the inner loops).
+BACKWARD_KERNEL_DTYPE = "float32"
 
 
 def _dtype_name(dtype) -> str:
@@ -101,23 +116,45 @@ class ForwardKernel:
 
 
 class BackwardKernels:
-    """Built dQ and dK/dV kernels; call with the forward's out and lse."""
+    """Built dQ and dK/dV kernels; call with the forward's out and lse.
 
-    def __init__(self, dq_module, dkdv_module, sig, config, head_dim):
-        self.config, self.head_dim = config, head_dim
+    ``dtype`` is the kernels' tensor dtype (``dq_primfunc(..., dtype=)``; arithmetic is
+    float32 either way). Gradients come back in the dtype of ``q``: float32 kernels (the
+    default, what ``build_backward`` builds, the fastest) serve float16 / bfloat16
+    tensors by converting in and out here; kernels built for q's dtype read and write
+    it directly (less memory, no faster).
+    """
+
+    def __init__(self, dq_module, dkdv_module, sig, config, head_dim, dtype="float32"):
+        self.config, self.head_dim, self.dtype = config, head_dim, _dtype_name(dtype)
         self.dq_module, self.dkdv_module = dq_module, dkdv_module
         self.dq_func, self.dkdv_func = dq_module["dq"], dkdv_module["dkdv"]
         self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
-                 inputs=None, transposed: lay.TransposedLayout | None = None):
+                 inputs=None, transposed: lay.TransposedLayout | None = None, grads=None):
+        """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
+        q's dtype and q's / k's / v's shapes to write into (and return)."""
         import torch
 
-        q, k, v, out, dout = (t.contiguous().float() for t in (q, k, v, out, dout))
+        io = q.dtype
+        kernel_io = getattr(torch, self.dtype)
+        if io != kernel_io and kernel_io != torch.float32:
+            raise TypeError(f"these backward kernels were built for {kernel_io}, not {io}")
+        if grads is not None:
+            for g, t in zip(grads, (q, k, v)):
+                if g.dtype != io or g.shape != t.shape or not g.is_contiguous():
+                    raise ValueError("grads must be contiguous (dq, dk, dv) shaped and typed "
+                                     "like q, k, v")
+        q, k, v, out, dout = (t.contiguous().to(kernel_io) for t in (q, k, v, out, dout))
+        lse = lse.contiguous().float()
         b, h, lq, d = q.shape
         scale = _scale(scale, d)
         extra = self.extras.args(inputs, h, lq, k.shape[2])
-        dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+        if grads is not None and io == kernel_io:
+            dq, dk, dv = grads
+        else:
+            dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
         delta = torch.empty((b, h, lq), dtype=torch.float32)
         self.dq_func(q, k, v, out, dout, lse, dq, delta,
                      *_layout_args(layout, self.config, b, h, lq), scale, *extra)
@@ -125,7 +162,11 @@ class BackwardKernels:
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
                        *_transposed_args(transposed, self.config, b, h, k.shape[1], k.shape[2]),
                        scale, *extra)
-        return dq, dk, dv
+        if grads is not None and io != kernel_io:
+            for g, t in zip(grads, (dq, dk, dv)):
+                g.copy_(t)
+            return tuple(grads)
+        return dq.to(io), dk.to(io), dv.to(io)
 
 
 def _layout_args(layout: lay.BlockLayout, config: ScheduleConfig, b: int, h: int, lq: int):
@@ -177,15 +218,17 @@ def build_forward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_di
 def build_backward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
                    dtype="float32", config: ScheduleConfig | None = None,
                    input_decls=None, target=None) -> BackwardKernels:
-    """Compile the dQ and dK/dV kernels (float32 arithmetic and tensors)."""
+    """Compile the dQ and dK/dV kernels. Gradients come back in ``dtype``; the kernels
+    themselves are float32 (``BACKWARD_KERNEL_DTYPE``), the wrapper converts."""
     from .cpu_backward import dkdv_primfunc, dq_primfunc
 
     _dtype_name(dtype)
+    kdtype = BACKWARD_KERNEL_DTYPE
     config = _config(config, head_dim, target)
-    dq_func, sig = dq_primfunc(mask, score, head_dim, config, input_decls)
-    dkdv_func, _ = dkdv_primfunc(mask, score, head_dim, config, input_decls)
+    dq_func, sig = dq_primfunc(mask, score, head_dim, config, input_decls, dtype=kdtype)
+    dkdv_func, _ = dkdv_primfunc(mask, score, head_dim, config, input_decls, dtype=kdtype)
     return BackwardKernels(_compile(dq_func, target), _compile(dkdv_func, target), sig,
-                           config, head_dim)
+                           config, head_dim, dtype=kdtype)
 
 
 def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "forward",
@@ -204,7 +247,8 @@ def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "f
                                    input_decls=input_decls, target=target)
     elif kernel in ("dq", "dkdv"):
         make = dq_primfunc if kernel == "dq" else dkdv_primfunc
-        func, _ = make(mask, score, head_dim, config, input_decls)
+        _dtype_name(dtype)
+        func, _ = make(mask, score, head_dim, config, input_decls, dtype=BACKWARD_KERNEL_DTYPE)
     else:
         raise ValueError(f"unknown kernel {kernel!r}")
     if what == "tir":

@@ -70,9 +70,11 @@ def _zero():
     return tirx.const(F0, "float32")
 
 
-def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None):
+def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
+                dtype: str = "float32"):
     """dQ (and Delta). Arguments: q k v o do lse dq delta head_class row_ptr col_idx full
-    order scale, then the pattern's inputs and random tables."""
+    order scale, then the pattern's inputs and random tables. q k v o do dq are ``dtype``
+    (float32, float16 or bfloat16); arithmetic, lse and delta are float32."""
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
     ex = ExprLowerer(mask, score, sv, sig)
@@ -80,6 +82,7 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
     NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
+    IO = dtype
     KT, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
 
     def ds_value(b, h, q, k, raw, dp, lse2, delta, variant):
@@ -91,13 +94,13 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
            dq_out: T.handle, delta: T.handle, head_class: T.handle, row_ptr: T.handle,
            col_idx: T.handle, full: T.handle, order: T.handle, scale: T.float32):
         T.func_attr({"tirx.noalias": True})
-        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), "float32")
-        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), "float32")
-        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), "float32")
-        O = T.match_buffer(o, (Bv, Hv, Lqv, D), "float32")
-        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), "float32")
+        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
+        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
+        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
+        O = T.match_buffer(o, (Bv, Hv, Lqv, D), IO)
+        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
         LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
-        DQ = T.match_buffer(dq_out, (Bv, Hv, Lqv, D), "float32")
+        DQ = T.match_buffer(dq_out, (Bv, Hv, Lqv, D), IO)
         DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
         HC = T.match_buffer(head_class, (Bv, Hv), "int32")
         RP = T.match_buffer(row_ptr, (NRv,), "int64")
@@ -129,9 +132,9 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
                 LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
             for d in T.serial(D):
                 for i in T.vectorized(BQ):
-                    QT[d, i] = Q[b, h, T.min(q0 + i, Lqv - 1), d] * scale
-                    DOT[d, i] = DO[b, h, T.min(q0 + i, Lqv - 1), d]
-                    DR[i] = DR[i] + DOT[d, i] * O[b, h, T.min(q0 + i, Lqv - 1), d]
+                    QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * scale
+                    DOT[d, i] = T.Cast("float32", DO[b, h, T.min(q0 + i, Lqv - 1), d])
+                    DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, T.min(q0 + i, Lqv - 1), d])
                     DQT[d, i] = T.float32(0)
             for j in T.serial(rbeg, rend):
                 k0: T.let = CI[j] * BK
@@ -145,8 +148,8 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
                     for d in T.serial(D):
                         for r in T.unroll(KT):
                             for i in T.vectorized(BQ):
-                                ACC[r, i] = ACC[r, i] + K[b, hk, T.min(k0 + kt * KT + r, Lkv - 1), d] * QT[d, i]
-                                ACCP[r, i] = ACCP[r, i] + V[b, hk, T.min(k0 + kt * KT + r, Lkv - 1), d] * DOT[d, i]
+                                ACC[r, i] = ACC[r, i] + T.Cast("float32", K[b, hk, T.min(k0 + kt * KT + r, Lkv - 1), d]) * QT[d, i]
+                                ACCP[r, i] = ACCP[r, i] + T.Cast("float32", V[b, hk, T.min(k0 + kt * KT + r, Lkv - 1), d]) * DOT[d, i]
                     for r in T.unroll(KT):
                         for i in T.vectorized(BQ):
                             S[kt * KT + r, i] = ACC[r, i]
@@ -171,21 +174,23 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
                     for kk in T.serial(BK):
                         for r in T.unroll(DT):
                             for i in T.vectorized(BQ):
-                                ACC2[r, i] = ACC2[r, i] + K[b, hk, T.min(k0 + kk, Lkv - 1), dt * DT + r] * S[kk, i]
+                                ACC2[r, i] = ACC2[r, i] + T.Cast("float32", K[b, hk, T.min(k0 + kk, Lkv - 1), dt * DT + r]) * S[kk, i]
                     for r in T.unroll(DT):
                         for i in T.vectorized(BQ):
                             DQT[dt * DT + r, i] = ACC2[r, i]
             for i in T.serial(T.min(BQ, Lqv - q0)):
                 DELTA[b, h, q0 + i] = DR[i]
                 for d in T.serial(D):
-                    DQ[b, h, q0 + i, d] = DQT[d, i] * scale
+                    DQ[b, h, q0 + i, d] = T.Cast(IO, DQT[d, i] * scale)
 
     return attach_extra_params(dq, sig, "dq"), sig
 
 
-def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None):
+def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
+                  dtype: str = "float32"):
     """dK and dV. Arguments: q k v do lse delta dk dv head_class col_ptr row_idx full_t
-    order scale, then the pattern's inputs and random tables."""
+    order scale, then the pattern's inputs and random tables. q k v do dk dv are
+    ``dtype``; arithmetic, lse and delta are float32."""
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
     ex = ExprLowerer(mask, score, sv, sig)
@@ -193,6 +198,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
     NCv, NNZv = tirx.Var("n_cols", "int32"), tirx.Var("nnz", "int32")
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
+    IO = dtype
     QTL, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
 
     def pds_value(b, h, q, k, raw, dp, lse2, delta, variant, want_ds):
@@ -205,14 +211,14 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
              dk: T.handle, dv: T.handle, head_class: T.handle, col_ptr: T.handle,
              row_idx: T.handle, full: T.handle, order: T.handle, scale: T.float32):
         T.func_attr({"tirx.noalias": True})
-        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), "float32")
-        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), "float32")
-        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), "float32")
-        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), "float32")
+        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
+        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
+        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
+        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
         LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
         DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
-        DK = T.match_buffer(dk, (Bv, Hkv, Lkv, D), "float32")
-        DV = T.match_buffer(dv, (Bv, Hkv, Lkv, D), "float32")
+        DK = T.match_buffer(dk, (Bv, Hkv, Lkv, D), IO)
+        DV = T.match_buffer(dv, (Bv, Hkv, Lkv, D), IO)
         HC = T.match_buffer(head_class, (Bv, Hv), "int32")
         CP = T.match_buffer(col_ptr, (NCv,), "int64")
         RI = T.match_buffer(row_idx, (NNZv,), "int32")
@@ -236,8 +242,8 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
             DR = T.alloc_buffer((BQ,), "float32", annotations=STACK)
             for d in T.serial(D):
                 for j in T.vectorized(BK):
-                    KTR[d, j] = K[b, hk, T.min(k0 + j, Lkv - 1), d] * scale
-                    VTR[d, j] = V[b, hk, T.min(k0 + j, Lkv - 1), d]
+                    KTR[d, j] = T.Cast("float32", K[b, hk, T.min(k0 + j, Lkv - 1), d]) * scale
+                    VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lkv - 1), d])
                     DKT[d, j] = T.float32(0)
                     DVT[d, j] = T.float32(0)
             for hh in T.serial(group):
@@ -260,8 +266,8 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                         for d in T.serial(D):
                             for r in T.unroll(QTL):
                                 for j in T.vectorized(BK):
-                                    ACC[r, j] = ACC[r, j] + Q[b, h, T.min(q0 + it * QTL + r, Lqv - 1), d] * KTR[d, j]
-                                    ACCP[r, j] = ACCP[r, j] + DO[b, h, T.min(q0 + it * QTL + r, Lqv - 1), d] * VTR[d, j]
+                                    ACC[r, j] = ACC[r, j] + T.Cast("float32", Q[b, h, T.min(q0 + it * QTL + r, Lqv - 1), d]) * KTR[d, j]
+                                    ACCP[r, j] = ACCP[r, j] + T.Cast("float32", DO[b, h, T.min(q0 + it * QTL + r, Lqv - 1), d]) * VTR[d, j]
                         for r in T.unroll(QTL):
                             for j in T.vectorized(BK):
                                 P[it * QTL + r, j] = ACC[r, j]
@@ -292,15 +298,15 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                         for i in T.serial(BQ):
                             for r in T.unroll(DT):
                                 for j in T.vectorized(BK):
-                                    AV[r, j] = AV[r, j] + DO[b, h, T.min(q0 + i, Lqv - 1), dt * DT + r] * P[i, j]
-                                    AK[r, j] = AK[r, j] + Q[b, h, T.min(q0 + i, Lqv - 1), dt * DT + r] * DS[i, j]
+                                    AV[r, j] = AV[r, j] + T.Cast("float32", DO[b, h, T.min(q0 + i, Lqv - 1), dt * DT + r]) * P[i, j]
+                                    AK[r, j] = AK[r, j] + T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), dt * DT + r]) * DS[i, j]
                         for r in T.unroll(DT):
                             for j in T.vectorized(BK):
                                 DVT[dt * DT + r, j] = AV[r, j]
                                 DKT[dt * DT + r, j] = AK[r, j]
             for j in T.serial(T.min(BK, Lkv - k0)):
                 for d in T.serial(D):
-                    DK[b, hk, k0 + j, d] = DKT[d, j] * scale
-                    DV[b, hk, k0 + j, d] = DVT[d, j]
+                    DK[b, hk, k0 + j, d] = T.Cast(IO, DKT[d, j] * scale)
+                    DV[b, hk, k0 + j, d] = T.Cast(IO, DVT[d, j])
 
     return attach_extra_params(dkdv, sig, "dkdv"), sig

@@ -6,6 +6,8 @@ kernel on CUDA torch tensors.
     print(fwd.source)                              # CUDA C with a __global__ kernel
     ptx = compile_offline(fwd.source, "sm_90")     # nvcc, no GPU needed
     out, lse = fwd(q, k, v, layout)                # on a GPU: torch CUDA tensors
+    bwd = build_backward_cuda(mask, score, head_dim=128, dtype="bfloat16", arch="sm_90")
+    dq, dk, dv = bwd(q, k, v, out, lse, dout, layout)
 
 ``mask`` and ``score`` are checked IR expressions (``None``: dense / unchanged score);
 every parameter must be bound. B, H, Hk, Lq and Lk are symbolic: one build serves every
@@ -13,9 +15,12 @@ size. The layout (``layout.BlockLayout``, the CPU kernels' BSR) must be built fo
 ``config.block_q`` x ``config.block_k``; :func:`pattern_layout` builds one from a Pattern.
 
 float16 / bfloat16 use the tensor-core kernel (PTX mma.sync m16n8k16, fp32 accumulation);
-float32 uses the CUDA-core kernel. Building needs no GPU and no compiler: TVM keeps the
-CUDA source and compiles it when the module is first loaded on a GPU (NVRTC through the
-``cuda-bindings`` package, or nvcc with ``TVM_CUDA_COMPILE_MODE=nvcc``).
+float32 uses the CUDA-core kernel. The backward (``cuda_backward.py``: a dQ kernel that also
+writes Delta, then a dK/dV kernel over the transposed layout) runs on CUDA cores for
+every dtype (float32 arithmetic, gradients in the inputs' dtype). Building needs no GPU
+and no compiler: TVM keeps the CUDA source and compiles it when the module is first
+loaded on a GPU (NVRTC through the ``cuda-bindings`` package, or nvcc with
+``TVM_CUDA_COMPILE_MODE=nvcc``).
 """
 
 from __future__ import annotations
@@ -74,6 +79,39 @@ def build_forward_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaCo
     if "__global__" not in fwd.source:  # a host-only module would run nothing on the GPU
         raise RuntimeError("the CUDA build produced no __global__ kernel")
     return fwd
+
+
+def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
+                       input_decls=None):
+    """((dq PrimFunc, dkdv PrimFunc), KernelSignature, CudaConfig) of the backward kernels
+    for ``dtype`` (CUDA cores, float32 arithmetic, tensors in ``dtype``)."""
+    from . import cuda_backward as cb
+
+    dtype = _dtype_name(dtype)
+    config = config or CudaConfig()
+    cb.check_backward(config, head_dim)
+    dq, sig = cb.dq_simt_primfunc(mask, score, head_dim, config, input_decls, dtype)
+    dkdv, _ = cb.dkdv_simt_primfunc(mask, score, head_dim, config, input_decls, dtype)
+    return (dq, dkdv), sig, config
+
+
+def build_backward_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
+                        input_decls=None, arch: str = "sm_90") -> "CudaBackward":
+    """Build the dQ and dK/dV kernels for ``arch``; returns a :class:`CudaBackward` (its
+    ``sources`` maps "dq" / "dkdv" to CUDA C). ``config`` must be the forward's (the two
+    share the layout's blocks). Works without a GPU."""
+    import tvm
+
+    (dq, dkdv), sig, config = backward_primfuncs(mask, score, head_dim=head_dim, dtype=dtype,
+                                                 config=config, input_decls=input_decls)
+    target = cuda_target(arch)
+    with tvm.transform.PassContext(opt_level=3):
+        modules = {"dq": tvm.compile(dq, target=target), "dkdv": tvm.compile(dkdv, target=target)}
+    bwd = CudaBackward(modules, sig, config, head_dim, _dtype_name(dtype), arch)
+    for name, src in bwd.sources.items():
+        if "__global__" not in src:  # a host-only module would run nothing on the GPU
+            raise RuntimeError(f"the CUDA build of {name} produced no __global__ kernel")
+    return bwd
 
 
 def emit_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
@@ -189,5 +227,81 @@ class CudaForward:
         return out, lse
 
 
-__all__ = ["ARCHS", "CudaConfig", "CudaForward", "build_forward_cuda", "emit_cuda",
+def gpu_column_order(transposed: lay.TransposedLayout, kv_heads: int) -> np.ndarray:
+    """int32 [B*Hk*n_kb]: the dK/dV kernel's thread-block order, longest column first."""
+    costs = transposed.col_costs(kv_heads)
+    return np.argsort(-costs, kind="stable").astype(np.int32)
+
+
+class CudaBackward(CudaForward):
+    """Built CUDA dQ and dK/dV kernels. Call with CUDA torch tensors and the forward's
+    ``out`` and ``lse``; both kernels run zero-copy on torch's current stream (dQ first:
+    it writes Delta, which dK/dV reads) and return (dq, dk, dv) in the inputs' dtype."""
+
+    def __init__(self, modules: dict, sig, config: CudaConfig, head_dim: int, dtype: str,
+                 arch: str):
+        self.modules, self.config, self.head_dim, self.dtype, self.arch = \
+            modules, config, head_dim, dtype, arch
+        self.module = modules["dq"]
+        self.input_names = list(sig.inputs)
+        self.random_keys = list(sig.random_keys)
+        self.sources = {name: module_source(m) for name, m in modules.items()}
+        self.source = "\n".join(self.sources.values())
+        self.tensor_cores = False
+        self._device_layouts: OrderedDict = OrderedDict()
+        self._tables: dict = {}
+
+    def _transposed_args(self, layout: lay.BlockLayout, transposed, device, b: int, h: int,
+                         hk: int, lk: int):
+        """head_class col_ptr row_idx full_t order of the dK/dV kernel, on ``device``."""
+        if transposed is None:
+            transposed = lay.transpose(layout)
+        if tuple(transposed.head_class.shape) != (b, h) or \
+                transposed.n_kb != lay.cdiv(lk, self.config.block_k):
+            raise ValueError("the transposed layout was built for other sizes than this call's")
+        if h % hk:
+            raise ValueError(f"{h} query heads do not group into {hk} key heads")
+        key = ("t", id(layout), id(transposed), hk, str(device))
+        hit = self._device_layouts.get(key)
+        if hit is None or hit[0] is not transposed:
+            import torch
+
+            tensors = [t.to(device) for t in transposed.torch_tensors()]
+            tensors.append(torch.from_numpy(gpu_column_order(transposed, hk)).to(device))
+            hit = (transposed, tensors)
+            self._device_layouts[key] = hit
+            if len(self._device_layouts) > 16:
+                self._device_layouts.popitem(last=False)
+        return hit[1]
+
+    def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
+                 inputs=None, transposed: lay.TransposedLayout | None = None):
+        import torch
+        import tvm_ffi
+
+        if not q.is_cuda:
+            raise ValueError("CudaBackward takes CUDA tensors")
+        q, k, v, out, dout = (t.contiguous() for t in (q, k, v, out, dout))
+        lse = lse.contiguous().float()
+        b, h, lq, d = q.shape
+        hk, lk = k.shape[1], k.shape[2]
+        if d != self.head_dim or str(q.dtype).replace("torch.", "") != self.dtype:
+            raise ValueError(f"kernel built for head_dim {self.head_dim} {self.dtype}, got {d} {q.dtype}")
+        scale = float(d ** -0.5 if scale is None else scale)
+        extra = self._extra_args(inputs, q.device, h, lq, lk)
+        dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+        delta = torch.empty((b, h, lq), dtype=torch.float32, device=q.device)
+        dq_args = [q, k, v, out, dout, lse, dq, delta,
+                   *self._layout_args(layout, q.device, b, h, lq), scale, *extra]
+        dkdv_args = [q, k, v, dout, lse, delta, dk, dv,
+                     *self._transposed_args(layout, transposed, q.device, b, h, hk, lk),
+                     scale, *extra]
+        with torch.cuda.device(q.device), tvm_ffi.use_torch_stream():
+            self.modules["dq"]["dq"](*dq_args)
+            self.modules["dkdv"]["dkdv"](*dkdv_args)
+        return dq, dk, dv
+
+
+__all__ = ["ARCHS", "CudaBackward", "CudaConfig", "CudaForward", "build_backward_cuda",
+           "build_forward_cuda", "emit_cuda", "backward_primfuncs", "gpu_column_order",
            "compile_offline", "gpu_order", "pattern_layout", "cuda_target", "forward_primfunc"]

@@ -104,8 +104,9 @@ class CompiledAttention:
     def _key(self) -> str:
         from . import __version__
         from .cache import key_of
+        from .codegen import KERNEL_ABI
         from .printer import print_pattern
-        self.material = {"pattern": self.pattern.key(), "ir": print_pattern(self.pattern, anonymous=True),
+        self.material = {"abi": KERNEL_ABI, "pattern": self.pattern.key(), "ir": print_pattern(self.pattern, anonymous=True),
                          "head_dim": self.head_dim,
                          "dtype": str(self.dtype), "config": asdict(self.config), "spdsl": __version__,
                          **_target_material(self.target, self.device)}
@@ -156,20 +157,19 @@ class CompiledAttention:
             return kernel
 
     def _build_cuda(self, which: str):
-        """CUDA kernels: built on any machine (TVM keeps the CUDA source; it is compiled
-        when first loaded on a GPU). Not disk-cached: exporting needs the GPU toolchain."""
-        if which != "forward":
-            raise NotImplementedError("spdsl: the GPU backward kernels (dQ, dK/dV) do not exist yet; "
-                                      "train on the CPU back end, or use the GPU op for inference")
-        from .codegen.cuda import build_forward_cuda
+        """CUDA kernels (forward; dQ and dK/dV): built on any machine (TVM keeps the CUDA
+        source; it is compiled when first loaded on a GPU). Not disk-cached: exporting
+        needs the GPU toolchain."""
+        from .codegen.cuda import build_backward_cuda, build_forward_cuda
+        build = build_forward_cuda if which == "forward" else build_backward_cuda
         with _LOCK:
             hit = _BUILT.get((self.key, which))
             if hit is not None:
                 return hit
             start = time.perf_counter()
-            kernel = build_forward_cuda(self.pattern.mask, self.pattern.score, head_dim=self.head_dim,
-                                        dtype=str(self.dtype).replace("torch.", ""), config=self.config,
-                                        input_decls=list(self.pattern.inputs.values()), arch=self.target)
+            kernel = build(self.pattern.mask, self.pattern.score, head_dim=self.head_dim,
+                           dtype=str(self.dtype).replace("torch.", ""), config=self.config,
+                           input_decls=list(self.pattern.inputs.values()), arch=self.target)
             self.build_seconds += time.perf_counter() - start
             _BUILT[(self.key, which)] = kernel
             return kernel

@@ -24,6 +24,7 @@ def _key(pattern=PAT, **kw):
     from spdsl.runtime import CompiledAttention
     obj = CompiledAttention.__new__(CompiledAttention)
     obj.pattern, obj.head_dim, obj.dtype, obj.target = pattern, args["head_dim"], args["dtype"], args["target"]
+    obj.device = "cpu"
     obj.config = args["config"] or ScheduleConfig()
     return obj._key()
 
