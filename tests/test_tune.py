@@ -337,8 +337,10 @@ def test_rpc_measures_on_the_servers(tmp_path, db):
         base = _free_port()
         for i in range(2):
             logs.append(open(tmp_path / f"server{i}.log", "w"))
-            procs.append(_spawn(["tvm.exec.rpc_server", "--host", "127.0.0.1", "--port", str(base),
-                                 "--port-end", str(base + 100), "--tracker", f"127.0.0.1:{port}",
+            # Disjoint port ranges: two servers probing one range at once can race to one port.
+            lo = base + 50 * i
+            procs.append(_spawn(["tvm.exec.rpc_server", "--host", "127.0.0.1", "--port", str(lo),
+                                 "--port-end", str(lo + 50), "--tracker", f"127.0.0.1:{port}",
                                  "--key", key], logs[-1], tmp_path))
         _wait_for(lambda: rpc.connect_tracker("127.0.0.1", port).summary()["queue_info"][key]["free"] == 2,
                   60, "two servers")
