@@ -33,7 +33,10 @@ F0 = 0.0
 
 
 class GradElement:
-    """dS (and P) of one element as PrimExprs, in the three block variants."""
+    """dS (and P) of one element as PrimExprs, in the three block variants. The GPU
+    kernels reuse it with the hardware exp2 (``exp2_fn``)."""
+
+    exp2_fn = staticmethod(exp2)  # the vectorisable polynomial: llvm's exp2 would be scalar calls
 
     def __init__(self, ex: ExprLowerer, sv: SizeVars):
         self.ex, self.sv = ex, sv
@@ -48,7 +51,7 @@ class GradElement:
 
     def p(self, b, h, q, k, raw, lse2):
         s = self.ex.score_at(*self._at(b, h, q, k), raw)
-        return exp2(s * tirx.const(LOG2E, "float32") - lse2)
+        return self.exp2_fn(s * tirx.const(LOG2E, "float32") - lse2)
 
     def ds(self, b, h, q, k, raw, dp, lse2, delta):
         val = self.p(b, h, q, k, raw, lse2) * (dp - delta)

@@ -33,10 +33,9 @@ from __future__ import annotations
 from tvm import tirx
 from tvm.script import tirx as T
 
-from spdsl import ir
 
+from .cpu_backward import GradElement
 from .cuda_config import SHARED_LIMIT, CudaConfig
-from .derivative import derivative
 from .kernel_common import NEG_INF, ExprLowerer, SizeVars, attach_extra_params, make_signature
 from .vecmath import LOG2E
 
@@ -67,38 +66,10 @@ def check_backward(cfg: CudaConfig, head_dim: int) -> None:
         raise ValueError("CUDA-core backward: the query tile must not exceed block_k")
 
 
-class _Grad:
-    """P and dS of one element as PrimExprs (base-2 exponentials, float32)."""
+class _Grad(GradElement):
+    """P and dS of one element (base-2 exponentials, float32), with CUDA's exp2."""
 
-    def __init__(self, ex: ExprLowerer, sv: SizeVars):
-        self.ex, self.sv = ex, sv
-        self.dscore = None
-        if ex.score is not None:
-            d = derivative(ex.score)
-            if not (isinstance(d, ir.Const) and float(d.value) == 1.0):
-                self.dscore = d
-
-    def _at(self, b, h, q, k):
-        return b, h, tirx.min(q, self.sv.Lq - 1), tirx.min(k, self.sv.Lk - 1)
-
-    def p(self, b, h, q, k, raw, lse2):
-        s = self.ex.score_at(*self._at(b, h, q, k), raw)
-        return tirx.exp2(s * tirx.const(LOG2E, "float32") - lse2)
-
-    def ds(self, b, h, q, k, raw, dp, lse2, delta):
-        val = self.p(b, h, q, k, raw, lse2) * (dp - delta)
-        if self.dscore is not None:
-            val = val * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
-        return val
-
-    def keep(self, b, h, q, k, variant: str):
-        """variant: "full" (nothing to check), "edge" (q < Lq and k < Lk), "partial"."""
-        if variant == "full":
-            return tirx.const(True, "bool")
-        inside = tirx.And(q < self.sv.Lq, k < self.sv.Lk)
-        if variant == "edge":
-            return inside
-        return tirx.And(inside, self.ex.mask_at(*self._at(b, h, q, k)))
+    exp2_fn = staticmethod(tirx.exp2)
 
     def ds_value(self, b, h, q, k, raw, dp, lse2, delta, variant):
         return tirx.Select(self.keep(b, h, q, k, variant),
