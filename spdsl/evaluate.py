@@ -93,7 +93,9 @@ class _TorchOps:
         return getattr(self.torch, np.dtype(d).name)
 
     def const(self, value, dtype):
-        return self.torch.tensor(value, dtype=dtype)
+        # torch.full, not torch.tensor: under torch.compile a torch.tensor(...) literal
+        # becomes lift_fresh_copy, which Inductor's FlexAttention lowering rejects.
+        return self.torch.full((), value, dtype=dtype)
 
     def cast(self, x, dtype):
         return x.to(dtype)

@@ -260,3 +260,16 @@ def test_flex_attention_first_thing_in_a_fresh_process():
     """)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-3000:]
+
+
+def test_compiled_flex_attention_takes_the_mods():
+    """torch.compile(flex_attention) lowers the mods through Inductor: constants in them
+    must trace (a torch.tensor literal would not)."""
+    L = 256
+    pat = spdsl.load(EXAMPLES / "documents.spdsl")["documents"]
+    doc = torch.sort(torch.randint(0, 3, (1, L), generator=torch.Generator().manual_seed(5))).values
+    block_mask = create_block_mask(pat.to_flex_mask_mod(Lq=L, Lk=L, doc=doc), 1, None, L, L, device="cpu")
+    q, k, v = (torch.randn(1, 2, L, 32, generator=torch.Generator().manual_seed(i)) for i in range(3))
+    out = torch.compile(flex_attention)(q, k, v, block_mask=block_mask)
+    ref = spdsl.reference_attention(pat, q.double(), k.double(), v.double(), doc=doc)
+    assert (out.double() - ref).abs().max() < 1e-4
