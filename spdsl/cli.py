@@ -99,7 +99,7 @@ def _shape_args(p: argparse.ArgumentParser, heads_default: int = 1) -> None:
 
 def _lengths(args, default: int = 1024) -> tuple[int, int]:
     lq = args.lq or args.seq or default
-    lk = args.lk or args.seq or (args.lq if args.lq and not args.lk else None) or lq
+    lk = args.lk or args.seq or lq
     return lq, lk
 
 

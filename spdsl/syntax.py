@@ -190,8 +190,6 @@ class _Builder:
         return str(tok)
 
     def callbacks(self):
-        from lark.visitors import Discard  # noqa: F401  (kept for symmetry with Lark docs)
-
         def span_of(children):
             spans = [c.span for c in children if getattr(c, "span", None) is not None]
             toks = [self._tok_span(c) for c in children if hasattr(c, "start_pos") and c.start_pos is not None]
