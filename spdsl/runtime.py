@@ -377,7 +377,7 @@ def _cuda_arch() -> str:
 
 
 def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: float | None = None,
-            config=None, target=None, cache: bool = True, tune: bool = False, seq=None,
+            config=None, target=None, cache: bool = True, tune: bool | dict = False, seq=None,
             heads: int = 8, **params) -> CompiledAttention:
     """Compile ``pattern`` into block-sparse attention kernels for ``device``.
 
@@ -385,7 +385,8 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles). Without one, the tuning
     database is consulted (the best config tuned on this machine for this kernel, for
     the bucket of ``seq`` if given), else the defaults (the pattern's ``block`` hint is
-    honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``.
+    honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``; a dict
+    passes options to :func:`spdsl.tune.tune` (``tune={"trials": 8, "budget": 60}``).
     ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
 
     >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
@@ -418,7 +419,9 @@ def _tuned_config(pattern, head_dim, dtype, tune, seq, heads):
 
     if tune:
         from .tune import tune as run_tune
-        run_tune(pattern, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False)
+        options = tune if isinstance(tune, dict) else {}  # e.g. {"trials": 8, "budget": 60}
+        run_tune(pattern, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False,
+                 **options)
     config, reason = config_for(pattern, head_dim, dtype, seq=seq)
     log.debug("spdsl: %s head_dim=%d %s: %s", pattern.name, head_dim, dtype, reason)
     return config

@@ -361,3 +361,24 @@ def test_rpc_measures_on_the_servers(tmp_path, db):
                 p.wait(10)
             except subprocess.TimeoutExpired:
                 os.killpg(p.pid, signal.SIGKILL)
+
+
+def test_compile_consults_the_database_and_can_tune_first(tmp_path, monkeypatch, caplog):
+    import logging
+
+    import spdsl.runtime as rt
+    monkeypatch.setenv("SPDSL_TUNING_DB", str(tmp_path / "tuning.jsonl"))
+    with caplog.at_level(logging.DEBUG, logger="spdsl"):
+        plain = spdsl.compile(WINDOW, head_dim=32)
+    assert "no tuned config" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="spdsl"):
+        tuned = spdsl.compile(WINDOW, head_dim=32, tune={"trials": 3, "budget": 60, "allow_block_override": True},
+                              seq=256, heads=2)
+    records = TuningDB(tmp_path / "tuning.jsonl").records()
+    assert records, "tune=True wrote nothing to the database"
+    best, _ = config_for(WINDOW, 32, torch.float32, seq=256, heads=2, db=TuningDB(tmp_path / "tuning.jsonl"))
+    assert tuned.config == (best or plain.config)
+    assert "spdsl: " in caplog.text and WINDOW.name in caplog.text
+    q, k, v = (torch.randn(1, 2, 100, 32) for _ in range(3))
+    assert torch.allclose(tuned(q, k, v), spdsl.reference_attention(WINDOW, q, k, v), atol=1e-5)
