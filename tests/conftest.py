@@ -38,3 +38,17 @@ def _private_kernel_cache(tmp_path_factory):
         os.environ.pop("SPDSL_CACHE_DIR", None)
     else:
         os.environ["SPDSL_CACHE_DIR"] = old
+
+
+# CI runs the property tests on a fixed sequence of examples (a red CI must mean a
+# change broke something); locally they keep exploring new examples each run.
+try:
+    import os as _os
+
+    from hypothesis import settings as _settings
+
+    _settings.register_profile("ci", derandomize=True, print_blob=True)
+    if _os.environ.get("CI"):
+        _settings.load_profile("ci")
+except ImportError:  # hypothesis is a test dependency; without it those tests fail to import anyway
+    pass

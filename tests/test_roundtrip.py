@@ -31,7 +31,8 @@ def _ints():
 
 def _bools(ints):
     cmp = st.tuples(ints, st.sampled_from(["==", "!=", "<", "<=", ">", ">="]), ints).map(
-        lambda t: (f"({t[0][0]} {t[1]} {t[2][0]})", f"({t[0][1]} {t[1]} {t[2][1]})"))
+        # np.asarray: a comparison of two constants is a Python bool, and ~True is -2
+        lambda t: (f"({t[0][0]} {t[1]} {t[2][0]})", f"np.asarray({t[0][1]} {t[1]} {t[2][1]})"))
     leaf = st.one_of(cmp, st.just(("causal", "(k <= q + (Lk - Lq))")), st.just(("true", "True_")))
 
     def grow(children):
