@@ -451,7 +451,8 @@ def _representatives(L: BlockLayout):
     return pb, ph, weight
 
 
-def _block_extent(L: BlockLayout, qb, kb):
+def block_extent(L: BlockLayout, qb, kb):
+    """Real rows and columns of blocks (qb, kb): the last blocks are short."""
     rows = np.minimum((qb + 1) * L.block_q, L.Lq) - qb * L.block_q
     cols = np.minimum((kb + 1) * L.block_k, L.Lk) - kb * L.block_k
     return rows, cols
@@ -473,10 +474,10 @@ def _count_nonzero(prob, L, reps, exact_limit, sample_blocks, seed):
     full_area = 0
     for b, h in zip(pb, ph):
         lay = L.layout(b, h)
-        rows, cols = _block_extent(L, lay.rows()[lay.full], lay.col_idx[lay.full].astype(np.int64))
+        rows, cols = block_extent(L, lay.rows()[lay.full], lay.col_idx[lay.full].astype(np.int64))
         full_area += int((rows * cols).sum())
     rep, qb, kb = _partial_blocks(L, pb, ph)
-    rows, cols = _block_extent(L, qb, kb)
+    rows, cols = block_extent(L, qb, kb)
     area = rows * cols
     estimate = int(area.sum()) > exact_limit
     if estimate:
@@ -515,7 +516,7 @@ def _count_empty_rows(prob, L, reps, budget):
         counts = np.diff(lay.row_ptr)
         n_full = np.bincount(lay.rows()[lay.full], minlength=L.n_qb)
         qbs = np.arange(L.n_qb, dtype=np.int64)
-        rows, _ = _block_extent(L, qbs, qbs * 0)
+        rows, _ = block_extent(L, qbs, qbs * 0)
         empty += int(rows[counts == 0].sum())
         candidates = qbs[(counts > 0) & (n_full == 0)]
         for qb in candidates:  # one entry per candidate query block, not per element

@@ -81,13 +81,9 @@ def _bytes(n: int) -> str:
     return f"{n} B"
 
 
-def _block_extent(index: np.ndarray, block: int, length: int) -> np.ndarray:
-    return np.minimum(block, length - index.astype(np.int64) * block)
-
-
 def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
     from .pattern import _numpy
-    from .analyse import classify, layout_stats
+    from .analyse import block_extent, classify, layout_stats
 
     sizes = pattern.sizes(Lq, Lk, H, B)
     arrays = _numpy(pattern.check_inputs(sizes, inputs))
@@ -101,7 +97,8 @@ def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
     visited_area = 0
     for m, cls in zip(mult, lay.layouts):
         if m:
-            area = _block_extent(cls.rows(), bq, sizes.Lq) * _block_extent(cls.col_idx, bk, sizes.Lk)
+            rows, cols = block_extent(lay, cls.rows(), cls.col_idx.astype(np.int64))
+            area = rows * cols
             visited_area += int(m) * int(area.sum())
     nonzero = int(round(stats.nonzero))
     total = stats.elements
