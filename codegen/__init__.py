@@ -14,7 +14,8 @@ Map of the stage (each file under ~600 lines):
     cpu.py            build_forward, build_backward, emit: the entry points
     cuda_config.py    CudaConfig: the GPU kernels' knobs (blocks, warps, tiles, tensor cores)
     cuda_forward.py   the GPU forward: CUDA-core (fp32) and mma.sync tensor-core (fp16/bf16)
-    cuda_backward.py  the GPU dQ and dK/dV kernels (CUDA cores)
+    cuda_backward.py  the GPU dQ and dK/dV kernels on CUDA cores (fp32)
+    cuda_backward_mma.py  the GPU dQ and dK/dV kernels on tensor cores (fp16/bf16)
     cuda.py           build_forward_cuda, build_backward_cuda, emit_cuda: GPU entry points
 
 Importing this package does not import TVM; the entry points below load it on use.

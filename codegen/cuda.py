@@ -15,9 +15,10 @@ size. The layout (``layout.BlockLayout``, the CPU kernels' BSR) must be built fo
 ``config.block_q`` x ``config.block_k``; :func:`pattern_layout` builds one from a Pattern.
 
 float16 / bfloat16 use the tensor-core kernel (PTX mma.sync m16n8k16, fp32 accumulation);
-float32 uses the CUDA-core kernel. The backward (``cuda_backward.py``: a dQ kernel that also
-writes Delta, then a dK/dV kernel over the transposed layout) runs on CUDA cores for
-every dtype (float32 arithmetic, gradients in the inputs' dtype). Building needs no GPU
+float32 uses the CUDA-core kernel. The backward is a dQ kernel that also writes Delta, then
+a dK/dV kernel over the transposed layout: on tensor cores for float16 / bfloat16
+(``cuda_backward_mma.py``), on CUDA cores for float32 (``cuda_backward.py``); gradients
+come back in the inputs' dtype. Building needs no GPU
 and no compiler: TVM keeps the CUDA source and compiles it when the module is first
 loaded on a GPU (NVRTC through the ``cuda-bindings`` package, or nvcc with
 ``TVM_CUDA_COMPILE_MODE=nvcc``).
@@ -84,11 +85,20 @@ def build_forward_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaCo
 def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
                        input_decls=None):
     """((dq PrimFunc, dkdv PrimFunc), KernelSignature, CudaConfig) of the backward kernels
-    for ``dtype`` (CUDA cores, float32 arithmetic, tensors in ``dtype``)."""
+    for ``dtype``: tensor cores for float16 / bfloat16 (``cuda_backward_mma.py``), CUDA
+    cores (float32 arithmetic) for float32 or ``config.tensor_cores=False``."""
     from . import cuda_backward as cb
+
+    from . import cuda_backward_mma as cbm
 
     dtype = _dtype_name(dtype)
     config = config or CudaConfig()
+    if config.uses_tensor_cores(dtype):
+        cbm.check_mma_backward(config, head_dim, dtype)
+        sv, sig, grad = cb._setup(mask, score, input_decls)
+        dq = cbm.dq_mma_primfunc(mask, score, head_dim, config, grad, sig, sv, dtype)
+        dkdv = cbm.dkdv_mma_primfunc(mask, score, head_dim, config, grad, sig, sv, dtype)
+        return (dq, dkdv), sig, config
     cb.check_backward(config, head_dim)
     dq, sig = cb.dq_simt_primfunc(mask, score, head_dim, config, input_decls, dtype)
     dkdv, _ = cb.dkdv_simt_primfunc(mask, score, head_dim, config, input_decls, dtype)
@@ -247,7 +257,7 @@ class CudaBackward(CudaForward):
         self.random_keys = list(sig.random_keys)
         self.sources = {name: module_source(m) for name, m in modules.items()}
         self.source = "\n".join(self.sources.values())
-        self.tensor_cores = False
+        self.tensor_cores = config.uses_tensor_cores(dtype)
         self._device_layouts: OrderedDict = OrderedDict()
         self._tables: dict = {}
 

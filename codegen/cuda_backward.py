@@ -75,6 +75,14 @@ class _Grad(GradElement):
         return tirx.Select(self.keep(b, h, q, k, variant),
                            self.ds(b, h, q, k, raw, dp, lse2, delta), tirx.const(0.0, "float32"))
 
+    def ds_from_p(self, b, h, q, k, raw, p, dp, delta, variant):
+        """dS given this element's P (already 0 where masked or out of range)."""
+        val = p * (dp - delta)
+        if self.dscore is None:
+            return val
+        val = val * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
+        return tirx.Select(self.keep(b, h, q, k, variant), val, tirx.const(0.0, "float32"))
+
     def p_value(self, b, h, q, k, raw, lse2, variant):
         return tirx.Select(self.keep(b, h, q, k, variant), self.p(b, h, q, k, raw, lse2),
                            tirx.const(0.0, "float32"))

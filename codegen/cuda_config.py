@@ -16,7 +16,9 @@ class CudaConfig:
     warps             warps per thread block of the tensor-core kernel; each warp owns 16
                       query rows, so block_q must be 16 * warps there
     kv_tile           keys staged in shared memory at a time by the fp32 (CUDA-core)
-                      kernel; must divide block_k (shrunk to fit 48 KiB when too large)
+                      kernels, and queries by the tensor-core dK/dV kernel (rounded to
+                      a multiple of 16); shrunk to a divisor of the block that fits
+                      48 KiB when too large
     smem_pad          elements of padding per shared-memory row (bank conflicts)
     stages            K/V pipeline depth; only 1 (load, sync, compute) is implemented
     tensor_cores      None: tensor cores for float16/bfloat16, CUDA cores for float32;

@@ -28,6 +28,7 @@ except ImportError:  # a source checkout: codegen/ is a top-level folder
     from codegen import cuda  # type: ignore
     from codegen.cuda_config import CudaConfig  # type: ignore
 
+import cuda_emu
 import spdsl
 
 EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.spdsl"))
@@ -174,6 +175,46 @@ def test_gpu_check_script_parses():
 
     script = ROOT / "benchmarks" / "gpu_check.sh"
     assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
+
+
+# ----------------------------------------------------------------------------- CPU emulation
+#
+# The kernels' CUDA C run on the CPU (tests/cuda_emu.py: threads, barriers, shuffles and
+# mma.sync emulated), against float64: fragment layouts, online softmax, masking, ranges.
+
+EMU_CASES = [
+    # name, params, dtype, B, H, Hk, Lq, Lk, D
+    ("sliding_window", {"window": 40}, "bfloat16", 1, 2, 1, 150, 130, 32),  # empty rows
+    ("bigbird", {"size": 16, "window": 1, "globals": 1, "random": 2}, "float16", 1, 2, 2, 150, 150, 32),
+    ("documents", {}, "bfloat16", 2, 2, 1, 140, 140, 16),
+    ("alibi", {}, "float16", 1, 2, 2, 70, 100, 16),
+    ("softcap", {"cap": 2.0}, "float32", 1, 2, 1, 90, 90, 16),   # the CUDA-core kernel
+]
+
+
+@pytest.mark.skipif(not cuda_emu.have_compiler(), reason="needs g++ with C++20 <barrier>, _Float16")
+@pytest.mark.parametrize("name,params,dtype,B,H,Hk,Lq,Lk,D", EMU_CASES)
+def test_forward_in_cpu_emulation(name, params, dtype, B, H, Hk, Lq, Lk, D, tmp_path):
+    pat = example(name).bind(**params) if params else example(name)
+    fwd = build(pat, dtype, "sm_90", head_dim=D)
+    assert fwd.tensor_cores == (dtype != "float32")
+    dt = getattr(torch, dtype)
+    g = torch.Generator().manual_seed(Lq * Lk)
+    q, k, v = (torch.randn(B, n, L, D, generator=g).to(dt) for n, L in ((H, Lq), (Hk, Lk), (Hk, Lk)))
+    inputs = {"doc": (torch.arange(Lk) // 45).view(1, Lk).repeat(B, 1)} if pat.inputs else {}
+    layout = cuda.pattern_layout(pat, B, H, Lq, Lk, fwd.config, **inputs)
+    out, lse = cuda_emu.run_forward(fwd, layout, q, k, v, inputs, tmp_path, D ** -0.5)
+    ref, ref_lse = spdsl.reference_attention(pat, q.double(), k.double(), v.double(),
+                                             return_lse=True, **inputs)
+    eager = spdsl.reference_attention(pat, q, k, v, **inputs)  # same dtype
+    assert not out.isnan().any() and not lse.isnan().any()  # every element written
+    err, eager_err = ((x.double() - ref).norm() / ref.norm() for x in (out, eager))
+    assert err <= 2 * eager_err + 1e-6, (err.item(), eager_err.item())
+    empty = torch.isinf(ref_lse)
+    assert torch.equal(torch.isinf(lse), empty) and empty.any() == (name == "sliding_window")
+    if empty.any():
+        assert out[empty].abs().max() == 0
+    torch.testing.assert_close(lse.double()[~empty], ref_lse[~empty], atol=1e-5, rtol=1e-5)
 
 
 # ----------------------------------------------------------------------------- GPU

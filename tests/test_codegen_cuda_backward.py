@@ -23,13 +23,16 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 try:
     from spdsl.codegen import cuda
     from spdsl.codegen import cuda_backward as cb
+    from spdsl.codegen import cuda_backward_mma as codegen_mma
     from spdsl.codegen.cuda_config import CudaConfig
 except ImportError:  # a source checkout: codegen/ is a top-level folder
     sys.path.insert(0, str(ROOT))
     from codegen import cuda  # type: ignore
     from codegen import cuda_backward as cb  # type: ignore
+    from codegen import cuda_backward_mma as codegen_mma  # type: ignore
     from codegen.cuda_config import CudaConfig  # type: ignore
 
+import cuda_emu
 import spdsl
 
 HAVE_NVCC = shutil.which("nvcc") is not None
@@ -49,7 +52,7 @@ def build(pat, dtype="bfloat16", arch="sm_90", head_dim=64, config=None):
 
 
 def kernel_body(source: str, name: str) -> str:
-    start = source.index(f"__launch_bounds__(64) {name}_kernel(")
+    start = source.index(f"{name}_kernel(", source.index("__global__ void __launch_bounds__"))
     return source[source.index("{", source.index(")", start)):]
 
 
@@ -71,16 +74,52 @@ CASES = [(n, "sm_90", "bfloat16") for n in REPRESENTATIVE] + \
         [(n, "sm_80", "float16") for n in REPRESENTATIVE]
 
 
+# mma.sync per key block (dQ: S, dP, dQ += dS K) and per query tile (dK/dV: S^T, dP^T,
+# dV, dK) at block 64 x 64, head_dim 64, 32-query dK/dV tiles: 3 x 32 and 4 x 16
+MMA_COUNT = {"dq": 96, "dkdv": 64}
+
+
 @needs_nvcc
 @pytest.mark.parametrize("name,arch,dtype", CASES)
-def test_example_backward_compiles(name, arch, dtype):
+def test_example_backward_compiles_with_tensor_cores(name, arch, dtype):
     bwd = build(example(name), dtype, arch)
-    assert set(bwd.sources) == {"dq", "dkdv"} and not bwd.tensor_cores
+    assert set(bwd.sources) == {"dq", "dkdv"} and bwd.tensor_cores
+    ab = {"bfloat16": "bf16", "float16": "f16"}[dtype]
     for kernel, src in bwd.sources.items():
-        assert f"__global__ void __launch_bounds__(64) {kernel}_kernel" in src
+        assert f"__global__ void __launch_bounds__(128) {kernel}_kernel" in src  # 4 warps
+        assert src.count("mma.sync") == MMA_COUNT[kernel]
         ptx = cuda.compile_offline(src, arch, "ptx").decode()
         assert f".target {arch}" in ptx and f".entry {kernel}_kernel" in ptx
-        assert "ld.shared" in ptx and "mma.sync" not in ptx  # CUDA cores
+        assert ptx.count(f"mma.sync.aligned.m16n8k16.row.col.f32.{ab}.{ab}.f32") == MMA_COUNT[kernel]
+
+
+@needs_nvcc
+def test_fp32_backward_uses_cuda_cores():
+    bwd = build(example("sliding_window"), "float32", "sm_80")
+    assert not bwd.tensor_cores
+    for kernel, src in bwd.sources.items():
+        assert f"__global__ void __launch_bounds__(64) {kernel}_kernel" in src
+        ptx = cuda.compile_offline(src, "sm_80", "ptx").decode()
+        assert "ld.shared" in ptx and "mma.sync" not in ptx
+
+
+@needs_nvcc
+@pytest.mark.parametrize("dtype,head_dim", [("bfloat16", 128), ("float16", 64)])
+def test_tensor_core_backward_cubin_spills_little(dtype, head_dim, tmp_path):
+    """ptxas's report: at most a few bytes of spills (D=128 keeps dQ or dK and dV, and
+    Q and dO or K and V fragments, in 255 registers)."""
+    import re
+    import subprocess
+
+    bwd = build(example("sliding_window"), dtype, "sm_90", head_dim=head_dim)
+    for kernel, source in bwd.sources.items():
+        src = tmp_path / f"{kernel}.cu"
+        src.write_text(source)
+        res = subprocess.run(["nvcc", "-arch=sm_90", "-cubin", "-Xptxas", "-v", str(src), "-o",
+                              str(tmp_path / f"{kernel}.cubin")], capture_output=True, text=True)
+        assert res.returncode == 0, res.stderr
+        spills = [int(x) for x in re.findall(r"(\d+) bytes spill stores", res.stderr)]
+        assert spills and max(spills) <= 32, res.stderr
 
 
 @needs_nvcc
@@ -124,6 +163,20 @@ def test_config_checks():
         cb.check_backward(CudaConfig(block_q=64, block_k=16, kv_tile=32), 64)
     assert cb.backward_tile(CudaConfig(kv_tile=24), 64, 64) == 16  # a divisor of the block
     assert cb.backward_tile(CudaConfig(), 64, 256) == 16           # 48 KiB of shared memory
+
+
+def test_tensor_core_config_checks():
+    check_mma_backward, mma_backward_tile = codegen_mma.check_mma_backward, codegen_mma.mma_backward_tile
+
+    with pytest.raises(ValueError, match="multiples of 16"):
+        check_mma_backward(CudaConfig(block_k=40), 64, "float16")
+    with pytest.raises(ValueError, match="float16 or bfloat16"):
+        check_mma_backward(CudaConfig(), 64, "float32")
+    with pytest.raises(ValueError, match="48 KiB"):
+        check_mma_backward(CudaConfig(block_q=64, block_k=128), 128, "bfloat16")
+    assert mma_backward_tile(CudaConfig(kv_tile=48), 128) == 32   # a multiple of 16 dividing 64
+    assert mma_backward_tile(CudaConfig(kv_tile=8), 64) == 16
+    assert mma_backward_tile(CudaConfig(block_q=128, kv_tile=128), 128) == 64  # 48 KiB
 
 
 def test_wrapper_arguments_match_the_kernel_abi():
@@ -174,174 +227,53 @@ def test_column_order_longest_first():
 
 # ----------------------------------------------------------------------------- CPU emulation
 #
-# Without a GPU the float32 kernels still run: their CUDA C, compiled by g++ with a shim
-# (one std::thread per CUDA thread, a std::barrier for __syncthreads, thread blocks one
-# after another, __shared__ arrays static), on the same BlockLayout buffers the wrapper
-# passes. It checks the generated code's indexing, masking, grouped-query sums and empty
-# rows against float64 autograd; not its speed, races across blocks or the fp16 paths.
-
-EMU_SHIM = r"""
-#include <cstdint>
-#include <cmath>
-#include <algorithm>
-#include <thread>
-#include <barrier>
-#include <vector>
-#define __global__
-#define __launch_bounds__(x)
-#define __restrict__
-#define uchar unsigned char
-#define CUDART_INF_F INFINITY
-using std::min; using std::max;
-struct Dim3 { int x = 0, y = 0, z = 0; };
-static thread_local Dim3 threadIdx;
-static Dim3 blockIdx;
-static std::barrier<>* g_bar;
-static void __syncthreads() { g_bar->arrive_and_wait(); }
-"""
-
-
-def _host_ints(ll: str, sizes: dict) -> dict:
-    """The integer kernel arguments the host computes (TVM hoists expressions such as
-    ``Lq + 63`` into kernel parameters ``cse_vN``): the host function's i32 arithmetic
-    in its LLVM IR, evaluated on the call's sizes."""
-    import re
-
-    ops = {"add": lambda a, b: a + b, "sub": lambda a, b: a - b, "mul": lambda a, b: a * b,
-           "sdiv": lambda a, b: int(a / b), "ashr": lambda a, b: a >> b,
-           "shl": lambda a, b: a << b, "srem": lambda a, b: a - int(a / b) * b}
-    env = {f"%{k}": v for k, v in sizes.items()}
-    pattern = r"^\s*(%[\w.]+) = (\w+)(?: nsw| nuw| exact)* i32 ([%\w.-]+), ([%\w.-]+)"
-    for dst, op, a, b in re.findall(pattern, ll, re.M):
-        try:
-            va, vb = (env[x] if x.startswith("%") else int(x) for x in (a, b))
-        except (KeyError, ValueError):
-            continue
-        if op in ops:
-            env[dst] = ops[op](va, vb)
-    return {k[1:]: v for k, v in env.items()}
-
-
-class Emulated:
-    """One built CUDA-core kernel, runnable on the CPU: ``kernel(grid, arrays, sizes, scale)``
-    with NumPy arrays by buffer name (Q, K, ..., in_doc) and sizes by name."""
-
-    def __init__(self, module, name: str, workdir: pathlib.Path):
-        import ctypes
-        import re
-        import subprocess
-
-        mod = getattr(module, "mod", module)
-        src = cuda.module_source(module)
-        self.ll = mod.inspect_source("ll")
-        head = src[src.index(f"{name}_kernel(") + len(name) + 8:]
-        self.params = []
-        for p in head[:head.index(")")].split(","):
-            typ, pname = p.replace("__restrict__", "").strip().rsplit(None, 1)
-            self.params.append((typ, pname))
-        self.threads = int(re.search(r"__launch_bounds__\((\d+)\)", src).group(1))
-        body = src[src.index('extern "C" __global__'):]
-        body = body.replace("__shared__ alignas(64)", "alignas(64) static")
-        args = [f"({t})p[{i}]" if t.endswith("*") else f"({t})iv[{i}]" if t != "float" else
-                f"(float)f[{i}]" for i, (t, _) in enumerate(self.params)]
-        launch = f"""
-extern "C" void launch(void** p, long long* iv, double* f, int grid) {{
-  for (int t = 0; t < grid; ++t) {{
-    blockIdx.x = t;
-    std::barrier<> bar({self.threads}); g_bar = &bar;
-    std::vector<std::thread> th;
-    for (int i = 0; i < {self.threads}; ++i)
-      th.emplace_back([&, i] {{ threadIdx.x = i; {name}_kernel({", ".join(args)}); }});
-    for (auto& x : th) x.join();
-  }}
-}}
-"""
-        cpp = workdir / f"{name}.cpp"
-        cpp.write_text(EMU_SHIM + body + launch)
-        so = workdir / f"{name}.so"
-        res = subprocess.run(["g++", "-O1", "-std=c++20", "-shared", "-fPIC", "-w", str(cpp),
-                              "-o", str(so)], capture_output=True, text=True)
-        assert res.returncode == 0, res.stderr[:3000]
-        self.lib = ctypes.CDLL(str(so))
-
-    def __call__(self, grid: int, arrays: dict, sizes: dict, scale: float):
-        import ctypes
-
-        ints = _host_ints(self.ll, sizes)
-        n = len(self.params)
-        p, iv, f = (ctypes.c_void_p * n)(), (ctypes.c_longlong * n)(), (ctypes.c_double * n)()
-        for i, (typ, pname) in enumerate(self.params):
-            if typ.endswith("*"):
-                a = arrays[pname[:-len("_ptr")]]
-                assert a.flags.c_contiguous
-                p[i] = a.ctypes.data
-            elif typ == "float":
-                f[i] = scale
-            else:
-                iv[i] = ints[pname]
-        self.lib.launch(p, iv, f, int(grid))
-
-
-def _have_cxx20_barrier() -> bool:
-    import subprocess
-
-    if shutil.which("g++") is None:
-        return False
-    res = subprocess.run(["g++", "-std=c++20", "-fsyntax-only", "-x", "c++", "-"],
-                         input="#include <barrier>\nstd::barrier<> b(1);\n",
-                         capture_output=True, text=True)
-    return res.returncode == 0
-
+# Without a GPU the kernels still run: their CUDA C, compiled by g++ with a shim that
+# emulates CUDA threads, barriers, warp shuffles and mma.sync (tests/cuda_emu.py), on the
+# same BlockLayout buffers the wrapper passes. It checks the generated code's indexing,
+# fragment layouts, masking, grouped-query sums and empty rows against float64 autograd;
+# not its speed or races between thread blocks.
 
 EMU_CASES = [
-    # name, params, B, H, Hk, Lq, Lk, D: lengths not multiples of 64, grouped heads
-    ("sliding_window", {"window": 40}, 2, 4, 2, 130, 110, 16),  # 20 empty rows
-    ("documents", {}, 2, 2, 1, 150, 150, 16),
-    ("softcap", {"cap": 2.0}, 1, 2, 2, 100, 70, 16),
-    ("bigbird", {"size": 16, "window": 1, "globals": 1, "random": 2}, 1, 2, 1, 150, 150, 24),
+    # name, params, dtype, B, H, Hk, Lq, Lk, D: lengths not multiples of 64, grouped heads
+    ("sliding_window", {"window": 40}, "float32", 2, 4, 2, 130, 110, 16),  # 20 empty rows
+    ("documents", {}, "float32", 2, 2, 1, 150, 150, 16),
+    ("softcap", {"cap": 2.0}, "float32", 1, 2, 2, 100, 70, 16),
+    ("bigbird", {"size": 16, "window": 1, "globals": 1, "random": 2}, "float32", 1, 2, 1, 150, 150, 24),
+    # tensor cores (~4 s each: 128 emulated threads meet for every mma)
+    ("sliding_window", {"window": 40}, "bfloat16", 1, 2, 1, 130, 100, 32),  # 30 empty rows
+    ("softcap", {"cap": 2.0}, "float16", 1, 2, 1, 100, 70, 16),           # dscore/draw
+    ("documents", {}, "bfloat16", 1, 2, 2, 150, 150, 16),                 # PARTIAL blocks
 ]
 
 
-@pytest.mark.skipif(not _have_cxx20_barrier(), reason="needs g++ with C++20 <barrier>")
-@pytest.mark.parametrize("name,params,B,H,Hk,Lq,Lk,D", EMU_CASES)
-def test_fp32_kernels_in_cpu_emulation(name, params, B, H, Hk, Lq, Lk, D, tmp_path):
+@pytest.mark.skipif(not cuda_emu.have_compiler(), reason="needs g++ with C++20 <barrier>, _Float16")
+@pytest.mark.parametrize("name,params,dtype,B,H,Hk,Lq,Lk,D", EMU_CASES)
+def test_kernels_in_cpu_emulation(name, params, dtype, B, H, Hk, Lq, Lk, D, tmp_path):
     pat = example(name).bind(**params) if params else example(name)
-    bwd = build(pat, "float32", "sm_90", head_dim=D)
-    dq_k = Emulated(bwd.modules["dq"], "dq", tmp_path)
-    dkdv_k = Emulated(bwd.modules["dkdv"], "dkdv", tmp_path)
+    bwd = build(pat, dtype, "sm_90", head_dim=D)
+    assert bwd.tensor_cores == (dtype != "float32")
+    dt = getattr(torch, dtype)
     g = torch.Generator().manual_seed(Lq + Lk)
-    q, k, v = (torch.randn(B, n, L, D, generator=g) for n, L in ((H, Lq), (Hk, Lk), (Hk, Lk)))
-    dout = torch.randn(B, H, Lq, D, generator=g)
+    q, k, v = (torch.randn(B, n, L, D, generator=g).to(dt) for n, L in ((H, Lq), (Hk, Lk), (Hk, Lk)))
+    dout = torch.randn(B, H, Lq, D, generator=g).to(dt)
     inputs = {"doc": (torch.arange(Lk) // 45).view(1, Lk).repeat(B, 1)} if pat.inputs else {}
     layout = cuda.pattern_layout(pat, B, H, Lq, Lk, bwd.config, **inputs)
     with torch.no_grad():
         out, lse = spdsl.reference_attention(pat, q.double(), k.double(), v.double(),
                                              return_lse=True, **inputs)
-    out, lse = out.float().contiguous(), lse.float().contiguous()
-    dq, dk, dv = (torch.full_like(t, float("nan")) for t in (q, k, v))
-    delta = torch.full((B, H, Lq), float("nan"))
-    sizes = {"B": B, "H": H, "Hk": Hk, "Lq": Lq, "Lk": Lk}
-    passed = bwd._extra_args(inputs, "cpu", H, Lq, Lk)  # what the wrapper would pass
-    extra = {f"in_{n}": t.numpy() for n, t in zip(bwd.input_names, passed)}
-    for key, table in zip(bwd.random_keys, passed[len(bwd.input_names):]):
-        extra["rb_%d_%d_%d" % key] = table.numpy()
-        sizes["rb%d_%d_%d_nq" % key], sizes["rb%d_%d_%d_nk" % key] = table.shape[1:]
-    row = [t.numpy() for t in bwd._layout_args(layout, "cpu", B, H, Lq)]
-    col = [t.numpy() for t in bwd._transposed_args(layout, None, "cpu", B, H, Hk, Lk)]
-    scale = D ** -0.5
-    common = dict(Q=q.numpy(), K=k.numpy(), V=v.numpy(), DO=dout.numpy(), LSE=lse.numpy(),
-                  DELTA=delta.numpy(), **extra)
-    dq_k(len(row[-1]), dict(common, O=out.numpy(), DQ=dq.numpy(),
-                            **dict(zip(("HC", "RP", "CI", "FL", "ORD"), row))),
-         dict(sizes, n_rows=len(row[1]), nnz=len(row[2])), scale)
-    dkdv_k(len(col[-1]), dict(common, DK=dk.numpy(), DV=dv.numpy(),
-                              **dict(zip(("HC", "CP", "RI", "FL", "ORD"), col))),
-           dict(sizes, n_cols=len(col[1]), nnz=len(col[2])), scale)
+    dq, dk, dv, delta = cuda_emu.run_backward(bwd, layout, q, k, v, out.to(dt), lse, dout,
+                                              inputs, tmp_path, D ** -0.5)
     ref = _grads(pat, q.double(), k.double(), v.double(), dout.double(), inputs)
-    for what, got, r in zip(("dq", "dk", "dv"), (dq, dk, dv), ref):
-        assert not got.isnan().any(), what  # every element written, no NaN
+    eager = _grads(pat, q, k, v, dout, inputs) if dtype != "float32" else ref
+    for what, got, r, e in zip(("dq", "dk", "dv"), (dq, dk, dv), ref, eager):
+        assert got.dtype == dt and not got.isnan().any(), what  # every element written
         assert r.abs().max() > 0.1
-        torch.testing.assert_close(got.double(), r, atol=2e-5, rtol=1e-4, msg=what)
+        if dtype == "float32":
+            torch.testing.assert_close(got.double(), r, atol=2e-5, rtol=1e-4, msg=what)
+        else:  # no worse than the same-dtype eager autograd run
+            err, eager_err = ((x.double() - r).norm() / r.norm() for x in (got, e))
+            assert err <= 2 * eager_err + 1e-4, (what, err.item(), eager_err.item())
+    assert not delta.isnan().any()
     empty = torch.isinf(lse)
     assert empty.any() == (name == "sliding_window")
     if empty.any():

@@ -1,0 +1,341 @@
+"""The tensor-core backward kernels (float16 / bfloat16; PTX ``mma.sync.m16n8k16``, fp32
+accumulation). Same math, arguments and launch order as ``cuda_backward.py``'s CUDA-core
+kernels, which they replace for 16-bit dtypes:
+
+    raw = scale <q, k>,  P = exp2(score(raw) log2 e - lse2[q]),  dP = <dO[q], V[k]>
+    dS  = P (dP - Delta[q]) dscore/draw(raw),  dQ = scale dS K,  dK = scale dS^T Q,  dV = P^T dO
+
+``dq_mma_primfunc``    one thread block per (batch, head, query block) row, taken longest
+    row first; each warp owns 16 query rows. Q and dO stay in A fragments, K and V tiles
+    are staged in shared memory, S = Q K^T and dP = dO V^T accumulate in registers (mma C
+    layout), dS is re-packed from them into A fragments for dQ += dS K. Delta = rowsum(dO O)
+    is reduced across the 4 lanes of a row with shuffles and written for the dK/dV kernel.
+``dkdv_mma_primfunc``  one thread block per (batch, key head, key block) column of the
+    transposed layout; each warp owns 16 keys (so block_k = 16 * warps of this kernel). K
+    and V stay in A fragments, Q and dO are staged ``tile`` queries at a time with their
+    lse and Delta; S^T = K Q^T and dP^T = V dO^T give P^T and dS^T, which are re-packed
+    into A fragments for dV += P^T dO and dK += dS^T Q. The query heads of a grouped-query
+    group are summed in the block: no atomics.
+
+The mask runs only in PARTIAL blocks; FULL blocks that cross Lq or Lk check the ranges
+only. P and dS are 0 where masked or out of range (selected, never multiplied), and an
+empty row's lse = -inf is turned into +inf, so its P is 0 and its gradients are 0.
+Fragment buffers avoid the letter D in their names: TVM 0.27's mma.sync printer replaces
+"D" in operand text with the D operand (a buffer ``DOF`` became ``PF_ptr + 0OF``).
+Fragment layouts are the forward's (``cuda_forward.py``): lane l holds C rows l/4 and
+l/4 + 8, columns 2 (l%4) + {0, 1} of every 8-wide tile.
+"""
+
+from __future__ import annotations
+
+from tvm import tirx
+from tvm.script import tirx as T
+
+from .cuda_backward import _lse2
+from .cuda_config import SHARED_LIMIT, CudaConfig
+from .cuda_forward import MMA_DTYPE, NVCC_UNROLL, _mma, _shfl
+from .kernel_common import NEG_INF, attach_extra_params
+from .vecmath import LOG2E
+
+
+def mma_backward_tile(cfg: CudaConfig, head_dim: int) -> int:
+    """Queries per shared tile of the tensor-core dK/dV kernel: the largest multiple of 16
+    dividing block_q, at most max(16, kv_tile), whose Q and dO tiles fit 48 KiB."""
+    for t in range(min(max(cfg.kv_tile, 16), cfg.block_q) // 16 * 16, 0, -16):
+        if cfg.block_q % t == 0 and 2 * t * (head_dim + cfg.smem_pad) * 2 + 8 * t <= SHARED_LIMIT:
+            return t
+    raise ValueError(f"head_dim {head_dim} is too large for the tensor-core backward kernels")
+
+
+def check_mma_backward(cfg: CudaConfig, head_dim: int, dtype: str) -> None:
+    """Raise ValueError when the tensor-core backward kernels cannot be built for ``cfg``."""
+    if dtype not in MMA_DTYPE:
+        raise ValueError(f"the tensor-core kernels take float16 or bfloat16, not {dtype}")
+    if cfg.block_q % 16 or cfg.block_k % 16 or head_dim % 16:
+        raise ValueError("tensor-core backward: block_q, block_k and head_dim must be multiples of 16")
+    if not 16 <= cfg.block_k <= 512:
+        raise ValueError("tensor-core backward: block_k must be 16..512 (16 keys per warp)")
+    if 2 * cfg.block_k * (head_dim + cfg.smem_pad) * 2 > SHARED_LIMIT:
+        raise ValueError("tensor-core backward: K and V tiles exceed 48 KiB of shared memory; "
+                         "lower block_k")
+    mma_backward_tile(cfg, head_dim)
+
+
+def _quad_sum(x):
+    x = x + _shfl(x, 1)
+    return x + _shfl(x, 2)
+
+
+def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
+                    dtype: str = "float16"):
+    """dQ and Delta on tensor cores; the CUDA-core dq kernel's arguments."""
+    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
+    NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
+    D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
+    NTH = 32 * (BQ // 16)
+    KD, NS, KK, NO = D // 16, BK // 8, BK // 16, D // 8
+    DP = D + cfg.smem_pad
+    VEC, CH = 8, D // 8
+    LOADS = (BK * CH + NTH - 1) // NTH
+    g = grad
+
+    def elem(x, r0, k0, tq):
+        """(query, key) of C element x of this lane."""
+        return r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2
+
+    @T.prim_func(check_well_formed=False)
+    def dq(q: T.handle, k: T.handle, v: T.handle, o: T.handle, do: T.handle, lse: T.handle,
+           dq_out: T.handle, delta: T.handle, head_class: T.handle, row_ptr: T.handle,
+           col_idx: T.handle, full: T.handle, order: T.handle, scale: T.float32):
+        T.func_attr({"tirx.noalias": True})
+        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
+        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
+        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
+        O = T.match_buffer(o, (Bv, Hv, Lqv, D), IO)
+        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
+        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
+        DQ = T.match_buffer(dq_out, (Bv, Hv, Lqv, D), IO)
+        DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
+        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
+        RP = T.match_buffer(row_ptr, (NRv,), "int64")
+        CI = T.match_buffer(col_idx, (NNZv,), "int32")
+        FL = T.match_buffer(full, (NNZv,), "uint8")
+        ORD = T.match_buffer(order, (Bv * Hv * ((Lqv + (BQ - 1)) // BQ),), "int32")
+        for t in T.thread_binding(Bv * Hv * ((Lqv + (BQ - 1)) // BQ), thread="blockIdx.x"):
+            for tx in T.thread_binding(NTH, thread="threadIdx.x"):
+                KS = T.alloc_buffer((BK * DP,), IO, scope="shared")
+                VS = T.alloc_buffer((BK * DP,), IO, scope="shared")
+                QF = T.alloc_buffer((KD * 8,), IO, scope="local")    # Q as A fragments
+                GF = T.alloc_buffer((KD * 8,), IO, scope="local")   # dO as A fragments
+                SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S
+                PT = T.alloc_buffer((1,), "float32", scope="local")        # P of one element
+                PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP
+                EF = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS as A fragments
+                QG = T.alloc_buffer((NO * 4,), "float32", scope="local")  # dQ, C layout
+                BF = T.alloc_buffer((4,), IO, scope="local")
+                ST = T.alloc_buffer((4,), "float32", scope="local")  # lse2 x2, Delta x2
+                n_qb: T.let = T.truncdiv(Lqv + (BQ - 1), BQ)
+                task: T.let = ORD[t]
+                b: T.let = T.truncdiv(task, Hv * n_qb)
+                h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
+                qb: T.let = T.truncmod(task, n_qb)
+                hk: T.let = T.truncdiv(h, T.truncdiv(Hv, Hkv))
+                gg: T.let = T.truncdiv(T.truncmod(tx, 32), 4)
+                tq: T.let = T.truncmod(tx, 4)
+                r0: T.let = qb * BQ + T.truncdiv(tx, 32) * 16 + gg
+                row: T.let = HC[b, h] * (n_qb + 1) + qb
+                rbeg: T.let = T.Cast("int32", RP[row])
+                rend: T.let = T.Cast("int32", RP[row + 1])
+                ST[2] = T.float32(0)
+                ST[3] = T.float32(0)
+                for ks in T.unroll(KD):
+                    for i in T.unroll(8):
+                        QF[ks * 8 + i] = Q[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                        GF[ks * 8 + i] = DO[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                        ST[2 + i // 2 % 2] = ST[2 + i // 2 % 2] + T.Cast("float32", GF[ks * 8 + i]) * T.Cast("float32", O[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8])
+                for rr in T.unroll(2):
+                    ST[2 + rr] = _quad_sum(ST[2 + rr])
+                    ST[rr] = _lse2(LSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
+                for x in T.unroll(NO * 4):
+                    QG[x] = T.float32(0)
+                for j in T.serial(rbeg, rend):
+                    k0: T.let = CI[j] * BK
+                    T.tvm_storage_sync("shared")
+                    for e in T.serial(LOADS):
+                        if e * NTH + tx < BK * CH:
+                            kr: T.let = T.truncdiv(e * NTH + tx, CH)
+                            kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
+                            if k0 + kr < Lkv:
+                                for vv in T.vectorized(VEC):
+                                    KS[kr * DP + kd + vv] = K[b, hk, k0 + kr, kd + vv]
+                                    VS[kr * DP + kd + vv] = V[b, hk, k0 + kr, kd + vv]
+                            else:
+                                for vv in T.vectorized(VEC):
+                                    KS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                                    VS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                    T.tvm_storage_sync("shared")
+                    # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d], key = lane / 4)
+                    for nt in T.unroll(NS):
+                        for i in T.unroll(4):
+                            SF[nt * 4 + i] = T.float32(0)
+                            PF[nt * 4 + i] = T.float32(0)
+                        for ks in T.unroll(KD):
+                            for i in T.unroll(4):
+                                BF[i] = KS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
+                            T.evaluate(_mma(QF, ks * 8, BF, SF, nt * 4, AB))
+                            for i in T.unroll(4):
+                                BF[i] = VS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
+                            T.evaluate(_mma(GF, ks * 8, BF, PF, nt * 4, AB))
+                    # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
+                    if FL[j] == T.uint8(0):
+                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "partial")
+                            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "partial"))
+                    elif k0 + BK > Lkv:
+                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "edge")
+                            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "edge"))
+                    else:
+                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "full")
+                            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "full"))
+                    # dQ += dS K (B fragment: K[key, d], d = lane / 4)
+                    for nt in T.unroll(NO):
+                        for kk in T.unroll(KK):
+                            for i in T.unroll(4):
+                                BF[i] = KS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + gg]
+                            T.evaluate(_mma(EF, kk * 8, BF, QG, nt * 4, AB))
+                for rr in T.unroll(2):
+                    if r0 + rr * 8 < Lqv:
+                        for nt in T.unroll(NO):
+                            for cc in T.unroll(2):
+                                DQ[b, h, r0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, QG[nt * 4 + rr * 2 + cc] * scale)
+                        if tq == 0:
+                            DELTA[b, h, r0 + rr * 8] = ST[2 + rr]
+
+    return attach_extra_params(dq, sig, "dq")
+
+
+def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
+                      dtype: str = "float16"):
+    """dK and dV on tensor cores; the CUDA-core dkdv kernel's arguments."""
+    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
+    NCv, NNZv = tirx.Var("n_cols", "int32"), tirx.Var("nnz", "int32")
+    D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
+    NTH = 32 * (BK // 16)
+    QT = mma_backward_tile(cfg, head_dim)
+    KD, NS, KK, NO = D // 16, QT // 8, QT // 16, D // 8
+    DP = D + cfg.smem_pad
+    VEC, CH = 8, D // 8
+    LOADS = (QT * CH + NTH - 1) // NTH
+    g = grad
+
+    def elem(x, k0, qc, tq):
+        """(query, key) of C element x (rows are keys, columns queries)."""
+        return qc + (x // 4) * 8 + tq * 2 + x % 2, k0 + (x % 4 // 2) * 8
+
+    def col(x, tq):
+        """The staged query (0 .. QT-1) of C element x."""
+        return (x // 4) * 8 + tq * 2 + x % 2
+
+    @T.prim_func(check_well_formed=False)
+    def dkdv(q: T.handle, k: T.handle, v: T.handle, do: T.handle, lse: T.handle,
+             delta: T.handle, dk: T.handle, dv: T.handle, head_class: T.handle,
+             col_ptr: T.handle, row_idx: T.handle, full: T.handle, order: T.handle,
+             scale: T.float32):
+        T.func_attr({"tirx.noalias": True})
+        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
+        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
+        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
+        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
+        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
+        DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
+        DK = T.match_buffer(dk, (Bv, Hkv, Lkv, D), IO)
+        DV = T.match_buffer(dv, (Bv, Hkv, Lkv, D), IO)
+        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
+        CP = T.match_buffer(col_ptr, (NCv,), "int64")
+        RI = T.match_buffer(row_idx, (NNZv,), "int32")
+        FL = T.match_buffer(full, (NNZv,), "uint8")
+        ORD = T.match_buffer(order, (Bv * Hkv * ((Lkv + (BK - 1)) // BK),), "int32")
+        for t in T.thread_binding(Bv * Hkv * ((Lkv + (BK - 1)) // BK), thread="blockIdx.x"):
+            for tx in T.thread_binding(NTH, thread="threadIdx.x"):
+                QS = T.alloc_buffer((QT * DP,), IO, scope="shared")
+                DOS = T.alloc_buffer((QT * DP,), IO, scope="shared")
+                LS = T.alloc_buffer((QT,), "float32", scope="shared")   # lse2
+                DLS = T.alloc_buffer((QT,), "float32", scope="shared")  # Delta
+                KF = T.alloc_buffer((KD * 8,), IO, scope="local")    # K as A fragments
+                VF = T.alloc_buffer((KD * 8,), IO, scope="local")    # V as A fragments
+                SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S^T
+                PT = T.alloc_buffer((1,), "float32", scope="local")        # P of one element
+                PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP^T
+                PA = T.alloc_buffer((KK * 8,), IO, scope="local")    # P^T as A fragments
+                EA = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS^T as A fragments
+                KG = T.alloc_buffer((NO * 4,), "float32", scope="local")
+                VG = T.alloc_buffer((NO * 4,), "float32", scope="local")
+                BF = T.alloc_buffer((4,), IO, scope="local")
+                n_kb: T.let = T.truncdiv(Lkv + (BK - 1), BK)
+                group: T.let = T.truncdiv(Hv, Hkv)
+                task: T.let = ORD[t]
+                b: T.let = T.truncdiv(task, Hkv * n_kb)
+                hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
+                kb: T.let = T.truncmod(task, n_kb)
+                gg: T.let = T.truncdiv(T.truncmod(tx, 32), 4)
+                tq: T.let = T.truncmod(tx, 4)
+                k0: T.let = kb * BK + T.truncdiv(tx, 32) * 16 + gg
+                for ks in T.unroll(KD):
+                    for i in T.unroll(8):
+                        KF[ks * 8 + i] = K[b, hk, T.min(k0 + (i // 2 % 2) * 8, Lkv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                        VF[ks * 8 + i] = V[b, hk, T.min(k0 + (i // 2 % 2) * 8, Lkv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                for x in T.unroll(NO * 4):
+                    KG[x] = T.float32(0)
+                    VG[x] = T.float32(0)
+                for hh in T.serial(group):
+                    h: T.let = hk * group + hh
+                    cidx: T.let = HC[b, h] * (n_kb + 1) + kb
+                    for e in T.serial(T.Cast("int32", CP[cidx]), T.Cast("int32", CP[cidx + 1])):
+                        for c in T.serial(BQ // QT):
+                            qc: T.let = RI[e] * BQ + c * QT
+                            T.tvm_storage_sync("shared")
+                            for x in T.serial(LOADS):
+                                if x * NTH + tx < QT * CH:
+                                    qr: T.let = T.truncdiv(x * NTH + tx, CH)
+                                    qd: T.let = T.truncmod(x * NTH + tx, CH) * VEC
+                                    if qc + qr < Lqv:
+                                        for vv in T.vectorized(VEC):
+                                            QS[qr * DP + qd + vv] = Q[b, h, qc + qr, qd + vv]
+                                            DOS[qr * DP + qd + vv] = DO[b, h, qc + qr, qd + vv]
+                                    else:
+                                        for vv in T.vectorized(VEC):
+                                            QS[qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
+                                            DOS[qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
+                            if tx < QT:
+                                LS[tx] = _lse2(LSE[b, h, T.min(qc + tx, Lqv - 1)])
+                                DLS[tx] = DELTA[b, h, T.min(qc + tx, Lqv - 1)]
+                            T.tvm_storage_sync("shared")
+                            # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d], query = lane / 4)
+                            for nt in T.unroll(NS):
+                                for i in T.unroll(4):
+                                    SF[nt * 4 + i] = T.float32(0)
+                                    PF[nt * 4 + i] = T.float32(0)
+                                for ks in T.unroll(KD):
+                                    for i in T.unroll(4):
+                                        BF[i] = QS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
+                                    T.evaluate(_mma(KF, ks * 8, BF, SF, nt * 4, AB))
+                                    for i in T.unroll(4):
+                                        BF[i] = DOS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
+                                    T.evaluate(_mma(VF, ks * 8, BF, PF, nt * 4, AB))
+                            if FL[e] == T.uint8(0):
+                                for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "partial")
+                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "partial"))
+                                    PA[x] = T.Cast(IO, PT[0])
+                            elif qc + QT > Lqv or kb * BK + BK > Lkv:
+                                for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "edge")
+                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "edge"))
+                                    PA[x] = T.Cast(IO, PT[0])
+                            else:
+                                for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "full")
+                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "full"))
+                                    PA[x] = T.Cast(IO, PT[0])
+                            # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d], d = lane / 4)
+                            for nt in T.unroll(NO):
+                                for kk in T.unroll(KK):
+                                    for i in T.unroll(4):
+                                        BF[i] = DOS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + gg]
+                                    T.evaluate(_mma(PA, kk * 8, BF, VG, nt * 4, AB))
+                                    for i in T.unroll(4):
+                                        BF[i] = QS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + gg]
+                                    T.evaluate(_mma(EA, kk * 8, BF, KG, nt * 4, AB))
+                for rr in T.unroll(2):
+                    if k0 + rr * 8 < Lkv:
+                        for nt in T.unroll(NO):
+                            for cc in T.unroll(2):
+                                DK[b, hk, k0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, KG[nt * 4 + rr * 2 + cc] * scale)
+                                DV[b, hk, k0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, VG[nt * 4 + rr * 2 + cc])
+
+    return attach_extra_params(dkdv, sig, "dkdv")
+
+
+__all__ = ["check_mma_backward", "dkdv_mma_primfunc", "dq_mma_primfunc", "mma_backward_tile"]
