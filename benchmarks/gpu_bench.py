@@ -1,9 +1,11 @@
 """GPU attention speed: spdsl's CUDA kernel against FlexAttention (torch.compile) and SDPA.
 
 Everything is measured in this run on this GPU: B=1 H=16 D=128 bfloat16 at L = 8192 and
-32768 for sliding window (1024), BigBird, causal and documents. Times are CUDA-event
-medians; the table shows each baseline's time divided by spdsl's (above 1: spdsl faster)
-and spdsl's largest difference from FlexAttention's output (a sanity check).
+32768 for sliding window (1024), BigBird, causal and documents, forward and backward
+(the backward alone: spdsl's dQ and dK/dV kernels against autograd through each
+baseline's saved graph). Times are CUDA-event medians; the table shows each baseline's
+time divided by spdsl's (above 1: spdsl faster) and spdsl's largest difference from
+FlexAttention's output and dQ (a sanity check).
 
     python benchmarks/gpu_bench.py [--lengths 8192 32768] [--repeats 20] [--budget 400]
 
@@ -28,7 +30,8 @@ if str(ROOT) not in sys.path:
 B, H, D = 1, 16, 128
 PATTERNS = ("sliding_window", "bigbird", "causal", "documents")
 COLUMNS = ("pattern", "L", "density", "spdsl_ms", "flex_ms", "sdpa_ms", "flex/spdsl",
-           "sdpa/spdsl", "max|spdsl-flex|")
+           "sdpa/spdsl", "bwd_ms", "flex_bwd_ms", "sdpa_bwd_ms", "flex/spdsl bwd",
+           "sdpa/spdsl bwd", "max|spdsl-flex|", "max|dq-flex dq|")
 
 
 def parse_args(argv=None):
@@ -116,23 +119,44 @@ def cuda_backend():
     return cuda
 
 
-def _spdsl_runner(pat, L, inputs, q, k, v):
+def spdsl_kernels(pat, L: int, inputs: dict, arch: str | None = None):
+    """spdsl's built forward and backward kernels, layout, transposed layout and block
+    density for one row of the table (needs no GPU)."""
     cuda = cuda_backend()
 
-    fwd = cuda.build_forward_cuda(pat.mask, pat.score, head_dim=D, dtype="bfloat16",
-                                  input_decls=list(pat.inputs.values()), arch=_arch())
-    layout = cuda.pattern_layout(pat, B, H, L, L, fwd.config, **inputs)
+    common = dict(head_dim=D, dtype="bfloat16", input_decls=list(pat.inputs.values()),
+                  arch=arch or _arch())
+    fwd = cuda.build_forward_cuda(pat.mask, pat.score, **common)
+    bwd = cuda.build_backward_cuda(pat.mask, pat.score, config=fwd.config, **common)
+    host_inputs = {n: t.cpu() for n, t in inputs.items()}
+    layout = cuda.pattern_layout(pat, B, H, L, L, fwd.config, **host_inputs)
     rp = layout.row_ptr.reshape(-1, layout.n_qb + 1)
     nnz_blocks = (rp[:, -1] - rp[:, 0])[layout.head_class.ravel()].sum()
     density = float(nnz_blocks) / (B * H * layout.n_qb * layout.n_kb)
-    out = None
+    return fwd, bwd, layout, cuda.lay.transpose(layout), density
+
+
+def _spdsl_runner(pat, L, inputs, q, k, v, dout):
+    """(forward runner, backward runner, density) of spdsl's CUDA kernels."""
+    fwd, bwd, layout, transposed, density = spdsl_kernels(pat, L, inputs)
+    out, lse = fwd(q, k, v, layout, inputs=inputs)
 
     def run():
-        nonlocal out
-        out, _ = fwd(q, k, v, layout, inputs=inputs)
-        return out
+        return fwd(q, k, v, layout, inputs=inputs, out=out, lse=lse)[0]
 
-    return run, density
+    def run_bwd():
+        return bwd(q, k, v, out, lse, dout, layout, inputs=inputs, transposed=transposed)
+
+    return run, run_bwd, density
+
+
+def _grad_runner(fn, q, k, v, dout):
+    """A runner of the backward alone: autograd through one saved forward graph."""
+    import torch
+
+    qg, kg, vg = (t.detach().requires_grad_() for t in (q, k, v))
+    out = fn(qg, kg, vg)
+    return lambda: torch.autograd.grad(out, (qg, kg, vg), dout, retain_graph=True)
 
 
 def _arch() -> str:
@@ -142,26 +166,27 @@ def _arch() -> str:
     return f"sm_{major}{minor}"
 
 
-def _flex_runner(pat, L, inputs, q, k, v):
+def _flex_fn(pat, L, inputs):
+    """FlexAttention compiled, with the pattern's block mask: fn(q, k, v)."""
     import torch
     from torch.nn.attention.flex_attention import create_block_mask, flex_attention
 
     mask_mod = pat.to_flex_mask_mod(Lq=L, Lk=L, H=H, B=B, **inputs)
     block_mask = create_block_mask(mask_mod, B, H, L, L, device="cuda")
     compiled = torch.compile(flex_attention)
-    return lambda: compiled(q, k, v, block_mask=block_mask)
+    return lambda q, k, v: compiled(q, k, v, block_mask=block_mask)
 
 
-def _sdpa_runner(pat, name, L, inputs, q, k, v):
-    import torch
+def _sdpa_fn(pat, name, L, inputs):
+    """SDPA with the pattern as a dense boolean mask (causal: is_causal): fn(q, k, v)."""
     import torch.nn.functional as F
 
     if name == "causal":
-        return lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        return lambda q, k, v: F.scaled_dot_product_attention(q, k, v, is_causal=True)
     if L * L * H > 4 * 2 ** 30:
         raise RuntimeError("dense mask over 4 GiB; skipped")
     mask = pat.dense_mask(L, L, H, B, **{n: t.cpu() for n, t in inputs.items()}).to("cuda")
-    return lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+    return lambda q, k, v: F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
 
 
 def bench_row(name: str, L: int, args) -> dict:
@@ -171,25 +196,33 @@ def bench_row(name: str, L: int, args) -> dict:
     pat = load_pattern(name)
     inputs = {"doc": doc_ids(L).to("cuda")} if pat.inputs else {}
     gen = torch.Generator(device="cuda").manual_seed(L)
-    q, k, v = (torch.randn(B, H, L, D, device="cuda", dtype=torch.bfloat16, generator=gen)
-               for _ in range(3))
-    run, row["density"] = _spdsl_runner(pat, L, inputs, q, k, v)
+    q, k, v, dout = (torch.randn(B, H, L, D, device="cuda", dtype=torch.bfloat16, generator=gen)
+                     for _ in range(4))
+    run, run_bwd, row["density"] = _spdsl_runner(pat, L, inputs, q, k, v, dout)
     row["spdsl_ms"] = cuda_time_ms(run, args.repeats)
+    row["bwd_ms"] = cuda_time_ms(run_bwd, args.repeats)
     errors = []
-    if not args.no_flex:
-        try:
-            flex = _flex_runner(pat, L, inputs, q, k, v)
-            row["flex_ms"] = cuda_time_ms(flex, args.repeats)
-            row["max|spdsl-flex|"] = float((run().float() - flex().float()).abs().max())
-        except Exception as e:  # a baseline failing must not hide the others
-            errors.append(f"flex: {type(e).__name__}: {str(e)[:200]}")
-    if not args.no_sdpa:
-        try:
-            row["sdpa_ms"] = cuda_time_ms(_sdpa_runner(pat, name, L, inputs, q, k, v), args.repeats)
+    baselines = {"flex": None if args.no_flex else lambda: _flex_fn(pat, L, inputs),
+                 "sdpa": None if args.no_sdpa else lambda: _sdpa_fn(pat, name, L, inputs)}
+    for base, make in baselines.items():
+        if make is None:
+            continue
+        try:  # a baseline failing must not hide the others
+            fn = make()
+            row[f"{base}_ms"] = cuda_time_ms(lambda: fn(q, k, v), args.repeats)
+            if base == "flex":
+                row["max|spdsl-flex|"] = float((run().float() - fn(q, k, v).float()).abs().max())
+            grad = _grad_runner(fn, q, k, v, dout)
+            row[f"{base}_bwd_ms"] = cuda_time_ms(grad, args.repeats)
+            if base == "flex":
+                row["max|dq-flex dq|"] = float((run_bwd()[0].float() - grad()[0].float()).abs().max())
+            del grad
         except Exception as e:
-            errors.append(f"sdpa: {type(e).__name__}: {str(e)[:200]}")
-    row["flex/spdsl"] = ratio(row.get("flex_ms"), row["spdsl_ms"])
-    row["sdpa/spdsl"] = ratio(row.get("sdpa_ms"), row["spdsl_ms"])
+            errors.append(f"{base}: {type(e).__name__}: {str(e)[:200]}")
+        torch.cuda.empty_cache()
+    for base in ("flex", "sdpa"):
+        row[f"{base}/spdsl"] = ratio(row.get(f"{base}_ms"), row["spdsl_ms"])
+        row[f"{base}/spdsl bwd"] = ratio(row.get(f"{base}_bwd_ms"), row["bwd_ms"])
     if errors:
         row["error"] = "; ".join(errors)
     return row

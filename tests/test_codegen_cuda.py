@@ -147,6 +147,15 @@ def test_bench_pieces_run_without_gpu(tmp_path, monkeypatch):
     assert "flex/spdsl" in table and "1.5" in table and "documents L=8192: flex: boom" in table
     for name in gpu_bench.PATTERNS:
         assert gpu_bench.load_pattern(name).mask is not None
+    # the kernels, layouts and density of a row build without a GPU
+    fwd, bwd, layout, transposed, density = gpu_bench.spdsl_kernels(
+        gpu_bench.load_pattern("documents"), 1024, {"doc": gpu_bench.doc_ids(1024)}, "sm_90")
+    assert fwd.tensor_cores and bwd.tensor_cores and 0 < density < 1
+    assert transposed.n_kb == layout.n_kb == 1024 // fwd.config.block_k
+    # the baselines' backward runner: autograd through one saved graph, repeatable
+    q, k, v, dout = (torch.randn(1, 2, 64, 16) for _ in range(4))
+    grad = gpu_bench._grad_runner(torch.nn.functional.scaled_dot_product_attention, q, k, v, dout)
+    assert all(torch.equal(a, b) for a, b in zip(grad(), grad()))
     monkeypatch.setenv("OUT", str(tmp_path))
     if not torch.cuda.is_available():
         assert gpu_bench.main(["--lengths", "8192"]) == 0
