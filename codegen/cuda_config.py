@@ -13,8 +13,10 @@ class CudaConfig:
     """How a CUDA attention kernel is tiled.
 
     block_q, block_k  the layout's block sizes (the BSR the kernel walks is built for them)
-    warps             warps per thread block of the tensor-core kernel; each warp owns 16
-                      query rows, so block_q must be 16 * warps there
+    warps             warps per thread block of the tensor-core forward; each warp owns
+                      16 query rows, so block_q must be 16 * warps there; 0 (the
+                      default): block_q / 16. The tensor-core backward follows the
+                      blocks too (dQ: block_q / 16 warps, dK/dV: block_k / 16)
     kv_tile           keys staged in shared memory at a time by the fp32 (CUDA-core)
                       kernels, and queries by the tensor-core dK/dV kernel (rounded to
                       a multiple of 16); shrunk to a divisor of the block that fits
@@ -30,7 +32,7 @@ class CudaConfig:
 
     block_q: int = 64
     block_k: int = 64
-    warps: int = 4
+    warps: int = 0
     kv_tile: int = 32
     smem_pad: int = 8
     stages: int = 1
@@ -41,19 +43,24 @@ class CudaConfig:
             return False
         return dtype in ("float16", "bfloat16")
 
+    def mma_warps(self) -> int:
+        return self.warps or max(1, self.block_q // 16)
+
     def threads(self, dtype: str) -> int:
-        return 32 * self.warps if self.uses_tensor_cores(dtype) else self.block_q
+        return 32 * self.mma_warps() if self.uses_tensor_cores(dtype) else self.block_q
 
     def check(self, head_dim: int, dtype: str) -> None:
-        for name in ("block_q", "block_k", "warps", "kv_tile", "stages"):
+        for name in ("block_q", "block_k", "kv_tile", "stages"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"CudaConfig.{name} must be positive")
+        if self.warps < 0:
+            raise ValueError("CudaConfig.warps must be 0 (block_q / 16) or positive")
         if self.stages != 1:
             raise ValueError("CudaConfig.stages: only 1 is implemented")
         if self.smem_pad < 0 or self.smem_pad % 8:
             raise ValueError("CudaConfig.smem_pad must be a non-negative multiple of 8")
         if self.uses_tensor_cores(dtype):
-            if self.block_q != 16 * self.warps:
+            if self.block_q != 16 * self.mma_warps():
                 raise ValueError("tensor-core kernel: block_q must be 16 * warps")
             if self.block_k % 16 or head_dim % 16:
                 raise ValueError("tensor-core kernel: block_k and head_dim must be multiples of 16")

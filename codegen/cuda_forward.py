@@ -187,7 +187,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                          dtype: str = "float16"):
     """The tensor-core forward kernel (float16 / bfloat16 in and out, fp32 accumulation).
 
-    Same arguments as :func:`forward_simt_primfunc`. ``cfg.block_q`` is 16 * ``cfg.warps``.
+    Same arguments as :func:`forward_simt_primfunc`. ``cfg.block_q`` is 16 warps' rows.
     """
     if dtype not in MMA_DTYPE:
         raise ValueError(f"the tensor-core kernel takes float16 or bfloat16, not {dtype}")
@@ -195,7 +195,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
     NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
     D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
-    NTH = 32 * cfg.warps
+    NTH = 32 * cfg.mma_warps()
     KD, NS, KK, NO = D // 16, BK // 8, BK // 16, D // 8
     DP = D + cfg.smem_pad
     VEC = 8  # 16-byte vector loads of K and V

@@ -382,10 +382,10 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     """Compile ``pattern`` into block-sparse attention kernels for ``device``.
 
     ``params`` bind the pattern's parameters (``window=512``); ``config`` is a
-    ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles). Without one, the tuning
-    database is consulted (the best config tuned on this machine for this kernel, for
-    the bucket of ``seq`` if given), else the defaults (the pattern's ``block`` hint is
-    honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``; a dict
+    ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles; for ``device="cuda"`` a
+    ``CudaConfig``). Without one, the tuning database is consulted (the best config tuned
+    on this machine, or for this GPU architecture, for this kernel, for the bucket of
+    ``seq`` if given), else the defaults (the pattern's ``block`` hint is honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``; a dict
     passes options to :func:`spdsl.tune.tune` (``tune={"trials": 8, "budget": 60}``).
     ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
 
@@ -404,8 +404,9 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     if params:
         pattern = pattern.bind(**params)
     pattern.require_bound()
-    if device == "cpu" and config is None:
-        config = _tuned_config(pattern, head_dim, dtype or torch.float32, tune, seq, heads)
+    if config is None:
+        config = _tuned_config(pattern, head_dim, dtype or torch.float32, tune, seq, heads, device,
+                               target if device == "cuda" else None)
     with _LOCK:
         if not _registered:
             _register_ops()
@@ -414,15 +415,15 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
                              scale=scale, config=config, target=target, cache=cache)
 
 
-def _tuned_config(pattern, head_dim, dtype, tune, seq, heads):
+def _tuned_config(pattern, head_dim, dtype, tune, seq, heads, device="cpu", arch=None):
     from .tuning_db import config_for
 
     if tune:
         from .tune import tune as run_tune
         options = tune if isinstance(tune, dict) else {}  # e.g. {"trials": 8, "budget": 60}
         run_tune(pattern, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False,
-                 **options)
-    config, reason = config_for(pattern, head_dim, dtype, seq=seq)
+                 device=device, **options)
+    config, reason = config_for(pattern, head_dim, dtype, seq=seq, device=device, arch=arch)
     log.debug("spdsl: %s head_dim=%d %s: %s", pattern.name, head_dim, dtype, reason)
     return config
 

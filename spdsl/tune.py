@@ -68,12 +68,15 @@ FIXED = {"lanes", "bwd_key_tile"}
 class Space:
     """The knobs searched and their ordered candidate values, and the default config."""
 
-    default: object                      # ScheduleConfig
+    default: object                      # ScheduleConfig (CPU) or CudaConfig
     knobs: dict                          # name -> tuple of values (ordered: neighbours are adjacent)
     head_dim: int
     lanes: int
+    check: object = field(default=None, compare=False)  # cfg -> bool, in place of the CPU rules
 
     def valid(self, cfg) -> bool:
+        if self.check is not None:
+            return self.check(cfg)
         try:
             cfg.with_lanes(self.lanes).check(self.head_dim)
         except ValueError:
@@ -386,8 +389,10 @@ class Progress:
 def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1, trials: int = 32,
          budget: float | None = None, inputs: dict | None = None, rpc: str | None = None,
          progress: bool = True, allow_block_override: bool = False, block: tuple[int, int] | None = None,
-         db: TuningDB | None = None, seed: int = 0, measurer=None) -> TuneResult:
-    """Tune ``pattern``'s CPU kernel at one shape; every trial goes to the tuning database.
+         db: TuningDB | None = None, seed: int = 0, measurer=None, device: str = "cpu") -> TuneResult:
+    """Tune ``pattern``'s kernel for ``device`` ("cpu", or "cuda": the local GPU, timing
+    forward + backward, see ``tune_cuda.py``) at one shape; every trial goes to the
+    tuning database.
 
     ``seq``: Lq = Lk, or a pair (Lq, Lk). ``trials``: configs to build and measure at
     most; ``budget``: seconds at most (None: DEFAULT_BUDGET_S; math.inf: none).
@@ -417,9 +422,21 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
     inputs = {n: torch.as_tensor(t) for n, t in inputs.items()}
     db = db or TuningDB()
     rng = random.Random(seed)
-    space = search_space(pattern, head_dim, allow_block_override=allow_block_override, block=block)
+    if device not in ("cpu", "cuda"):
+        raise ValueError(f"device '{device}' is not supported; use 'cpu' or 'cuda'")
+    if device == "cuda":
+        from .tune_cuda import CudaMeasurer, cuda_search_space
+        if rpc:
+            raise ValueError("RPC measurement is for CPU targets; tune CUDA kernels on the GPU's machine")
+        space = cuda_search_space(pattern, head_dim, dtype, allow_block_override=allow_block_override,
+                                  block=block)
+    else:
+        space = search_space(pattern, head_dim, allow_block_override=allow_block_override, block=block)
     if measurer is not None:
         meas = measurer
+    elif device == "cuda":
+        meas = CudaMeasurer(pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype,
+                            inputs=inputs)
     elif rpc:
         from .tune_rpc import RPCMeasurer
         meas = RPCMeasurer(rpc, pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype,

@@ -48,12 +48,16 @@ def cmd_tune(args) -> int:
     from .tune import tune
 
     pat = load_pattern(args.target, args.param)
+    if args.device == "cuda" and not torch.cuda.is_available():
+        print("error: --device cuda tunes on this machine's GPU, and torch sees none here; run "
+              "`spdsl tune --device cuda` on the machine with the GPU", file=sys.stderr)
+        return 2
     lq, lk = _lengths(args, default=4096)
     inputs = {n: torch.as_tensor(a) for n, a in make_inputs(pat, args, lq, lk, args.batch, args.heads).items()}
     res = tune(pat, seq=(lq, lk), heads=args.heads, head_dim=args.dim, dtype=_dtype(args.dtype), batch=args.batch,
                trials=args.trials, budget=args.budget, inputs=inputs, rpc=args.rpc,
                progress=not args.no_progress, allow_block_override=args.override_block, block=args.block,
-               seed=args.seed)
+               seed=args.seed, device=args.device)
     if args.json:
         print(json.dumps(res.to_dict(), indent=2, default=str))
     else:
@@ -98,6 +102,9 @@ def add_tune_command(sub, shape_args) -> None:
     p.add_argument("--trials", type=int, default=32, help="configs to build and measure at most (default 32)")
     p.add_argument("--budget", type=_seconds, default=None,
                    help="seconds at most (default: spdsl.tune.DEFAULT_BUDGET_S, 150)")
+    p.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                   help="tune the CPU kernels (default) or the CUDA kernels on this machine's GPU "
+                        "(timed on forward + backward)")
     p.add_argument("--rpc", type=_rpc, default=None, metavar="HOST:PORT:KEY",
                    help="build here, measure on the servers of a TVM RPC tracker")
     p.add_argument("--override-block", action="store_true",

@@ -177,7 +177,7 @@ class TuningDB:
                 continue
             try:
                 b = Bucket.parse(rec["bucket"])
-                config = config_from_dict(rec["config"])
+                config = config_from_dict(rec["config"], target)
             except (KeyError, ValueError, TypeError) as e:
                 log.debug("spdsl tuning db: skipping a record with an unusable config or bucket (%s)", e)
                 continue
@@ -280,16 +280,20 @@ def _config_dict(config) -> dict:
     return dict(config)
 
 
-def config_from_dict(d: dict):
-    """A ScheduleConfig from a record; knobs it lacks keep their defaults (they did not
-    exist when it was measured); a knob this version does not know makes it unusable."""
-    from .codegen.schedule import ScheduleConfig
+def config_from_dict(d: dict, target: str = "cpu"):
+    """A ScheduleConfig (a CudaConfig for a "cuda/..." target) from a record; knobs it
+    lacks keep their defaults (they did not exist when it was measured); a knob this
+    version does not know makes it unusable."""
+    if str(target).startswith("cuda/"):
+        from .codegen.cuda_config import CudaConfig as cls
+    else:
+        from .codegen.schedule import ScheduleConfig as cls
 
-    known = {f.name for f in fields(ScheduleConfig)}
+    known = {f.name for f in fields(cls)}
     unknown = set(d) - known
     if unknown:
         raise ValueError(f"unknown knob(s) {sorted(unknown)}")
-    return ScheduleConfig(**d)
+    return cls(**d)
 
 
 # ---- the file ------------------------------------------------------------------------------
@@ -343,10 +347,12 @@ def _read(path: Path) -> Iterator[dict]:
 # ---- what spdsl.compile asks --------------------------------------------------------------------
 
 def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None = None, *,
-               heads: int | None = None, db: TuningDB | None = None, target: str | None = None):
-    """``(ScheduleConfig | None, reason)``: the tuned config the database holds for this
-    kernel on this machine, for ``seq``'s bucket (else the nearest bucket; ``seq`` None:
-    the largest bucket), or None and why not. The reason is meant for a debug log."""
+               heads: int | None = None, db: TuningDB | None = None, target: str | None = None,
+               device: str = "cpu", arch: str | None = None):
+    """``(config | None, reason)``: the tuned config the database holds for this kernel
+    on this machine (``device="cuda"``: for GPUs of ``arch``, a CudaConfig), for
+    ``seq``'s bucket (else the nearest bucket; ``seq`` None: the largest bucket), or None
+    and why not. The reason is meant for a debug log."""
     import torch
 
     from .runtime import _dtype_name
@@ -355,6 +361,9 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
     name = _dtype_name(dtype if dtype is not None else torch.float32)
     sig = signature_id(pattern, name, head_dim)
     try:
+        if target is None and device == "cuda":
+            from .tune_cuda import cuda_target_id
+            target = cuda_target_id(arch)
         target = target or cpu_target_id()
     except Exception as e:  # no TVM, odd machine: compile must go on with the default
         return None, f"no tuned config: cannot fingerprint this machine ({e})"
@@ -376,7 +385,12 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
         return None, f"no tuned config for {pattern.name} ({sig.split('/', 1)[1]}) on {target} in {db.path}"
     cfg, rec = hit
     try:
-        cfg.check(head_dim)
+        if target.startswith("cuda/"):
+            from .tune_cuda import cuda_config_ok
+            if not cuda_config_ok(cfg, head_dim, name):
+                raise ValueError("the CUDA kernels do not build for it")
+        else:
+            cfg.check(head_dim)
     except ValueError as e:
         return None, f"tuned config in {db.path} is no longer valid ({e}); using the default"
     speed = f", {rec['default_ms'] / rec['time_ms']:.2f}x the default" if rec.get("default_ms") else ""

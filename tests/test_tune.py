@@ -382,3 +382,77 @@ def test_compile_consults_the_database_and_can_tune_first(tmp_path, monkeypatch,
     assert "spdsl: " in caplog.text and WINDOW.name in caplog.text
     q, k, v = (torch.randn(1, 2, 100, 32) for _ in range(3))
     assert torch.allclose(tuned(q, k, v), spdsl.reference_attention(WINDOW, q, k, v), atol=1e-5)
+
+
+# ---- CUDA knobs (searched and stored without a GPU; measured on one) ------------------------
+
+def test_cuda_space_configs_build_forward_and_backward():
+    from spdsl.codegen.cuda_config import CudaConfig
+    from spdsl.tune_cuda import cuda_config_ok, cuda_search_space
+
+    for dtype, head_dim in ((torch.bfloat16, 128), (torch.float16, 64), (torch.float32, 64)):
+        space = cuda_search_space(WINDOW, head_dim, dtype, allow_block_override=True)
+        name = str(dtype).replace("torch.", "")
+        assert set(space.knobs) == {"block_q", "block_k", "kv_tile", "smem_pad"}
+        assert space.valid(space.default) and space.default == CudaConfig()
+        rng = random.Random(0)
+        valid = [c for c in (space.mutate(space.sample(rng), rng) for _ in range(200)) if space.valid(c)]
+        assert len({c for c in valid}) > 10
+        for cfg in valid:
+            cfg.check(head_dim, name)                    # never raises for a valid config
+            if cfg.uses_tensor_cores(name):
+                assert cfg.threads(name) == 2 * cfg.block_q  # warps follow block_q
+        for n in space.neighbours(space.default):
+            assert space.valid(n)
+    # 48 KiB of shared memory: 128-key K/V tiles at D=128 are pruned, not built
+    assert not cuda_config_ok(CudaConfig(block_q=64, block_k=128), 128, "bfloat16")
+    assert cuda_config_ok(CudaConfig(block_q=64, block_k=128), 64, "bfloat16")
+    hinted = cuda_search_space(spdsl.parse("pattern p { block = (32, 128) mask = causal }")["p"], 64,
+                               torch.float16)
+    assert "block_q" not in hinted.knobs and hinted.default.block_k == 128
+
+
+class FakeGPU:
+    """A GPU whose step time is a known function of the config."""
+
+    target = "cuda/sm_90"
+
+    def prepare(self, cfg):
+        return cfg
+
+    def measure(self, handles, rounds, rng):
+        cost = lambda c: 1 + abs(c.block_k - 32) / 32 + abs(c.kv_tile - 64) / 64 + c.smem_pad / 64  # noqa: E731
+        return [[cost(h) * 1e-3 * (1 + 0.01 * rng.random()) for _ in range(rounds)] for h in handles]
+
+    def close(self):
+        pass
+
+
+def test_cuda_tuning_is_stored_and_compile_uses_it(tmp_path, monkeypatch):
+    from spdsl.codegen.cuda_config import CudaConfig
+
+    monkeypatch.setenv("SPDSL_TUNING_DB", str(tmp_path / "tuning.jsonl"))
+    db = TuningDB(tmp_path / "tuning.jsonl")
+    res = tune(WINDOW, seq=1024, heads=4, head_dim=64, dtype=torch.bfloat16, device="cuda", trials=20,
+               budget=60, db=db, measurer=FakeGPU(), progress=False, allow_block_override=True)
+    best = res.best_config
+    assert isinstance(best, CudaConfig) and best.block_k == 32 and best.smem_pad == 0
+    cfg, reason = config_for(WINDOW, 64, torch.bfloat16, seq=1024, device="cuda", arch="sm_90", db=db)
+    assert cfg == best, reason
+    assert config_for(WINDOW, 64, torch.bfloat16, seq=1024, device="cuda", arch="sm_80", db=db)[0] is None
+    assert config_for(WINDOW, 64, torch.bfloat16, seq=1024, db=db)[0] is None  # not a CPU config
+    if not torch.cuda.is_available():  # no GPU: compile(device="cuda") builds for sm_90
+        attn = spdsl.compile(WINDOW, head_dim=64, dtype=torch.bfloat16, device="cuda", seq=1024)
+        assert attn.config == best and "mma.sync" in attn.cuda_source
+
+
+def test_cuda_tuning_needs_a_gpu_here(tmp_path, monkeypatch, capsys):
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    with pytest.raises(RuntimeError, match="CUDA GPU"):
+        tune(WINDOW, seq=256, heads=2, head_dim=64, dtype=torch.float16, device="cuda",
+             db=TuningDB(tmp_path / "t.jsonl"), progress=False)
+    from spdsl.cli import main
+
+    rc = main(["tune", str(EXAMPLES / "sliding_window.spdsl"), "--device", "cuda", "--dim", "64"])
+    assert rc == 2 and "--device cuda" in capsys.readouterr().err
