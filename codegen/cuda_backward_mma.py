@@ -23,7 +23,9 @@ empty row's lse = -inf is turned into +inf, so its P is 0 and its gradients are 
 Fragment buffers avoid the letter D in their names: TVM 0.27's mma.sync printer replaces
 "D" in operand text with the D operand (a buffer ``DOF`` became ``PF_ptr + 0OF``).
 Fragment layouts are the forward's (``cuda_forward.py``): lane l holds C rows l/4 and
-l/4 + 8, columns 2 (l%4) + {0, 1} of every 8-wide tile.
+l/4 + 8, columns 2 (l%4) + {0, 1} of every 8-wide tile; B fragments come from shared
+memory by ``ldmatrix.x4`` (``.trans`` where the tile's rows are the k dimension), two
+n-tiles at a time.
 """
 
 from __future__ import annotations
@@ -33,15 +35,19 @@ from tvm.script import tirx as T
 
 from .cuda_backward import _lse2
 from .cuda_config import SHARED_LIMIT, CudaConfig
-from .cuda_forward import MMA_DTYPE, NVCC_UNROLL, _mma, _shfl
+from .cuda_forward import MMA_DTYPE, NVCC_UNROLL, _mma, _shfl, ldsm_b
 from .kernel_common import NEG_INF, attach_extra_params
 from .vecmath import LOG2E
 
 
 def mma_backward_tile(cfg: CudaConfig, head_dim: int) -> int:
     """Queries per shared tile of the tensor-core dK/dV kernel: the largest multiple of 16
-    dividing block_q, at most max(16, kv_tile), whose Q and dO tiles fit 48 KiB."""
-    for t in range(min(max(cfg.kv_tile, 16), cfg.block_q) // 16 * 16, 0, -16):
+    dividing block_q, at most max(16, kv_tile) and 2048 / head_dim (registers: the dK
+    and dV accumulators take head_dim per thread, the S^T and dP^T tiles the tile; at
+    head_dim 128 a 32-query tile spilled 148 bytes, a 16-query one 12), whose Q and dO
+    tiles fit 48 KiB."""
+    cap = min(max(cfg.kv_tile, 16), cfg.block_q, max(16, 2048 // head_dim))
+    for t in range(cap // 16 * 16, 0, -16):
         if cfg.block_q % t == 0 and 2 * t * (head_dim + cfg.smem_pad) * 2 + 8 * t <= SHARED_LIMIT:
             return t
     raise ValueError(f"head_dim {head_dim} is too large for the tensor-core backward kernels")
@@ -112,7 +118,7 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                 PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP
                 EF = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS as A fragments
                 QG = T.alloc_buffer((NO * 4,), "float32", scope="local")  # dQ, C layout
-                BF = T.alloc_buffer((4,), IO, scope="local")
+                BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
                 ST = T.alloc_buffer((4,), "float32", scope="local")  # lse2 x2, Delta x2
                 n_qb: T.let = T.truncdiv(Lqv + (BQ - 1), BQ)
                 task: T.let = ORD[t]
@@ -120,7 +126,8 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                 h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
                 qb: T.let = T.truncmod(task, n_qb)
                 hk: T.let = T.truncdiv(h, T.truncdiv(Hv, Hkv))
-                gg: T.let = T.truncdiv(T.truncmod(tx, 32), 4)
+                lane: T.let = T.truncmod(tx, 32)
+                gg: T.let = T.truncdiv(lane, 4)
                 tq: T.let = T.truncmod(tx, 4)
                 r0: T.let = qb * BQ + T.truncdiv(tx, 32) * 16 + gg
                 row: T.let = HC[b, h] * (n_qb + 1) + qb
@@ -154,18 +161,18 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                                     KS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
                                     VS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
                     T.tvm_storage_sync("shared")
-                    # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d], key = lane / 4)
-                    for nt in T.unroll(NS):
-                        for i in T.unroll(4):
-                            SF[nt * 4 + i] = T.float32(0)
-                            PF[nt * 4 + i] = T.float32(0)
+                    # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d] by ldmatrix)
+                    for x in T.unroll(NS * 4):
+                        SF[x] = T.float32(0)
+                        PF[x] = T.float32(0)
+                    for np in T.unroll(NS // 2):
                         for ks in T.unroll(KD):
-                            for i in T.unroll(4):
-                                BF[i] = KS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
-                            T.evaluate(_mma(QF, ks * 8, BF, SF, nt * 4, AB))
-                            for i in T.unroll(4):
-                                BF[i] = VS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
-                            T.evaluate(_mma(GF, ks * 8, BF, PF, nt * 4, AB))
+                            T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
+                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
+                            T.evaluate(ldsm_b(VS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                            T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8, AB))
+                            T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
                     # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
                     if FL[j] == T.uint8(0):
                         for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
@@ -179,12 +186,12 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                         for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
                             PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "full")
                             EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "full"))
-                    # dQ += dS K (B fragment: K[key, d], d = lane / 4)
-                    for nt in T.unroll(NO):
+                    # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
+                    for np in T.unroll(NO // 2):
                         for kk in T.unroll(KK):
-                            for i in T.unroll(4):
-                                BF[i] = KS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + gg]
-                            T.evaluate(_mma(EF, kk * 8, BF, QG, nt * 4, AB))
+                            T.evaluate(ldsm_b(KS, BF, lane, DP, kk * 16, np * 16, True, IO))
+                            T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8, AB))
+                            T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8 + 4, AB, 4))
                 for rr in T.unroll(2):
                     if r0 + rr * 8 < Lqv:
                         for nt in T.unroll(NO):
@@ -252,14 +259,15 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                 EA = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS^T as A fragments
                 KG = T.alloc_buffer((NO * 4,), "float32", scope="local")
                 VG = T.alloc_buffer((NO * 4,), "float32", scope="local")
-                BF = T.alloc_buffer((4,), IO, scope="local")
+                BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
                 n_kb: T.let = T.truncdiv(Lkv + (BK - 1), BK)
                 group: T.let = T.truncdiv(Hv, Hkv)
                 task: T.let = ORD[t]
                 b: T.let = T.truncdiv(task, Hkv * n_kb)
                 hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
                 kb: T.let = T.truncmod(task, n_kb)
-                gg: T.let = T.truncdiv(T.truncmod(tx, 32), 4)
+                lane: T.let = T.truncmod(tx, 32)
+                gg: T.let = T.truncdiv(lane, 4)
                 tq: T.let = T.truncmod(tx, 4)
                 k0: T.let = kb * BK + T.truncdiv(tx, 32) * 16 + gg
                 for ks in T.unroll(KD):
@@ -292,18 +300,18 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                                 LS[tx] = _lse2(LSE[b, h, T.min(qc + tx, Lqv - 1)])
                                 DLS[tx] = DELTA[b, h, T.min(qc + tx, Lqv - 1)]
                             T.tvm_storage_sync("shared")
-                            # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d], query = lane / 4)
-                            for nt in T.unroll(NS):
-                                for i in T.unroll(4):
-                                    SF[nt * 4 + i] = T.float32(0)
-                                    PF[nt * 4 + i] = T.float32(0)
+                            # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d] by ldmatrix)
+                            for x in T.unroll(NS * 4):
+                                SF[x] = T.float32(0)
+                                PF[x] = T.float32(0)
+                            for np in T.unroll(NS // 2):
                                 for ks in T.unroll(KD):
-                                    for i in T.unroll(4):
-                                        BF[i] = QS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
-                                    T.evaluate(_mma(KF, ks * 8, BF, SF, nt * 4, AB))
-                                    for i in T.unroll(4):
-                                        BF[i] = DOS[(nt * 8 + gg) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
-                                    T.evaluate(_mma(VF, ks * 8, BF, PF, nt * 4, AB))
+                                    T.evaluate(ldsm_b(QS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                                    T.evaluate(_mma(KF, ks * 8, BF, SF, np * 8, AB))
+                                    T.evaluate(_mma(KF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
+                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                                    T.evaluate(_mma(VF, ks * 8, BF, PF, np * 8, AB))
+                                    T.evaluate(_mma(VF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
                             if FL[e] == T.uint8(0):
                                 for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
                                     PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "partial")
@@ -319,15 +327,15 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                                     PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "full")
                                     EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "full"))
                                     PA[x] = T.Cast(IO, PT[0])
-                            # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d], d = lane / 4)
-                            for nt in T.unroll(NO):
+                            # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d] by ldmatrix.trans)
+                            for np in T.unroll(NO // 2):
                                 for kk in T.unroll(KK):
-                                    for i in T.unroll(4):
-                                        BF[i] = DOS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + gg]
-                                    T.evaluate(_mma(PA, kk * 8, BF, VG, nt * 4, AB))
-                                    for i in T.unroll(4):
-                                        BF[i] = QS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + gg]
-                                    T.evaluate(_mma(EA, kk * 8, BF, KG, nt * 4, AB))
+                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, kk * 16, np * 16, True, IO))
+                                    T.evaluate(_mma(PA, kk * 8, BF, VG, np * 8, AB))
+                                    T.evaluate(_mma(PA, kk * 8, BF, VG, np * 8 + 4, AB, 4))
+                                    T.evaluate(ldsm_b(QS, BF, lane, DP, kk * 16, np * 16, True, IO))
+                                    T.evaluate(_mma(EA, kk * 8, BF, KG, np * 8, AB))
+                                    T.evaluate(_mma(EA, kk * 8, BF, KG, np * 8 + 4, AB, 4))
                 for rr in T.unroll(2):
                     if k0 + rr * 8 < Lkv:
                         for nt in T.unroll(NO):

@@ -172,10 +172,28 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
     return attach_extra_params(forward, sig, "forward"), sig
 
 
-def _mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str):
+def _mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str, b_off=0):
     """One ``mma.sync.m16n8k16.row.col`` with fp32 accumulation, in place on ``c_buf``."""
     return T.ptx_legacy.mma("m16n8k16", "row", "col", ab, ab, "fp32", a_buf.data, a_off,
-                            b_buf.data, 0, c_buf.data, c_off, False, dtype="float32")
+                            b_buf.data, b_off, c_buf.data, c_off, False, dtype="float32")
+
+
+def ldsm_b(smem, frags, lane, stride: int, k0, n0, k_major: bool, dtype: str):
+    """B fragments of two adjacent n-tiles (n0, n0 + 8) for one k step (k0 .. k0 + 15) by
+    one ``ldmatrix.x4`` from a row-major shared tile with ``stride`` elements per row:
+    ``frags[0:4]`` for n-tile n0, ``frags[4:8]`` for n0 + 8. Matrix m (lanes 8m .. 8m+7
+    give its row addresses) is the n-tile m / 2, k half m % 2.
+
+    ``k_major`` False: the tile's rows are n and its columns k (K[key, d] as the B of
+    Q K^T), loaded as is. True: rows are k and columns n (V[key, d] as the B of P V),
+    loaded with ``.trans``."""
+    r, m = tirx.truncmod(lane, 8), tirx.truncdiv(lane, 8)
+    if k_major:
+        off = (k0 + tirx.truncmod(m, 2) * 8 + r) * stride + n0 + tirx.truncdiv(m, 2) * 8
+    else:
+        off = (n0 + tirx.truncdiv(m, 2) * 8 + r) * stride + k0 + tirx.truncmod(m, 2) * 8
+    return T.ptx_legacy.ldmatrix(k_major, 4, ".b16", frags.data, 0, smem.access_ptr("r", offset=off), 0,
+                                 dtype=dtype)
 
 
 def _shfl(x, lane_mask):
@@ -225,7 +243,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 SF = T.alloc_buffer((NS * 4,), "float32", scope="local")  # S, C layout
                 PF = T.alloc_buffer((KK * 8,), IO, scope="local")   # P as A fragments
                 OF = T.alloc_buffer((NO * 4,), "float32", scope="local")  # O, C layout
-                BF = T.alloc_buffer((4,), IO, scope="local")        # one B fragment
+                BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
                 # per row (rr = 0, 1): m, l, max / shift, alpha
                 ST = T.alloc_buffer((8,), "float32", scope="local")
                 n_qb: T.let = T.truncdiv(Lqv + (BQ - 1), BQ)
@@ -234,7 +252,8 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
                 qb: T.let = T.truncmod(task, n_qb)
                 hk: T.let = T.truncdiv(h, T.truncdiv(Hv, Hkv))
-                g: T.let = T.truncdiv(T.truncmod(tx, 32), 4)
+                lane: T.let = T.truncmod(tx, 32)
+                g: T.let = T.truncdiv(lane, 4)
                 tq: T.let = T.truncmod(tx, 4)
                 r0: T.let = qb * BQ + T.truncdiv(tx, 32) * 16 + g
                 row: T.let = HC[b, h] * (n_qb + 1) + qb
@@ -263,14 +282,14 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                                 KS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
                                 VS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
                     T.tvm_storage_sync("shared")
-                    # S = Q K^T (B fragment: K[key, d], key = lane / 4)
-                    for nt in T.unroll(NS):
-                        for i in T.unroll(4):
-                            SF[nt * 4 + i] = T.float32(0)
+                    # S = Q K^T (B fragments: K[key, d] by ldmatrix, two key tiles at a time)
+                    for x in T.unroll(NS * 4):
+                        SF[x] = T.float32(0)
+                    for np in T.unroll(NS // 2):
                         for ks in T.unroll(KD):
-                            for i in T.unroll(4):
-                                BF[i] = KS[(nt * 8 + g) * DP + ks * 16 + tq * 2 + i % 2 + (i // 2) * 8]
-                            T.evaluate(_mma(QF, ks * 8, BF, SF, nt * 4, AB))
+                            T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
+                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
                     # score and mask; element x sits at row r0 + 8 * (x % 4 // 2),
                     # key k0 + 8 * (x // 4) + 2 * tq + x % 2
                     if FL[j] == T.uint8(0):
@@ -301,12 +320,12 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                         PF[x] = T.Cast(IO, SF[x])
                     for x in T.unroll(NO * 4):
                         OF[x] = OF[x] * ST[6 + x % 4 // 2]
-                    # O += P V (B fragment: V[key, d], d = lane / 4)
-                    for nt in T.unroll(NO):
+                    # O += P V (B fragments: V[key, d] by ldmatrix.trans, two d tiles at a time)
+                    for np in T.unroll(NO // 2):
                         for kk in T.unroll(KK):
-                            for i in T.unroll(4):
-                                BF[i] = VS[(kk * 16 + tq * 2 + i % 2 + (i // 2) * 8) * DP + nt * 8 + g]
-                            T.evaluate(_mma(PF, kk * 8, BF, OF, nt * 4, AB))
+                            T.evaluate(ldsm_b(VS, BF, lane, DP, kk * 16, np * 16, True, IO))
+                            T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8, AB))
+                            T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8 + 4, AB, 4))
                 for rr in T.unroll(2):
                     ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 1)
                     ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 2)

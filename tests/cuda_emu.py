@@ -9,6 +9,9 @@ with the semantics the PTX ISA gives them:
 ``mma.sync.aligned.m16n8k16.row.col.f32.{f16,bf16}``  each lane posts its A (4 regs),
     B (2 regs) and C (4 floats) fragments, the warp meets, and each lane computes its own
     D fragment from the whole warp's; products are exact, sums in float32
+``ldmatrix.sync.aligned.m8n8.x{1,2,4}[.trans].shared.b16``  each lane posts its row
+    address (``__cvta_generic_to_shared`` gives offsets from a static marker), the warp
+    meets, each lane gathers its elements of every matrix
 ``__shfl_xor_sync``                                     post, meet, read lane ^ mask
 
 ``half`` / ``nv_bfloat16`` are 16-bit storage types rounding to nearest even, so the
@@ -127,6 +130,29 @@ static void emu_mma(bool bf16, float* d0, float* d1, float* d2, float* d3,
   for (int e = 0; e < 4; ++e) *out[e] = res[e];
 }
 
+// ldmatrix.sync.aligned.m8n8.x{1,2,4}[.trans].shared.b16: lanes 8i .. 8i+7 give the row
+// addresses of matrix i; lane l receives, of each matrix, row l/4's columns 2(l%4), +1
+// (.trans: column l/4's rows 2(l%4), +1), two 16-bit values in one register.
+static char g_smem_base;
+static uint32_t __cvta_generic_to_shared(const void* p) {
+  return (uint32_t)(int32_t)((const char*)p - &g_smem_base);
+}
+static void emu_ldmatrix(bool trans, int num, uint32_t** regs, uint32_t addr) {
+  int w = threadIdx.x / 32, l = threadIdx.x % 32;
+  g_lanes[w][l].a[0] = addr;
+  warp_sync();
+  for (int i = 0; i < num; ++i) {
+    uint16_t v[2];
+    for (int j = 0; j < 2; ++j) {
+      int row = trans ? 2 * (l % 4) + j : l / 4, col = trans ? l / 4 : 2 * (l % 4) + j;
+      const char* rp = &g_smem_base + (int32_t)g_lanes[w][8 * i + row].a[0];
+      std::memcpy(&v[j], rp + 2 * col, 2);
+    }
+    *regs[i] = (uint32_t)v[0] | ((uint32_t)v[1] << 16);
+  }
+  warp_sync();
+}
+
 static float __shfl_xor_sync(uint32_t, float v, int lane_mask, int) {
   int w = threadIdx.x / 32, l = threadIdx.x % 32;
   g_lanes[w][l].s = v;
@@ -152,15 +178,30 @@ def _operands(asm: str) -> list[tuple[str, str]]:
     return out
 
 
+_LDSM = re.compile(r"ldmatrix\.sync\.aligned\.m8n8\.x(\d)(\.trans)?\.shared\.b16")
+
+
 def replace_mma_asm(src: str) -> str:
-    """Each ``mma.sync`` inline-asm statement of TVM's CUDA replaced by ``emu_mma``."""
+    """Each ``mma.sync`` / ``ldmatrix`` inline-asm statement of TVM's CUDA replaced by
+    ``emu_mma`` / ``emu_ldmatrix``."""
     pieces, pos = [], 0
     for m in re.finditer(r"__asm__ __volatile__\(", src):
         end = src.index(");", m.end())
         asm = src[m.start():end]
+        ldsm = _LDSM.search(asm)
+        if ldsm is not None:
+            ops = _operands(asm)
+            outs = [e for c, e in ops if c.startswith("=")]
+            (addr,) = [e for c, e in ops if not c.startswith("=")]
+            regs = ", ".join(f"(uint32_t*)&({e})" for e in outs)
+            pieces += [src[pos:m.start()],
+                       f"{{ uint32_t* regs[] = {{{regs}}}; emu_ldmatrix({'true' if ldsm.group(2) else 'false'}, "
+                       f"{ldsm.group(1)}, regs, {addr}); }}"]
+            pos = end + 2
+            continue
         kind = _MMA.search(asm)
         if kind is None:
-            raise ValueError("the emulator knows only mma.sync.m16n8k16 inline asm")
+            raise ValueError("the emulator knows only mma.sync.m16n8k16 and ldmatrix inline asm")
         ops = _operands(asm)
         outs = [e for c, e in ops if c.startswith(("=", "+"))]
         ins = [e for c, e in ops if not c.startswith(("=", "+"))]

@@ -91,6 +91,10 @@ def test_example_backward_compiles_with_tensor_cores(name, arch, dtype):
         ptx = cuda.compile_offline(src, arch, "ptx").decode()
         assert f".target {arch}" in ptx and f".entry {kernel}_kernel" in ptx
         assert ptx.count(f"mma.sync.aligned.m16n8k16.row.col.f32.{ab}.{ab}.f32") == MMA_COUNT[kernel]
+        # every B fragment by ldmatrix.x4 (two mma each); .trans where k runs down the tile
+        ldsm = ptx.count("ldmatrix.sync.aligned.m8n8.x4.shared.b16")
+        trans = ptx.count("ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16")
+        assert 2 * (ldsm + trans) == MMA_COUNT[kernel] and trans == MMA_COUNT[kernel] // {"dq": 6, "dkdv": 4}[kernel]
 
 
 @needs_nvcc
@@ -174,9 +178,10 @@ def test_tensor_core_config_checks():
         check_mma_backward(CudaConfig(), 64, "float32")
     with pytest.raises(ValueError, match="48 KiB"):
         check_mma_backward(CudaConfig(block_q=64, block_k=128), 128, "bfloat16")
-    assert mma_backward_tile(CudaConfig(kv_tile=48), 128) == 32   # a multiple of 16 dividing 64
+    assert mma_backward_tile(CudaConfig(kv_tile=48), 64) == 32    # a multiple of 16 dividing 64
     assert mma_backward_tile(CudaConfig(kv_tile=8), 64) == 16
-    assert mma_backward_tile(CudaConfig(block_q=128, kv_tile=128), 128) == 64  # 48 KiB
+    assert mma_backward_tile(CudaConfig(kv_tile=64), 128) == 16     # registers at head_dim 128
+    assert mma_backward_tile(CudaConfig(block_q=128, kv_tile=128), 32) == 64
 
 
 def test_wrapper_arguments_match_the_kernel_abi():
