@@ -22,7 +22,10 @@ class CudaConfig:
                       a multiple of 16); shrunk to a divisor of the block that fits
                       48 KiB when too large
     smem_pad          elements of padding per shared-memory row (bank conflicts)
-    stages            K/V pipeline depth; only 1 (load, sync, compute) is implemented
+    stages            K/V pipeline depth of the tensor-core forward: 2 copies the next
+                      chunk of keys (cp.async) while the current one is computed; 1
+                      loads, waits, computes. Its chunk is the largest multiple of 16
+                      dividing block_k whose stages x (K, V) tiles fit 48 KiB
     tensor_cores      None: tensor cores for float16/bfloat16, CUDA cores for float32;
                       False forces the CUDA-core kernel for every dtype
 
@@ -35,7 +38,7 @@ class CudaConfig:
     warps: int = 0
     kv_tile: int = 32
     smem_pad: int = 8
-    stages: int = 1
+    stages: int = 2
     tensor_cores: bool | None = None
 
     def uses_tensor_cores(self, dtype: str) -> bool:
@@ -55,8 +58,8 @@ class CudaConfig:
                 raise ValueError(f"CudaConfig.{name} must be positive")
         if self.warps < 0:
             raise ValueError("CudaConfig.warps must be 0 (block_q / 16) or positive")
-        if self.stages != 1:
-            raise ValueError("CudaConfig.stages: only 1 is implemented")
+        if self.stages not in (1, 2):
+            raise ValueError("CudaConfig.stages must be 1 or 2")
         if self.smem_pad < 0 or self.smem_pad % 8:
             raise ValueError("CudaConfig.smem_pad must be a non-negative multiple of 8")
         if self.uses_tensor_cores(dtype):
@@ -64,19 +67,26 @@ class CudaConfig:
                 raise ValueError("tensor-core kernel: block_q must be 16 * warps")
             if self.block_k % 16 or head_dim % 16:
                 raise ValueError("tensor-core kernel: block_k and head_dim must be multiples of 16")
-            if (self.block_k * head_dim) % (8 * self.threads(dtype)):
-                raise ValueError("tensor-core kernel: block_k * head_dim must be a multiple of 8 * threads")
-            if mma_shared_bytes(self, head_dim, dtype) > SHARED_LIMIT:
-                raise ValueError("tensor-core kernel: K and V tiles exceed 48 KiB of shared "
-                                 "memory; lower block_k")
+            mma_chunk(self, head_dim)
         else:
             if self.block_q > 1024:
                 raise ValueError("CUDA-core kernel: block_q (threads) must be <= 1024")
             simt_kv_tile(self, head_dim)
 
 
-def mma_shared_bytes(cfg: CudaConfig, head_dim: int, dtype: str) -> int:
-    return 2 * cfg.block_k * (head_dim + cfg.smem_pad) * 2
+def mma_chunk(cfg: CudaConfig, head_dim: int) -> int:
+    """Keys per pipelined chunk of the tensor-core forward: the largest multiple of 16
+    dividing block_k whose ``stages`` K and V tiles (padded rows) fit 48 KiB and whose
+    16-byte loads spread evenly over the block's threads."""
+    threads = 32 * cfg.mma_warps()
+    for kc in range(cfg.block_k // 16 * 16, 0, -16):
+        if cfg.block_k % kc or (kc * head_dim) % (8 * threads):
+            continue
+        if cfg.stages * 2 * kc * (head_dim + cfg.smem_pad) * 2 <= SHARED_LIMIT:
+            return kc
+    raise ValueError("tensor-core kernel: no chunk of keys fits 48 KiB of shared memory with "
+                     f"{cfg.stages} stage(s) at head_dim {head_dim}, or spreads evenly over "
+                     f"{threads} threads; lower stages or head_dim, or change block_k")
 
 
 def simt_kv_tile(cfg: CudaConfig, head_dim: int) -> int:

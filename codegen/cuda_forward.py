@@ -29,7 +29,7 @@ from __future__ import annotations
 from tvm import tirx
 from tvm.script import tirx as T
 
-from .cuda_config import CudaConfig, simt_kv_tile
+from .cuda_config import CudaConfig, mma_chunk, simt_kv_tile
 from .kernel_common import NEG_INF, ExprLowerer, SizeVars, attach_extra_params, make_signature
 from .vecmath import LN2, LOG2E
 
@@ -178,7 +178,7 @@ def _mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str, b_off=0):
                             b_buf.data, b_off, c_buf.data, c_off, False, dtype="float32")
 
 
-def ldsm_b(smem, frags, lane, stride: int, k0, n0, k_major: bool, dtype: str):
+def ldsm_b(smem, frags, lane, stride: int, k0, n0, k_major: bool, dtype: str, base=0):
     """B fragments of two adjacent n-tiles (n0, n0 + 8) for one k step (k0 .. k0 + 15) by
     one ``ldmatrix.x4`` from a row-major shared tile with ``stride`` elements per row:
     ``frags[0:4]`` for n-tile n0, ``frags[4:8]`` for n0 + 8. Matrix m (lanes 8m .. 8m+7
@@ -192,8 +192,15 @@ def ldsm_b(smem, frags, lane, stride: int, k0, n0, k_major: bool, dtype: str):
         off = (k0 + tirx.truncmod(m, 2) * 8 + r) * stride + n0 + tirx.truncdiv(m, 2) * 8
     else:
         off = (n0 + tirx.truncdiv(m, 2) * 8 + r) * stride + k0 + tirx.truncmod(m, 2) * 8
-    return T.ptx_legacy.ldmatrix(k_major, 4, ".b16", frags.data, 0, smem.access_ptr("r", offset=off), 0,
-                                 dtype=dtype)
+    return T.ptx_legacy.ldmatrix(k_major, 4, ".b16", frags.data, 0,
+                                 smem.access_ptr("r", offset=base + off), 0, dtype=dtype)
+
+
+def _cp_async16(dst, dst_off, src, src_off, dtype: str):
+    """One 16-byte ``cp.async.cg`` from global ``src`` to shared ``dst`` (element offsets;
+    flat, so ``src`` is indexed through its data pointer)."""
+    return T.s_tir.cp_async_raw.legacy(dst.access_ptr("w", offset=dst_off), 0,
+                                       src.access_ptr("r", offset=src_off), 0, 16, dtype=dtype)
 
 
 def _shfl(x, lane_mask):
@@ -214,11 +221,15 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
     NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
     D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
     NTH = 32 * cfg.mma_warps()
-    KD, NS, KK, NO = D // 16, BK // 8, BK // 16, D // 8
+    STG = cfg.stages
+    KC = mma_chunk(cfg, head_dim)      # keys per chunk (pipeline step)
+    SPL = BK // KC                     # chunks per layout block
+    KD, NS, KK, NO = D // 16, KC // 8, KC // 16, D // 8
     DP = D + cfg.smem_pad
-    VEC = 8  # 16-byte vector loads of K and V
+    TILE = KC * DP                     # one staged K (or V) chunk
+    VEC = 8  # 16-byte copies of K and V
     CH = D // VEC
-    LOADS = BK * D // (VEC * NTH)
+    LOADS = KC * D // (VEC * NTH)
 
     @T.prim_func(check_well_formed=False)
     def forward(q: T.handle, k: T.handle, v: T.handle, o: T.handle, lse: T.handle,
@@ -237,8 +248,8 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
         ORD = T.match_buffer(order, (Bv * Hv * ((Lqv + (BQ - 1)) // BQ),), "int32")
         for t in T.thread_binding(Bv * Hv * ((Lqv + (BQ - 1)) // BQ), thread="blockIdx.x"):
             for tx in T.thread_binding(NTH, thread="threadIdx.x"):
-                KS = T.alloc_buffer((BK * DP,), IO, scope="shared")  # rows padded to DP
-                VS = T.alloc_buffer((BK * DP,), IO, scope="shared")
+                KS = T.alloc_buffer((STG * TILE,), IO, scope="shared")  # rows padded to DP
+                VS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
                 QF = T.alloc_buffer((KD * 8,), IO, scope="local")   # Q as A fragments
                 SF = T.alloc_buffer((NS * 4,), "float32", scope="local")  # S, C layout
                 PF = T.alloc_buffer((KK * 8,), IO, scope="local")   # P as A fragments
@@ -267,65 +278,75 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 for rr in T.unroll(2):
                     ST[rr] = T.float32(NEG_INF)
                     ST[2 + rr] = T.float32(0)
-                for j in T.serial(rbeg, rend):
-                    k0: T.let = CI[j] * BK
-                    T.tvm_storage_sync("shared")
-                    for e in T.serial(LOADS):
-                        kr: T.let = T.truncdiv(e * NTH + tx, CH)
-                        kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
-                        if k0 + kr < Lkv:
-                            for vv in T.vectorized(VEC):
-                                KS[kr * DP + kd + vv] = K[b, hk, k0 + kr, kd + vv]
-                                VS[kr * DP + kd + vv] = V[b, hk, k0 + kr, kd + vv]
+                # step c copies chunk c (cp.async, into stage c % STG) and computes chunk
+                # c - STG + 1: the copy of the next chunk overlaps this one's products
+                n_ch: T.let = (rend - rbeg) * SPL
+                for c in T.serial(n_ch + (STG - 1)):
+                    T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
+                    if c < n_ch:
+                        kl: T.let = CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC
+                        for e in T.serial(LOADS):
+                            kr: T.let = T.truncdiv(e * NTH + tx, CH)
+                            kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
+                            if kl + kr < Lkv:
+                                T.evaluate(_cp_async16(KS, T.truncmod(c, STG) * TILE + kr * DP + kd, K, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
+                                T.evaluate(_cp_async16(VS, T.truncmod(c, STG) * TILE + kr * DP + kd, V, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
+                            else:
+                                for vv in T.vectorized(VEC):
+                                    KS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                                    VS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                    T.evaluate(T.ptx.cp.async_.commit_group())
+                    if c >= STG - 1:
+                        T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
+                        T.tvm_storage_sync("shared")  # every thread's copies of this chunk landed
+                        cc: T.let = c - (STG - 1)
+                        j: T.let = rbeg + T.truncdiv(cc, SPL)
+                        k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
+                        so: T.let = T.truncmod(cc, STG) * TILE
+                        # S = Q K^T (B fragments: K[key, d] by ldmatrix, two key tiles at a time)
+                        for x in T.unroll(NS * 4):
+                            SF[x] = T.float32(0)
+                        for np in T.unroll(NS // 2):
+                            for ks in T.unroll(KD):
+                                T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
+                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
+                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
+                        # score and mask; element x sits at row r0 + 8 * (x % 4 // 2),
+                        # key k0 + 8 * (x // 4) + 2 * tq + x % 2
+                        if FL[j] == T.uint8(0):
+                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                SF[x] = val.partial(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
+                        elif k0 + KC > Lkv:
+                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                SF[x] = val.edge(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
                         else:
-                            for vv in T.vectorized(VEC):
-                                KS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
-                                VS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
-                    T.tvm_storage_sync("shared")
-                    # S = Q K^T (B fragments: K[key, d] by ldmatrix, two key tiles at a time)
-                    for x in T.unroll(NS * 4):
-                        SF[x] = T.float32(0)
-                    for np in T.unroll(NS // 2):
-                        for ks in T.unroll(KD):
-                            T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO))
-                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
-                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
-                    # score and mask; element x sits at row r0 + 8 * (x % 4 // 2),
-                    # key k0 + 8 * (x // 4) + 2 * tq + x % 2
-                    if FL[j] == T.uint8(0):
-                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                            SF[x] = val.partial(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
-                    elif k0 + BK > Lkv:
-                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                            SF[x] = val.edge(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
-                    else:
-                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                            SF[x] = val.full(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
-                    # online softmax, base 2: rows reduce over the 4 lanes of a quad
-                    for rr in T.unroll(2):
-                        ST[4 + rr] = ST[rr]
-                        for nt in T.unroll(NS):
-                            for cc in T.unroll(2):
-                                ST[4 + rr] = T.max(ST[4 + rr], SF[nt * 4 + rr * 2 + cc])
-                        ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 1))
-                        ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 2))
-                        ST[6 + rr] = T.exp2(ST[rr] - T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr]))
-                        ST[rr] = ST[4 + rr]
-                        ST[4 + rr] = T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr])
-                        ST[2 + rr] = ST[2 + rr] * ST[6 + rr]
-                    # P: the C fragments of S tiles 2kk, 2kk+1 are the A fragment of step kk
-                    for x in T.unroll(NS * 4):
-                        SF[x] = T.exp2(SF[x] - ST[4 + x % 4 // 2])
-                        ST[2 + x % 4 // 2] = ST[2 + x % 4 // 2] + SF[x]
-                        PF[x] = T.Cast(IO, SF[x])
-                    for x in T.unroll(NO * 4):
-                        OF[x] = OF[x] * ST[6 + x % 4 // 2]
-                    # O += P V (B fragments: V[key, d] by ldmatrix.trans, two d tiles at a time)
-                    for np in T.unroll(NO // 2):
-                        for kk in T.unroll(KK):
-                            T.evaluate(ldsm_b(VS, BF, lane, DP, kk * 16, np * 16, True, IO))
-                            T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8, AB))
-                            T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8 + 4, AB, 4))
+                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                SF[x] = val.full(b, h, r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2, SF[x], scale)
+                        # online softmax, base 2: rows reduce over the 4 lanes of a quad
+                        for rr in T.unroll(2):
+                            ST[4 + rr] = ST[rr]
+                            for nt in T.unroll(NS):
+                                for cc2 in T.unroll(2):
+                                    ST[4 + rr] = T.max(ST[4 + rr], SF[nt * 4 + rr * 2 + cc2])
+                            ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 1))
+                            ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 2))
+                            ST[6 + rr] = T.exp2(ST[rr] - T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr]))
+                            ST[rr] = ST[4 + rr]
+                            ST[4 + rr] = T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr])
+                            ST[2 + rr] = ST[2 + rr] * ST[6 + rr]
+                        # P: the C fragments of S tiles 2kk, 2kk+1 are the A fragment of step kk
+                        for x in T.unroll(NS * 4):
+                            SF[x] = T.exp2(SF[x] - ST[4 + x % 4 // 2])
+                            ST[2 + x % 4 // 2] = ST[2 + x % 4 // 2] + SF[x]
+                            PF[x] = T.Cast(IO, SF[x])
+                        for x in T.unroll(NO * 4):
+                            OF[x] = OF[x] * ST[6 + x % 4 // 2]
+                        # O += P V (B fragments: V[key, d] by ldmatrix.trans, two d tiles at a time)
+                        for np in T.unroll(NO // 2):
+                            for kk in T.unroll(KK):
+                                T.evaluate(ldsm_b(VS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
+                                T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8, AB))
+                                T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8 + 4, AB, 4))
                 for rr in T.unroll(2):
                     ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 1)
                     ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 2)

@@ -13,6 +13,7 @@ autograd op, CUDA events around it. Knobs searched:
     block_k    keys per layout block (dK/dV on tensor cores: 16 keys per warp)
     kv_tile    keys (fp32 kernels) / queries (tensor-core dK/dV) staged per shared tile
     smem_pad   padding of shared rows, against bank conflicts
+    stages     1: load, wait, compute; 2: the next chunk's cp.async copy overlaps this one
 
 The pattern's block hint fixes block_q and block_k unless the block override is asked
 for. Candidates are checked against the float64 reference on the GPU (forward and dQ)
@@ -30,6 +31,7 @@ CUDA_KNOBS = {
     "block_k": (16, 32, 64, 128),
     "kv_tile": (16, 32, 64),
     "smem_pad": (0, 8, 16),
+    "stages": (1, 2),
 }
 MIN_SAMPLE_MS = 2.0   # one timing sample spans at least this long (repeats short steps)
 

@@ -13,6 +13,9 @@ with the semantics the PTX ISA gives them:
     address (``__cvta_generic_to_shared`` gives offsets from a static marker), the warp
     meets, each lane gathers its elements of every matrix
 ``__shfl_xor_sync``                                     post, meet, read lane ^ mask
+``cp.async`` / ``commit_group`` / ``wait_group N``      per-thread groups of copies, done
+    at the wait (or at once, ``eager_copies``): a read of a stage before its wait, or a
+    copy into a stage other warps still read, changes the result
 
 ``half`` / ``nv_bfloat16`` are 16-bit storage types rounding to nearest even, so the
 kernels see the same rounding of P and of their outputs as on a GPU. This checks the
@@ -153,6 +156,34 @@ static void emu_ldmatrix(bool trans, int num, uint32_t** regs, uint32_t addr) {
   warp_sync();
 }
 
+// cp.async.cg.shared.global (16 bytes), commit_group, wait_group N: each thread's copies
+// are queued in its open group and done when it waits them out (the latest they may land,
+// which exposes a read before the wait); with EMU_CP_ASYNC_EAGER they are done at once
+// (the earliest, which exposes an overwrite of a stage other warps still read).
+struct Copy { void* dst; const void* src; };
+static thread_local std::vector<std::vector<Copy>> t_groups;
+static thread_local std::vector<Copy> t_open;
+static void ptx_cp_async_legacy_cg_16_0_0(void* dst, int, void* src, int) {
+#ifdef EMU_CP_ASYNC_EAGER
+  std::memcpy(dst, src, 16);
+#else
+  t_open.push_back({dst, src});
+#endif
+}
+static void tvm_builtin_ptx_cp_async_commit_group_async_commit_group() {
+  t_groups.push_back(std::move(t_open));
+  t_open.clear();
+}
+static void cp_async_wait(size_t n) {
+  while (t_groups.size() > n) {
+    for (const Copy& c : t_groups.front()) std::memcpy(c.dst, c.src, 16);
+    t_groups.erase(t_groups.begin());
+  }
+}
+#define tvm_builtin_ptx_cp_async_wait_group_async_wait_group_0() cp_async_wait(0)
+#define tvm_builtin_ptx_cp_async_wait_group_async_wait_group_1() cp_async_wait(1)
+#define tvm_builtin_ptx_cp_async_wait_group_async_wait_group_2() cp_async_wait(2)
+
 static float __shfl_xor_sync(uint32_t, float v, int lane_mask, int) {
   int w = threadIdx.x / 32, l = threadIdx.x % 32;
   g_lanes[w][l].s = v;
@@ -250,7 +281,7 @@ class Emulated:
     float16 / bfloat16 kernels are passed as 16-bit NumPy arrays (bfloat16 as the raw
     uint16 bits, see :func:`bf16_bits`)."""
 
-    def __init__(self, module, name: str, workdir: pathlib.Path, source: str):
+    def __init__(self, module, name: str, workdir: pathlib.Path, source: str, eager_copies: bool = False):
         mod = getattr(module, "mod", module)
         self.ll = mod.inspect_source("ll")
         head = source[source.index(f"{name}_kernel(") + len(name) + 8:]
@@ -282,9 +313,10 @@ extern "C" void launch(void** p, long long* iv, double* f, int grid) {{
   }}
 }}
 """
-        cpp = workdir / f"{name}.cpp"
-        cpp.write_text(SHIM + body + launch)
-        so = workdir / f"{name}.so"
+        tag = f"{name}{'_eager' if eager_copies else ''}"
+        cpp = workdir / f"{tag}.cpp"
+        cpp.write_text(("#define EMU_CP_ASYNC_EAGER 1\n" if eager_copies else "") + SHIM + body + launch)
+        so = workdir / f"{tag}.so"
         res = subprocess.run(["g++", "-O1", "-std=c++20", "-shared", "-fPIC", "-w", str(cpp),
                               "-o", str(so)], capture_output=True, text=True)
         assert res.returncode == 0, res.stderr[:3000]
@@ -328,14 +360,16 @@ def _sizes_and_extra(kernels, inputs: dict, B: int, H: int, Hk: int, Lq: int, Lk
     return sizes, extra
 
 
-def run_forward(fwd, layout, q, k, v, inputs: dict, workdir: pathlib.Path, scale: float):
+def run_forward(fwd, layout, q, k, v, inputs: dict, workdir: pathlib.Path, scale: float,
+                eager_copies: bool = False):
     """``cuda.CudaForward`` ``fwd`` run in emulation on CPU tensors: (out, lse), both
-    poisoned with NaN before the run so that unwritten elements show."""
+    poisoned with NaN before the run so that unwritten elements show. ``eager_copies``:
+    cp.async copies land at once instead of at the wait."""
     import torch
 
     B, H, Lq, _ = q.shape
     Hk, Lk = k.shape[1], k.shape[2]
-    kernel = Emulated(fwd.module, "forward", workdir, fwd.source)
+    kernel = Emulated(fwd.module, "forward", workdir, fwd.source, eager_copies)
     sizes, extra = _sizes_and_extra(fwd, inputs, B, H, Hk, Lq, Lk)
     out = torch.full(q.shape, float("nan"), dtype=q.dtype)
     lse = torch.full((B, H, Lq), float("nan"))

@@ -393,7 +393,7 @@ def test_cuda_space_configs_build_forward_and_backward():
     for dtype, head_dim in ((torch.bfloat16, 128), (torch.float16, 64), (torch.float32, 64)):
         space = cuda_search_space(WINDOW, head_dim, dtype, allow_block_override=True)
         name = str(dtype).replace("torch.", "")
-        assert set(space.knobs) == {"block_q", "block_k", "kv_tile", "smem_pad"}
+        assert set(space.knobs) == {"block_q", "block_k", "kv_tile", "smem_pad", "stages"}
         assert space.valid(space.default) and space.default == CudaConfig()
         rng = random.Random(0)
         valid = [c for c in (space.mutate(space.sample(rng), rng) for _ in range(200)) if space.valid(c)]
