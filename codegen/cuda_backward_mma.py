@@ -34,8 +34,8 @@ from tvm import tirx
 from tvm.script import tirx as T
 
 from .cuda_backward import _lse2
-from .cuda_config import SHARED_LIMIT, CudaConfig
-from .cuda_forward import MMA_DTYPE, NVCC_UNROLL, _mma, _shfl, ldsm_b
+from .cuda_config import SHARED_LIMIT, CudaConfig, mma_chunk
+from .cuda_forward import MMA_DTYPE, NVCC_UNROLL, _cp_async16, _mma, _shfl, ldsm_b
 from .kernel_common import NEG_INF, attach_extra_params
 from .vecmath import LOG2E
 
@@ -44,11 +44,12 @@ def mma_backward_tile(cfg: CudaConfig, head_dim: int) -> int:
     """Queries per shared tile of the tensor-core dK/dV kernel: the largest multiple of 16
     dividing block_q, at most max(16, kv_tile) and 2048 / head_dim (registers: the dK
     and dV accumulators take head_dim per thread, the S^T and dP^T tiles the tile; at
-    head_dim 128 a 32-query tile spilled 148 bytes, a 16-query one 12), whose Q and dO
-    tiles fit 48 KiB."""
+    head_dim 128 a 32-query tile spilled 148 bytes, a 16-query one 12), whose ``stages``
+    Q and dO tiles (with lse and Delta) fit 48 KiB."""
     cap = min(max(cfg.kv_tile, 16), cfg.block_q, max(16, 2048 // head_dim))
     for t in range(cap // 16 * 16, 0, -16):
-        if cfg.block_q % t == 0 and 2 * t * (head_dim + cfg.smem_pad) * 2 + 8 * t <= SHARED_LIMIT:
+        if cfg.block_q % t == 0 and \
+                cfg.stages * (2 * t * (head_dim + cfg.smem_pad) * 2 + 8 * t) <= SHARED_LIMIT:
             return t
     raise ValueError(f"head_dim {head_dim} is too large for the tensor-core backward kernels")
 
@@ -61,9 +62,7 @@ def check_mma_backward(cfg: CudaConfig, head_dim: int, dtype: str) -> None:
         raise ValueError("tensor-core backward: block_q, block_k and head_dim must be multiples of 16")
     if not 16 <= cfg.block_k <= 512:
         raise ValueError("tensor-core backward: block_k must be 16..512 (16 keys per warp)")
-    if 2 * cfg.block_k * (head_dim + cfg.smem_pad) * 2 > SHARED_LIMIT:
-        raise ValueError("tensor-core backward: K and V tiles exceed 48 KiB of shared memory; "
-                         "lower block_k")
+    mma_chunk(cfg, head_dim)  # the dQ kernel's K and V chunks, as the forward's
     mma_backward_tile(cfg, head_dim)
 
 
@@ -79,10 +78,14 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
     NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
     D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
     NTH = 32 * (BQ // 16)
-    KD, NS, KK, NO = D // 16, BK // 8, BK // 16, D // 8
+    STG = cfg.stages
+    KC = mma_chunk(cfg, head_dim)      # keys per chunk (pipeline step), as the forward's
+    SPL = BK // KC
+    KD, NS, KK, NO = D // 16, KC // 8, KC // 16, D // 8
     DP = D + cfg.smem_pad
+    TILE = KC * DP
     VEC, CH = 8, D // 8
-    LOADS = (BK * CH + NTH - 1) // NTH
+    LOADS = KC * CH // NTH
     g = grad
 
     def elem(x, r0, k0, tq):
@@ -109,8 +112,8 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
         ORD = T.match_buffer(order, (Bv * Hv * ((Lqv + (BQ - 1)) // BQ),), "int32")
         for t in T.thread_binding(Bv * Hv * ((Lqv + (BQ - 1)) // BQ), thread="blockIdx.x"):
             for tx in T.thread_binding(NTH, thread="threadIdx.x"):
-                KS = T.alloc_buffer((BK * DP,), IO, scope="shared")
-                VS = T.alloc_buffer((BK * DP,), IO, scope="shared")
+                KS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
+                VS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
                 QF = T.alloc_buffer((KD * 8,), IO, scope="local")    # Q as A fragments
                 GF = T.alloc_buffer((KD * 8,), IO, scope="local")   # dO as A fragments
                 SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S
@@ -145,53 +148,61 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                     ST[rr] = _lse2(LSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
                 for x in T.unroll(NO * 4):
                     QG[x] = T.float32(0)
-                for j in T.serial(rbeg, rend):
-                    k0: T.let = CI[j] * BK
-                    T.tvm_storage_sync("shared")
-                    for e in T.serial(LOADS):
-                        if e * NTH + tx < BK * CH:
+                # step c copies chunk c into stage c % STG and computes chunk c - STG + 1
+                n_ch: T.let = (rend - rbeg) * SPL
+                for c in T.serial(n_ch + (STG - 1)):
+                    T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
+                    if c < n_ch:
+                        kl: T.let = CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC
+                        for e in T.serial(LOADS):
                             kr: T.let = T.truncdiv(e * NTH + tx, CH)
                             kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
-                            if k0 + kr < Lkv:
-                                for vv in T.vectorized(VEC):
-                                    KS[kr * DP + kd + vv] = K[b, hk, k0 + kr, kd + vv]
-                                    VS[kr * DP + kd + vv] = V[b, hk, k0 + kr, kd + vv]
+                            if kl + kr < Lkv:
+                                T.evaluate(_cp_async16(KS, T.truncmod(c, STG) * TILE + kr * DP + kd, K, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
+                                T.evaluate(_cp_async16(VS, T.truncmod(c, STG) * TILE + kr * DP + kd, V, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
                             else:
                                 for vv in T.vectorized(VEC):
-                                    KS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
-                                    VS[kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
-                    T.tvm_storage_sync("shared")
-                    # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d] by ldmatrix)
-                    for x in T.unroll(NS * 4):
-                        SF[x] = T.float32(0)
-                        PF[x] = T.float32(0)
-                    for np in T.unroll(NS // 2):
-                        for ks in T.unroll(KD):
-                            T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO))
-                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
-                            T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
-                            T.evaluate(ldsm_b(VS, BF, lane, DP, ks * 16, np * 16, False, IO))
-                            T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8, AB))
-                            T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
-                    # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
-                    if FL[j] == T.uint8(0):
-                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "partial")
-                            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "partial"))
-                    elif k0 + BK > Lkv:
-                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "edge")
-                            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "edge"))
-                    else:
-                        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "full")
-                            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "full"))
-                    # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
-                    for np in T.unroll(NO // 2):
-                        for kk in T.unroll(KK):
-                            T.evaluate(ldsm_b(KS, BF, lane, DP, kk * 16, np * 16, True, IO))
-                            T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8, AB))
-                            T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8 + 4, AB, 4))
+                                    KS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                                    VS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                    T.evaluate(T.ptx.cp.async_.commit_group())
+                    if c >= STG - 1:
+                        T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
+                        T.tvm_storage_sync("shared")  # every thread's copies of this chunk landed
+                        cc: T.let = c - (STG - 1)
+                        j: T.let = rbeg + T.truncdiv(cc, SPL)
+                        k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
+                        so: T.let = T.truncmod(cc, STG) * TILE
+                        # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d] by ldmatrix)
+                        for x in T.unroll(NS * 4):
+                            SF[x] = T.float32(0)
+                            PF[x] = T.float32(0)
+                        for np in T.unroll(NS // 2):
+                            for ks in T.unroll(KD):
+                                T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
+                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
+                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
+                                T.evaluate(ldsm_b(VS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
+                                T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8, AB))
+                                T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
+                        # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
+                        if FL[j] == T.uint8(0):
+                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "partial")
+                                EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "partial"))
+                        elif k0 + KC > Lkv:
+                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "edge")
+                                EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "edge"))
+                        else:
+                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+                                PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "full")
+                                EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "full"))
+                        # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
+                        for np in T.unroll(NO // 2):
+                            for kk in T.unroll(KK):
+                                T.evaluate(ldsm_b(KS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
+                                T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8, AB))
+                                T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8 + 4, AB, 4))
                 for rr in T.unroll(2):
                     if r0 + rr * 8 < Lqv:
                         for nt in T.unroll(NO):
@@ -211,8 +222,10 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
     D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
     NTH = 32 * (BK // 16)
     QT = mma_backward_tile(cfg, head_dim)
+    STG, QSPL = cfg.stages, BQ // QT
     KD, NS, KK, NO = D // 16, QT // 8, QT // 16, D // 8
     DP = D + cfg.smem_pad
+    QTILE = QT * DP
     VEC, CH = 8, D // 8
     LOADS = (QT * CH + NTH - 1) // NTH
     g = grad
@@ -246,10 +259,10 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
         ORD = T.match_buffer(order, (Bv * Hkv * ((Lkv + (BK - 1)) // BK),), "int32")
         for t in T.thread_binding(Bv * Hkv * ((Lkv + (BK - 1)) // BK), thread="blockIdx.x"):
             for tx in T.thread_binding(NTH, thread="threadIdx.x"):
-                QS = T.alloc_buffer((QT * DP,), IO, scope="shared")
-                DOS = T.alloc_buffer((QT * DP,), IO, scope="shared")
-                LS = T.alloc_buffer((QT,), "float32", scope="shared")   # lse2
-                DLS = T.alloc_buffer((QT,), "float32", scope="shared")  # Delta
+                QS = T.alloc_buffer((STG * QTILE,), IO, scope="shared")
+                DOS = T.alloc_buffer((STG * QTILE,), IO, scope="shared")
+                LS = T.alloc_buffer((STG * QT,), "float32", scope="shared")   # lse2
+                DLS = T.alloc_buffer((STG * QT,), "float32", scope="shared")  # Delta
                 KF = T.alloc_buffer((KD * 8,), IO, scope="local")    # K as A fragments
                 VF = T.alloc_buffer((KD * 8,), IO, scope="local")    # V as A fragments
                 SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S^T
@@ -280,60 +293,71 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                 for hh in T.serial(group):
                     h: T.let = hk * group + hh
                     cidx: T.let = HC[b, h] * (n_kb + 1) + kb
-                    for e in T.serial(T.Cast("int32", CP[cidx]), T.Cast("int32", CP[cidx + 1])):
-                        for c in T.serial(BQ // QT):
-                            qc: T.let = RI[e] * BQ + c * QT
-                            T.tvm_storage_sync("shared")
+                    ebeg: T.let = T.Cast("int32", CP[cidx])
+                    # step c copies query tile c into stage c % STG and computes tile c - STG + 1
+                    n_t: T.let = (T.Cast("int32", CP[cidx + 1]) - ebeg) * QSPL
+                    for c in T.serial(n_t + (STG - 1)):
+                        T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
+                        if c < n_t:
+                            ql: T.let = RI[ebeg + T.truncdiv(c, QSPL)] * BQ + T.truncmod(c, QSPL) * QT
                             for x in T.serial(LOADS):
                                 if x * NTH + tx < QT * CH:
                                     qr: T.let = T.truncdiv(x * NTH + tx, CH)
                                     qd: T.let = T.truncmod(x * NTH + tx, CH) * VEC
-                                    if qc + qr < Lqv:
-                                        for vv in T.vectorized(VEC):
-                                            QS[qr * DP + qd + vv] = Q[b, h, qc + qr, qd + vv]
-                                            DOS[qr * DP + qd + vv] = DO[b, h, qc + qr, qd + vv]
+                                    if ql + qr < Lqv:
+                                        T.evaluate(_cp_async16(QS, T.truncmod(c, STG) * QTILE + qr * DP + qd, Q, ((b * Hv + h) * Lqv + ql + qr) * D + qd, IO))
+                                        T.evaluate(_cp_async16(DOS, T.truncmod(c, STG) * QTILE + qr * DP + qd, DO, ((b * Hv + h) * Lqv + ql + qr) * D + qd, IO))
                                     else:
                                         for vv in T.vectorized(VEC):
-                                            QS[qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
-                                            DOS[qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
-                            if tx < QT:
-                                LS[tx] = _lse2(LSE[b, h, T.min(qc + tx, Lqv - 1)])
-                                DLS[tx] = DELTA[b, h, T.min(qc + tx, Lqv - 1)]
-                            T.tvm_storage_sync("shared")
+                                            QS[T.truncmod(c, STG) * QTILE + qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
+                                            DOS[T.truncmod(c, STG) * QTILE + qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
+                            for x in T.serial((QT + NTH - 1) // NTH):
+                                if x * NTH + tx < QT:
+                                    LS[T.truncmod(c, STG) * QT + x * NTH + tx] = _lse2(LSE[b, h, T.min(ql + x * NTH + tx, Lqv - 1)])
+                                    DLS[T.truncmod(c, STG) * QT + x * NTH + tx] = DELTA[b, h, T.min(ql + x * NTH + tx, Lqv - 1)]
+                        T.evaluate(T.ptx.cp.async_.commit_group())
+                        if c >= STG - 1:
+                            T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
+                            T.tvm_storage_sync("shared")  # every thread's copies of this tile landed
+                            ct: T.let = c - (STG - 1)
+                            e: T.let = ebeg + T.truncdiv(ct, QSPL)
+                            qc: T.let = RI[e] * BQ + T.truncmod(ct, QSPL) * QT
+                            so: T.let = T.truncmod(ct, STG) * QTILE
+                            lo: T.let = T.truncmod(ct, STG) * QT
                             # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d] by ldmatrix)
                             for x in T.unroll(NS * 4):
                                 SF[x] = T.float32(0)
                                 PF[x] = T.float32(0)
                             for np in T.unroll(NS // 2):
                                 for ks in T.unroll(KD):
-                                    T.evaluate(ldsm_b(QS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                                    T.evaluate(ldsm_b(QS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
                                     T.evaluate(_mma(KF, ks * 8, BF, SF, np * 8, AB))
                                     T.evaluate(_mma(KF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
-                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, ks * 16, np * 16, False, IO))
+                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
                                     T.evaluate(_mma(VF, ks * 8, BF, PF, np * 8, AB))
                                     T.evaluate(_mma(VF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
                             if FL[e] == T.uint8(0):
                                 for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "partial")
-                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "partial"))
+                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "partial")
+                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "partial"))
                                     PA[x] = T.Cast(IO, PT[0])
                             elif qc + QT > Lqv or kb * BK + BK > Lkv:
                                 for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "edge")
-                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "edge"))
+                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "edge")
+                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "edge"))
                                     PA[x] = T.Cast(IO, PT[0])
                             else:
                                 for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[col(x, tq)], "full")
-                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[col(x, tq)], "full"))
+                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "full")
+                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "full"))
                                     PA[x] = T.Cast(IO, PT[0])
                             # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d] by ldmatrix.trans)
                             for np in T.unroll(NO // 2):
                                 for kk in T.unroll(KK):
-                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, kk * 16, np * 16, True, IO))
+                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
                                     T.evaluate(_mma(PA, kk * 8, BF, VG, np * 8, AB))
                                     T.evaluate(_mma(PA, kk * 8, BF, VG, np * 8 + 4, AB, 4))
-                                    T.evaluate(ldsm_b(QS, BF, lane, DP, kk * 16, np * 16, True, IO))
+                                    T.evaluate(ldsm_b(QS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
                                     T.evaluate(_mma(EA, kk * 8, BF, KG, np * 8, AB))
                                     T.evaluate(_mma(EA, kk * 8, BF, KG, np * 8 + 4, AB, 4))
                 for rr in T.unroll(2):

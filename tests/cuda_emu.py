@@ -382,15 +382,15 @@ def run_forward(fwd, layout, q, k, v, inputs: dict, workdir: pathlib.Path, scale
 
 
 def run_backward(bwd, layout, q, k, v, out, lse, dout, inputs: dict, workdir: pathlib.Path,
-                 scale: float):
+                 scale: float, eager_copies: bool = False):
     """``cuda.CudaBackward`` ``bwd`` run in emulation on CPU tensors (dQ, then dK/dV, as
     on the GPU): (dq, dk, dv, delta), poisoned with NaN before the run."""
     import torch
 
     B, H, Lq, _ = q.shape
     Hk, Lk = k.shape[1], k.shape[2]
-    dq_k = Emulated(bwd.modules["dq"], "dq", workdir, bwd.sources["dq"])
-    dkdv_k = Emulated(bwd.modules["dkdv"], "dkdv", workdir, bwd.sources["dkdv"])
+    dq_k = Emulated(bwd.modules["dq"], "dq", workdir, bwd.sources["dq"], eager_copies)
+    dkdv_k = Emulated(bwd.modules["dkdv"], "dkdv", workdir, bwd.sources["dkdv"], eager_copies)
     sizes, extra = _sizes_and_extra(bwd, inputs, B, H, Hk, Lq, Lk)
     q, k, v, out, dout = (t.contiguous() for t in (q, k, v, out, dout))
     lse = lse.float().contiguous()

@@ -404,9 +404,9 @@ def test_cuda_space_configs_build_forward_and_backward():
                 assert cfg.threads(name) == 2 * cfg.block_q  # warps follow block_q
         for n in space.neighbours(space.default):
             assert space.valid(n)
-    # 48 KiB of shared memory: 128-key K/V tiles at D=128 are pruned, not built
-    assert not cuda_config_ok(CudaConfig(block_q=64, block_k=128), 128, "bfloat16")
-    assert cuda_config_ok(CudaConfig(block_q=64, block_k=128), 64, "bfloat16")
+    # 48 KiB of shared memory: configs whose chunks cannot fit are pruned, not built
+    assert not cuda_config_ok(CudaConfig(block_q=64, block_k=16), 1024, "bfloat16")
+    assert cuda_config_ok(CudaConfig(block_q=64, block_k=128), 128, "bfloat16")
     hinted = cuda_search_space(spdsl.parse("pattern p { block = (32, 128) mask = causal }")["p"], 64,
                                torch.float16)
     assert "block_q" not in hinted.knobs and hinted.default.block_k == 128
