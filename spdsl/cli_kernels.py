@@ -69,32 +69,45 @@ def cmd_compile(args) -> int:
 
 
 def _compile_cuda(pat, args) -> int:
-    from .codegen.cuda import build_forward_cuda
+    from .codegen.cuda import build_backward_cuda, build_forward_cuda
     from .codegen.cuda_config import CudaConfig
 
     if args.emit in ("tir", "llvm"):
         raise PatternError(f"--emit {args.emit} is for --target cpu; --target cuda emits cuda")
     dtype = str(_dtype(args.dtype)).replace("torch.", "")
     config = CudaConfig(block_q=args.block[0], block_k=args.block[1]) if args.block else None
+    common = dict(head_dim=args.dim, dtype=dtype, config=config,
+                  input_decls=list(pat.inputs.values()), arch=args.arch)
     start = time.perf_counter()
-    fwd = build_forward_cuda(pat.mask, pat.score, head_dim=args.dim, dtype=dtype, config=config,
-                             input_decls=list(pat.inputs.values()), arch=args.arch)
-    if args.emit == "cuda":
-        print(fwd.source)
-        return 0
+    try:
+        if args.emit == "cuda":
+            if args.kernel == "forward":
+                print(build_forward_cuda(pat.mask, pat.score, **common).source)
+            else:
+                print(build_backward_cuda(pat.mask, pat.score, **common).sources[args.kernel])
+            return 0
+        fwd = build_forward_cuda(pat.mask, pat.score, **common)
+        build_backward_cuda(pat.mask, pat.score, **{**common, "config": fwd.config})
+    except ValueError as e:  # a config the kernels cannot take (head_dim, blocks, shared memory)
+        raise PatternError(str(e)) from None
     kind = "tensor-core" if fwd.config.uses_tensor_cores(dtype) else "CUDA-core"
-    print(f"{pat.name}: {kind} forward kernel for {args.arch} built in {time.perf_counter() - start:.2f} s "
-          f"(head_dim {args.dim}, {dtype}; it is compiled to the GPU's code when first loaded there; "
-          f"--emit cuda shows the source)")
+    print(f"{pat.name}: {kind} forward, dQ and dK/dV kernels for {args.arch} built in "
+          f"{time.perf_counter() - start:.2f} s (head_dim {args.dim}, {dtype}, blocks "
+          f"{fwd.config.block_q}x{fwd.config.block_k}; compiled to the GPU's code when first loaded "
+          f"there; --emit cuda [--kernel dq|dkdv] shows the source)")
     return 0
 
 
-def _median_ms(fn, repeats: int) -> float:
+def _median_ms(fn, repeats: int, sync=None) -> float:
     fn()
     times = []
     for _ in range(repeats):
+        if sync:
+            sync()
         t = time.perf_counter()
         fn()
+        if sync:
+            sync()
         times.append(time.perf_counter() - t)
     return statistics.median(times) * 1e3
 
@@ -109,36 +122,54 @@ def cmd_run(args) -> int:
     lq, lk = _lengths(args, default=2048)
     B, H, D = args.batch, args.heads, args.dim
     dtype = _dtype(args.dtype)
+    device = args.device
+    if device == "cuda" and not torch.cuda.is_available():
+        print("error: --device cuda runs the kernels on this machine's GPU, and torch sees none; "
+              "`spdsl compile --target cuda` builds them without one", file=sys.stderr)
+        return 2
     inputs = {n: torch.as_tensor(a) for n, a in make_inputs(pat, args, lq, lk, B, H).items()}
+    config = _config(args)
+    if config is not None and device == "cuda":
+        from .codegen.cuda_config import CudaConfig
+        config = CudaConfig(block_q=config.block_q, block_k=config.block_k)
     t = time.perf_counter()
-    attn = compile_(pat, head_dim=D, dtype=dtype, config=_config(args))
+    attn = compile_(pat, head_dim=D, dtype=dtype, config=config, device=device)
     compile_s = time.perf_counter() - t
     gen = torch.Generator().manual_seed(args.seed)
     q = torch.randn(B, H, lq, D, generator=gen).to(dtype)
     k = torch.randn(B, H, lk, D, generator=gen).to(dtype)
     v = torch.randn(B, H, lk, D, generator=gen).to(dtype)
+    host = (q, k, v, inputs)
+    sync = None
+    if device == "cuda":
+        q, k, v = (x.cuda() for x in (q, k, v))
+        inputs = {n: x.cuda() for n, x in inputs.items()}
+        sync = torch.cuda.synchronize
 
     out = attn(q, k, v, **inputs)
     check_note = ""
     if B * H * lq * lk <= args.check_limit:
-        ref = spdsl.reference_attention(pat, q.double(), k.double(), v.double(), **inputs)
-        err = ((out.double() - ref).norm() / ref.norm().clamp_min(1e-30)).item()
+        hq, hk, hv, hin = host
+        ref = spdsl.reference_attention(pat, hq.double(), hk.double(), hv.double(), **hin)
+        err = ((out.cpu().double() - ref).norm() / ref.norm().clamp_min(1e-30)).item()
         check_note = f"relative error against the float64 reference: {err:.2e}"
     else:
         check_note = "reference check skipped (larger than --check-limit)"
         err = None
 
-    ours = _median_ms(lambda: attn(q, k, v, **inputs), args.repeats)
-    dense_mask = pat.dense_mask(lq, lk, H=H, B=B, **inputs) if B * H * lq * lk <= args.dense_limit else None
+    ours = _median_ms(lambda: attn(q, k, v, **inputs), args.repeats, sync)
+    dense_mask = None
+    if B * H * lq * lk <= args.dense_limit:
+        dense_mask = pat.dense_mask(lq, lk, H=H, B=B, **host[3]).to(q.device)
     sdpa = None
     if dense_mask is not None:
         sdpa = _median_ms(lambda: torch.nn.functional.scaled_dot_product_attention(
-            q, k, v, attn_mask=dense_mask), args.repeats)
+            q, k, v, attn_mask=dense_mask), args.repeats, sync)
     ex = pat.explain(Lq=lq, Lk=lk, H=H, B=B, block=(attn.config.block_q, attn.config.block_k), head_dim=D,
-                     **{n: t for n, t in inputs.items()})
+                     **host[3])
     useful = 4 * ex.nonzero_elements * D / (ours / 1e3) / 1e9
     report = {"pattern": pat.name, "params": pat.values or None, "B": B, "H": H, "Lq": lq, "Lk": lk, "D": D,
-              "dtype": args.dtype, "compile_s": round(compile_s, 3), "cached": attn.loaded_from_cache,
+              "dtype": args.dtype, "device": device, "compile_s": round(compile_s, 3), "cached": attn.loaded_from_cache,
               "density": ex.density, "relative_error": err, "spdsl_ms": round(ours, 3),
               "sdpa_dense_mask_ms": None if sdpa is None else round(sdpa, 3),
               "speedup_vs_sdpa": None if sdpa is None else round(sdpa / ours, 2),
@@ -146,7 +177,8 @@ def cmd_run(args) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"pattern  {pat.name}  B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype}  density {ex.density:.2%}")
+    print(f"pattern  {pat.name}  B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype} on {device}  "
+          f"density {ex.density:.2%}")
     print(f"compile  {compile_s:.2f} s ({'loaded from the cache' if attn.loaded_from_cache else 'built'})")
     print(f"check    {check_note}")
     print(f"spdsl    {ours:.2f} ms  ({useful:.1f} useful GFLOP/s)")
@@ -188,13 +220,15 @@ def add_kernel_commands(sub, shape_args) -> None:
     p.add_argument("--emit", choices=["ir", "tir", "llvm", "cuda"],
                    help="print the IR, TIR, LLVM IR (cpu) or CUDA source (cuda) instead of building")
     p.add_argument("--kernel", choices=["forward", "dq", "dkdv"], default="forward",
-                   help="which kernel --emit shows (default forward)")
+                   help="which kernel --emit shows (default forward; cpu and cuda)")
     p.set_defaults(fn=cmd_compile)
 
     p = sub.add_parser("run", help="compile, run on random inputs, check against the reference, time")
     shape_args(p)
     p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
     p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                   help="run the CPU kernels (default) or the CUDA kernels on this machine's GPU")
     p.add_argument("--repeats", type=int, default=5, help="timed runs (median)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--check-limit", type=int, default=1 << 27,

@@ -60,3 +60,39 @@ def test_cuda_op_forward_and_gradients_on_a_gpu(dtype):
     assert rel(out, ref) <= 4 * rel(eager, ref) + 1e-3
     for d, r, e in zip(dev_in, ref_in, eager_in):
         assert rel(d.grad, r.grad) <= 4 * rel(e.grad, r.grad) + 1e-3
+
+
+def test_cli_cuda_builds_all_three_kernels_and_emits_each():
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "spdsl.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+    r = cli("compile", str(EXAMPLES / "documents.spdsl"), "--target", "cuda", "--dtype", "float16", "--dim", "64")
+    assert r.returncode == 0, r.stderr
+    assert "tensor-core forward, dQ and dK/dV kernels for sm_90" in r.stdout
+    for kernel in ("dq", "dkdv"):
+        r = cli("compile", str(EXAMPLES / "documents.spdsl"), "--target", "cuda", "--dtype", "float16",
+                "--dim", "64", "--emit", "cuda", "--kernel", kernel)
+        assert r.returncode == 0 and f"{kernel}_kernel(" in r.stdout and "mma.sync" in r.stdout
+    # a config the kernels cannot take: a clear error, exit 2, no traceback
+    r = cli("compile", str(EXAMPLES / "sliding_window.spdsl"), "--target", "cuda", "--dtype", "bfloat16",
+            "--dim", "1024", "--block", "16,16")
+    assert r.returncode == 2 and "48 KiB" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message of a machine without a GPU")
+def test_cli_run_on_cuda_without_a_gpu_says_so():
+    r = subprocess.run([sys.executable, "-m", "spdsl.cli", "run", str(EXAMPLES / "sliding_window.spdsl"),
+                        "--device", "cuda"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2 and "GPU" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_cli_run_on_cuda():
+    r = subprocess.run([sys.executable, "-m", "spdsl.cli", "run", str(EXAMPLES / "longformer.spdsl"),
+                        "--device", "cuda", "--dtype", "bfloat16", "--seq", "1024", "--heads", "4",
+                        "--json"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    import json
+    report = json.loads(r.stdout)
+    assert report["device"] == "cuda" and report["relative_error"] < 2e-2
