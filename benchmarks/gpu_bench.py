@@ -243,6 +243,13 @@ def main(argv=None) -> int:
         print(msg, end="")
         write_results(out_dir, {"skipped": msg.strip()}, msg)
         return 0
+    # every (pattern, length) compiles FlexAttention anew, forward and backward: past
+    # dynamo's default limit of 8 it would fall back to eager flex (dense scores)
+    import torch._dynamo
+    for knob in ("cache_size_limit", "recompile_limit", "accumulated_cache_size_limit",
+                 "accumulated_recompile_limit"):
+        if hasattr(torch._dynamo.config, knob):
+            setattr(torch._dynamo.config, knob, max(256, getattr(torch._dynamo.config, knob)))
     start, rows = time.time(), []
     for L in args.lengths:
         for name in args.patterns:
