@@ -143,7 +143,7 @@ def test_tuned_config_is_exact_forward_and_backward(db):
 
 
 def test_a_config_that_fails_is_recorded_and_never_chosen(db, monkeypatch):
-    import spdsl.tune as tn
+    import spdsl.tune_measure as tn
 
     real = tn.check_error
 
