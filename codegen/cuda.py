@@ -216,13 +216,23 @@ class CudaForward:
             out.append(self._tables[ck])
         return out
 
-    def __call__(self, q, k, v, layout: lay.BlockLayout, *, scale=None, inputs=None,
-                 out=None, lse=None):
+    def _require_cuda(self, q) -> None:
+        if not q.is_cuda:
+            raise ValueError(f"{type(self).__name__} takes CUDA tensors")
+
+    def _launch(self, module, kernel: str, args: list, device) -> None:
+        """Run ``module[kernel](*args)`` on torch's current stream of ``device``."""
         import torch
         import tvm_ffi
 
-        if not q.is_cuda:
-            raise ValueError("CudaForward takes CUDA tensors")
+        with torch.cuda.device(device), tvm_ffi.use_torch_stream():
+            module[kernel](*args)
+
+    def __call__(self, q, k, v, layout: lay.BlockLayout, *, scale=None, inputs=None,
+                 out=None, lse=None):
+        import torch
+
+        self._require_cuda(q)
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         b, h, lq, d = q.shape
         if d != self.head_dim or str(q.dtype).replace("torch.", "") != self.dtype:
@@ -232,8 +242,7 @@ class CudaForward:
         args = [q, k, v, out, lse, *self._layout_args(layout, q.device, b, h, lq),
                 float(d ** -0.5 if scale is None else scale),
                 *self._extra_args(inputs, q.device, h, lq, k.shape[2])]
-        with torch.cuda.device(q.device), tvm_ffi.use_torch_stream():
-            self.module["forward"](*args)
+        self._launch(self.module, "forward", args, q.device)
         return out, lse
 
 
@@ -287,10 +296,8 @@ class CudaBackward(CudaForward):
     def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
                  inputs=None, transposed: lay.TransposedLayout | None = None):
         import torch
-        import tvm_ffi
 
-        if not q.is_cuda:
-            raise ValueError("CudaBackward takes CUDA tensors")
+        self._require_cuda(q)
         q, k, v, out, dout = (t.contiguous() for t in (q, k, v, out, dout))
         lse = lse.contiguous().float()
         b, h, lq, d = q.shape
@@ -306,9 +313,8 @@ class CudaBackward(CudaForward):
         dkdv_args = [q, k, v, dout, lse, delta, dk, dv,
                      *self._transposed_args(layout, transposed, q.device, b, h, hk, lk),
                      scale, *extra]
-        with torch.cuda.device(q.device), tvm_ffi.use_torch_stream():
-            self.modules["dq"]["dq"](*dq_args)
-            self.modules["dkdv"]["dkdv"](*dkdv_args)
+        self._launch(self.modules["dq"], "dq", dq_args, q.device)       # writes Delta
+        self._launch(self.modules["dkdv"], "dkdv", dkdv_args, q.device)  # reads it, same stream
         return dq, dk, dv
 
 

@@ -407,3 +407,42 @@ def run_backward(bwd, layout, q, k, v, out, lse, dout, inputs: dict, workdir: pa
                               **dict(zip(("HC", "CP", "RI", "FL", "ORD"), col))),
            dict(sizes, n_cols=len(col[1]), nnz=len(col[2])), scale)
     return dq, dk, dv, delta
+
+
+def emulate_launches(kernels, primfuncs: dict, workdir: pathlib.Path, eager_copies: bool = False):
+    """Make a built ``CudaForward`` / ``CudaBackward`` run its kernels in emulation when
+    called with CPU tensors: its own ``__call__`` builds the positional arguments, and they
+    are bound to the buffers by the PrimFunc's parameter names (so a wrong argument order
+    in the wrapper shows). ``primfuncs`` maps kernel name to its PrimFunc."""
+    import torch
+
+    sources = getattr(kernels, "sources", {"forward": kernels.source})
+    compiled: dict = {}
+
+    def launch(module, name, args, device):
+        func = primfuncs[name]
+        names = [p.name for p in func.params]
+        assert len(names) == len(args), (name, names, len(args))
+        arrays, scale = {}, None
+        for pname, a in zip(names, args):
+            if isinstance(a, torch.Tensor):
+                assert a.device.type == "cpu" and a.is_contiguous(), pname
+                arrays[pname] = to_numpy(a)
+            else:
+                scale = float(a)
+        B, H, Lq, _ = arrays["Q"].shape
+        Hk, Lk = arrays["K"].shape[1], arrays["K"].shape[2]
+        sizes = {"B": B, "H": H, "Hk": Hk, "Lq": Lq, "Lk": Lk}
+        ptr, idx = ("CP", "RI") if "CP" in arrays else ("RP", "CI")
+        sizes["n_cols" if ptr == "CP" else "n_rows"] = len(arrays[ptr])
+        sizes["nnz"] = len(arrays[idx])
+        for pname, arr in arrays.items():
+            if pname.startswith("rb_"):
+                sizes["rb" + pname[3:] + "_nq"], sizes["rb" + pname[3:] + "_nk"] = arr.shape[1:]
+        if name not in compiled:
+            compiled[name] = Emulated(module, name, workdir, sources[name], eager_copies)
+        compiled[name](len(arrays["ORD"]), arrays, sizes, scale)
+
+    kernels._require_cuda = lambda q: None
+    kernels._launch = launch
+    return kernels

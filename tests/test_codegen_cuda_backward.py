@@ -353,3 +353,37 @@ def test_backward_matches_reference_on_gpu(name, params, dtype, B, H, Hk, Lq, Lk
         assert empty.any()
     if empty.any():
         assert dq.cpu()[empty].abs().max().item() == 0
+
+
+@pytest.mark.skipif(not cuda_emu.have_compiler(), reason="needs g++ with C++20 <barrier>, _Float16")
+@pytest.mark.parametrize("name,params,dtype", [
+    ("bigbird", {"size": 16, "window": 1, "globals": 1, "random": 2}, "bfloat16"),  # random tables
+    ("documents", {}, "float16"),                                                # a pattern input
+])
+def test_wrappers_pass_arguments_in_kernel_order(name, params, dtype, tmp_path):
+    """CudaForward and CudaBackward as called on a GPU, their kernels run in emulation on
+    arguments bound by the PrimFuncs' parameter names: forward, dQ, dK/dV against float64."""
+    pat = example(name).bind(**params) if params else example(name)
+    decls = list(pat.inputs.values())
+    fwd = cuda.build_forward_cuda(pat.mask, pat.score, head_dim=32, dtype=dtype, input_decls=decls)
+    bwd = build(pat, dtype, "sm_90", head_dim=32)
+    (fwd_func, _, _) = cuda.forward_primfunc(pat.mask, pat.score, head_dim=32, dtype=dtype, input_decls=decls)
+    (dq_func, dkdv_func), _, _ = cuda.backward_primfuncs(pat.mask, pat.score, head_dim=32, dtype=dtype,
+                                                        input_decls=decls)
+    cuda_emu.emulate_launches(fwd, {"forward": fwd_func}, tmp_path)
+    cuda_emu.emulate_launches(bwd, {"dq": dq_func, "dkdv": dkdv_func}, tmp_path)
+    B, H, Hk, L, D = 1, 4, 2, 150, 32
+    dt = getattr(torch, dtype)
+    g = torch.Generator().manual_seed(11)
+    q, k, v, dout = (torch.randn(B, n, L, D, generator=g).to(dt) for n in (H, Hk, Hk, H))
+    inputs = {"doc": (torch.arange(L) // 45).view(1, L).repeat(B, 1)} if pat.inputs else {}
+    layout = cuda.pattern_layout(pat, B, H, L, L, fwd.config, **inputs)
+    out, lse = fwd(q, k, v, layout, inputs=inputs)
+    dq, dk, dv = bwd(q, k, v, out, lse, dout, layout, inputs=inputs)
+    ref_out = spdsl.reference_attention(pat, q.double(), k.double(), v.double(), **inputs)
+    eager_out = spdsl.reference_attention(pat, q, k, v, **inputs)
+    ref = _grads(pat, q.double(), k.double(), v.double(), dout.double(), inputs)
+    eager = _grads(pat, q, k, v, dout, inputs)
+    for what, got, r, e in zip(("out", "dq", "dk", "dv"), (out, dq, dk, dv), (ref_out, *ref), (eager_out, *eager)):
+        err, eager_err = ((x.double() - r).norm() / r.norm() for x in (got, e))
+        assert err <= 2 * eager_err + 1e-4, (what, err.item(), eager_err.item())
