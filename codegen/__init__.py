@@ -13,6 +13,7 @@ Map of the stage (each file under ~600 lines):
     cpu_backward.py   the dQ and dK/dV kernels
     cpu.py            build_forward, build_backward, emit: the entry points
     cuda_config.py    CudaConfig: the GPU kernels' knobs (blocks, warps, tiles, tensor cores)
+    cuda_tiles.py     warp-level pieces of the tensor-core kernels (mma, ldmatrix, cp.async macros)
     cuda_forward.py   the GPU forward: CUDA-core (fp32) and mma.sync tensor-core (fp16/bf16)
     cuda_backward.py  the GPU dQ and dK/dV kernels on CUDA cores (fp32)
     cuda_backward_mma.py  the GPU dQ and dK/dV kernels on tensor cores (fp16/bf16)

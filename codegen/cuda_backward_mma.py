@@ -35,7 +35,8 @@ from tvm.script import tirx as T
 
 from .cuda_backward import _lse2
 from .cuda_config import SHARED_LIMIT, CudaConfig, mma_chunk
-from .cuda_forward import MMA_DTYPE, NVCC_UNROLL, _cp_async16, _mma, _shfl, ldsm_b
+from .cuda_forward import NVCC_UNROLL
+from .cuda_tiles import MMA_DTYPE, shfl_xor, tile_ops
 from .kernel_common import NEG_INF, attach_extra_params
 from .vecmath import LOG2E
 
@@ -67,8 +68,8 @@ def check_mma_backward(cfg: CudaConfig, head_dim: int, dtype: str) -> None:
 
 
 def _quad_sum(x):
-    x = x + _shfl(x, 1)
-    return x + _shfl(x, 2)
+    x = x + shfl_xor(x, 1)
+    return x + shfl_xor(x, 2)
 
 
 def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
@@ -84,8 +85,7 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
     KD, NS, KK, NO = D // 16, KC // 8, KC // 16, D // 8
     DP = D + cfg.smem_pad
     TILE = KC * DP
-    VEC, CH = 8, D // 8
-    LOADS = KC * CH // NTH
+    copy_pair, products, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=DP, dtype=IO)
     g = grad
 
     def elem(x, r0, k0, tq):
@@ -153,17 +153,7 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                 for c in T.serial(n_ch + (STG - 1)):
                     T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
                     if c < n_ch:
-                        kl: T.let = CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC
-                        for e in T.serial(LOADS):
-                            kr: T.let = T.truncdiv(e * NTH + tx, CH)
-                            kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
-                            if kl + kr < Lkv:
-                                T.evaluate(_cp_async16(KS, T.truncmod(c, STG) * TILE + kr * DP + kd, K, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
-                                T.evaluate(_cp_async16(VS, T.truncmod(c, STG) * TILE + kr * DP + kd, V, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
-                            else:
-                                for vv in T.vectorized(VEC):
-                                    KS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
-                                    VS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                        copy_pair(KS, VS, K, V, (b * Hkv + hk) * Lkv * D, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lkv, T.truncmod(c, STG) * TILE, tx)
                     T.evaluate(T.ptx.cp.async_.commit_group())
                     if c >= STG - 1:
                         T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
@@ -173,17 +163,8 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                         k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
                         so: T.let = T.truncmod(cc, STG) * TILE
                         # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d] by ldmatrix)
-                        for x in T.unroll(NS * 4):
-                            SF[x] = T.float32(0)
-                            PF[x] = T.float32(0)
-                        for np in T.unroll(NS // 2):
-                            for ks in T.unroll(KD):
-                                T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
-                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
-                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
-                                T.evaluate(ldsm_b(VS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
-                                T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8, AB))
-                                T.evaluate(_mma(GF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
+                        products(QF, BF, KS, SF, lane, NS, KD, AB, so)
+                        products(GF, BF, VS, PF, lane, NS, KD, AB, so)
                         # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
                         if FL[j] == T.uint8(0):
                             for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
@@ -198,11 +179,7 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                                 PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "full")
                                 EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "full"))
                         # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
-                        for np in T.unroll(NO // 2):
-                            for kk in T.unroll(KK):
-                                T.evaluate(ldsm_b(KS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
-                                T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8, AB))
-                                T.evaluate(_mma(EF, kk * 8, BF, QG, np * 8 + 4, AB, 4))
+                        accumulate(EF, BF, KS, QG, lane, NO, KK, AB, so)
                 for rr in T.unroll(2):
                     if r0 + rr * 8 < Lqv:
                         for nt in T.unroll(NO):
@@ -226,8 +203,7 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
     KD, NS, KK, NO = D // 16, QT // 8, QT // 16, D // 8
     DP = D + cfg.smem_pad
     QTILE = QT * DP
-    VEC, CH = 8, D // 8
-    LOADS = (QT * CH + NTH - 1) // NTH
+    copy_pair, products, accumulate = tile_ops(threads=NTH, rows=QT, head_dim=D, stride=DP, dtype=IO)
     g = grad
 
     def elem(x, k0, qc, tq):
@@ -300,17 +276,7 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                         T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
                         if c < n_t:
                             ql: T.let = RI[ebeg + T.truncdiv(c, QSPL)] * BQ + T.truncmod(c, QSPL) * QT
-                            for x in T.serial(LOADS):
-                                if x * NTH + tx < QT * CH:
-                                    qr: T.let = T.truncdiv(x * NTH + tx, CH)
-                                    qd: T.let = T.truncmod(x * NTH + tx, CH) * VEC
-                                    if ql + qr < Lqv:
-                                        T.evaluate(_cp_async16(QS, T.truncmod(c, STG) * QTILE + qr * DP + qd, Q, ((b * Hv + h) * Lqv + ql + qr) * D + qd, IO))
-                                        T.evaluate(_cp_async16(DOS, T.truncmod(c, STG) * QTILE + qr * DP + qd, DO, ((b * Hv + h) * Lqv + ql + qr) * D + qd, IO))
-                                    else:
-                                        for vv in T.vectorized(VEC):
-                                            QS[T.truncmod(c, STG) * QTILE + qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
-                                            DOS[T.truncmod(c, STG) * QTILE + qr * DP + qd + vv] = T.Cast(IO, T.float32(0))
+                            copy_pair(QS, DOS, Q, DO, (b * Hv + h) * Lqv * D, ql, Lqv, T.truncmod(c, STG) * QTILE, tx)
                             for x in T.serial((QT + NTH - 1) // NTH):
                                 if x * NTH + tx < QT:
                                     LS[T.truncmod(c, STG) * QT + x * NTH + tx] = _lse2(LSE[b, h, T.min(ql + x * NTH + tx, Lqv - 1)])
@@ -325,17 +291,8 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                             so: T.let = T.truncmod(ct, STG) * QTILE
                             lo: T.let = T.truncmod(ct, STG) * QT
                             # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d] by ldmatrix)
-                            for x in T.unroll(NS * 4):
-                                SF[x] = T.float32(0)
-                                PF[x] = T.float32(0)
-                            for np in T.unroll(NS // 2):
-                                for ks in T.unroll(KD):
-                                    T.evaluate(ldsm_b(QS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
-                                    T.evaluate(_mma(KF, ks * 8, BF, SF, np * 8, AB))
-                                    T.evaluate(_mma(KF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
-                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
-                                    T.evaluate(_mma(VF, ks * 8, BF, PF, np * 8, AB))
-                                    T.evaluate(_mma(VF, ks * 8, BF, PF, np * 8 + 4, AB, 4))
+                            products(KF, BF, QS, SF, lane, NS, KD, AB, so)
+                            products(VF, BF, DOS, PF, lane, NS, KD, AB, so)
                             if FL[e] == T.uint8(0):
                                 for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
                                     PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "partial")
@@ -352,14 +309,8 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                                     EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "full"))
                                     PA[x] = T.Cast(IO, PT[0])
                             # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d] by ldmatrix.trans)
-                            for np in T.unroll(NO // 2):
-                                for kk in T.unroll(KK):
-                                    T.evaluate(ldsm_b(DOS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
-                                    T.evaluate(_mma(PA, kk * 8, BF, VG, np * 8, AB))
-                                    T.evaluate(_mma(PA, kk * 8, BF, VG, np * 8 + 4, AB, 4))
-                                    T.evaluate(ldsm_b(QS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
-                                    T.evaluate(_mma(EA, kk * 8, BF, KG, np * 8, AB))
-                                    T.evaluate(_mma(EA, kk * 8, BF, KG, np * 8 + 4, AB, 4))
+                            accumulate(PA, BF, DOS, VG, lane, NO, KK, AB, so)
+                            accumulate(EA, BF, QS, KG, lane, NO, KK, AB, so)
                 for rr in T.unroll(2):
                     if k0 + rr * 8 < Lkv:
                         for nt in T.unroll(NO):

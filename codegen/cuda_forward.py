@@ -30,11 +30,10 @@ from tvm import tirx
 from tvm.script import tirx as T
 
 from .cuda_config import CudaConfig, mma_chunk, simt_kv_tile
+from .cuda_tiles import MMA_DTYPE, shfl_xor, tile_ops
 from .kernel_common import NEG_INF, ExprLowerer, SizeVars, attach_extra_params, make_signature
 from .vecmath import LN2, LOG2E
 
-MMA_DTYPE = {"float16": "fp16", "bfloat16": "bf16"}
-FULL_MASK = 0xFFFFFFFF
 # Loops left to nvcc's "#pragma unroll": TVM unrolling the mask / score code of every
 # element made its simplifier take ~30 s on Longformer's mask; nvcc unrolls it in ~1 s.
 NVCC_UNROLL = {"pragma_unroll_explicit": False}
@@ -172,42 +171,6 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
     return attach_extra_params(forward, sig, "forward"), sig
 
 
-def _mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str, b_off=0):
-    """One ``mma.sync.m16n8k16.row.col`` with fp32 accumulation, in place on ``c_buf``."""
-    return T.ptx_legacy.mma("m16n8k16", "row", "col", ab, ab, "fp32", a_buf.data, a_off,
-                            b_buf.data, b_off, c_buf.data, c_off, False, dtype="float32")
-
-
-def ldsm_b(smem, frags, lane, stride: int, k0, n0, k_major: bool, dtype: str, base=0):
-    """B fragments of two adjacent n-tiles (n0, n0 + 8) for one k step (k0 .. k0 + 15) by
-    one ``ldmatrix.x4`` from a row-major shared tile with ``stride`` elements per row:
-    ``frags[0:4]`` for n-tile n0, ``frags[4:8]`` for n0 + 8. Matrix m (lanes 8m .. 8m+7
-    give its row addresses) is the n-tile m / 2, k half m % 2.
-
-    ``k_major`` False: the tile's rows are n and its columns k (K[key, d] as the B of
-    Q K^T), loaded as is. True: rows are k and columns n (V[key, d] as the B of P V),
-    loaded with ``.trans``."""
-    r, m = tirx.truncmod(lane, 8), tirx.truncdiv(lane, 8)
-    if k_major:
-        off = (k0 + tirx.truncmod(m, 2) * 8 + r) * stride + n0 + tirx.truncdiv(m, 2) * 8
-    else:
-        off = (n0 + tirx.truncdiv(m, 2) * 8 + r) * stride + k0 + tirx.truncmod(m, 2) * 8
-    return T.ptx_legacy.ldmatrix(k_major, 4, ".b16", frags.data, 0,
-                                 smem.access_ptr("r", offset=base + off), 0, dtype=dtype)
-
-
-def _cp_async16(dst, dst_off, src, src_off, dtype: str):
-    """One 16-byte ``cp.async.cg`` from global ``src`` to shared ``dst`` (element offsets;
-    flat, so ``src`` is indexed through its data pointer)."""
-    return T.s_tir.cp_async_raw.legacy(dst.access_ptr("w", offset=dst_off), 0,
-                                       src.access_ptr("r", offset=src_off), 0, 16, dtype=dtype)
-
-
-def _shfl(x, lane_mask):
-    return tirx.call_intrin("float32", "tirx.tvm_warp_shuffle_xor",
-                            tirx.const(FULL_MASK, "uint32"), x, lane_mask, 32, 32)
-
-
 def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
                          dtype: str = "float16"):
     """The tensor-core forward kernel (float16 / bfloat16 in and out, fp32 accumulation).
@@ -227,9 +190,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
     KD, NS, KK, NO = D // 16, KC // 8, KC // 16, D // 8
     DP = D + cfg.smem_pad
     TILE = KC * DP                     # one staged K (or V) chunk
-    VEC = 8  # 16-byte copies of K and V
-    CH = D // VEC
-    LOADS = KC * D // (VEC * NTH)
+    copy_pair, products, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=DP, dtype=IO)
 
     @T.prim_func(check_well_formed=False)
     def forward(q: T.handle, k: T.handle, v: T.handle, o: T.handle, lse: T.handle,
@@ -284,17 +245,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 for c in T.serial(n_ch + (STG - 1)):
                     T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
                     if c < n_ch:
-                        kl: T.let = CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC
-                        for e in T.serial(LOADS):
-                            kr: T.let = T.truncdiv(e * NTH + tx, CH)
-                            kd: T.let = T.truncmod(e * NTH + tx, CH) * VEC
-                            if kl + kr < Lkv:
-                                T.evaluate(_cp_async16(KS, T.truncmod(c, STG) * TILE + kr * DP + kd, K, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
-                                T.evaluate(_cp_async16(VS, T.truncmod(c, STG) * TILE + kr * DP + kd, V, ((b * Hkv + hk) * Lkv + kl + kr) * D + kd, IO))
-                            else:
-                                for vv in T.vectorized(VEC):
-                                    KS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
-                                    VS[T.truncmod(c, STG) * TILE + kr * DP + kd + vv] = T.Cast(IO, T.float32(0))
+                        copy_pair(KS, VS, K, V, (b * Hkv + hk) * Lkv * D, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lkv, T.truncmod(c, STG) * TILE, tx)
                     T.evaluate(T.ptx.cp.async_.commit_group())
                     if c >= STG - 1:
                         T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
@@ -304,13 +255,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                         k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
                         so: T.let = T.truncmod(cc, STG) * TILE
                         # S = Q K^T (B fragments: K[key, d] by ldmatrix, two key tiles at a time)
-                        for x in T.unroll(NS * 4):
-                            SF[x] = T.float32(0)
-                        for np in T.unroll(NS // 2):
-                            for ks in T.unroll(KD):
-                                T.evaluate(ldsm_b(KS, BF, lane, DP, ks * 16, np * 16, False, IO, so))
-                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8, AB))
-                                T.evaluate(_mma(QF, ks * 8, BF, SF, np * 8 + 4, AB, 4))
+                        products(QF, BF, KS, SF, lane, NS, KD, AB, so)
                         # score and mask; element x sits at row r0 + 8 * (x % 4 // 2),
                         # key k0 + 8 * (x // 4) + 2 * tq + x % 2
                         if FL[j] == T.uint8(0):
@@ -328,8 +273,8 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                             for nt in T.unroll(NS):
                                 for cc2 in T.unroll(2):
                                     ST[4 + rr] = T.max(ST[4 + rr], SF[nt * 4 + rr * 2 + cc2])
-                            ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 1))
-                            ST[4 + rr] = T.max(ST[4 + rr], _shfl(ST[4 + rr], 2))
+                            ST[4 + rr] = T.max(ST[4 + rr], shfl_xor(ST[4 + rr], 1))
+                            ST[4 + rr] = T.max(ST[4 + rr], shfl_xor(ST[4 + rr], 2))
                             ST[6 + rr] = T.exp2(ST[rr] - T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr]))
                             ST[rr] = ST[4 + rr]
                             ST[4 + rr] = T.Select(ST[4 + rr] == T.float32(NEG_INF), T.float32(0), ST[4 + rr])
@@ -342,14 +287,10 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                         for x in T.unroll(NO * 4):
                             OF[x] = OF[x] * ST[6 + x % 4 // 2]
                         # O += P V (B fragments: V[key, d] by ldmatrix.trans, two d tiles at a time)
-                        for np in T.unroll(NO // 2):
-                            for kk in T.unroll(KK):
-                                T.evaluate(ldsm_b(VS, BF, lane, DP, kk * 16, np * 16, True, IO, so))
-                                T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8, AB))
-                                T.evaluate(_mma(PF, kk * 8, BF, OF, np * 8 + 4, AB, 4))
+                        accumulate(PF, BF, VS, OF, lane, NO, KK, AB, so)
                 for rr in T.unroll(2):
-                    ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 1)
-                    ST[2 + rr] = ST[2 + rr] + _shfl(ST[2 + rr], 2)
+                    ST[2 + rr] = ST[2 + rr] + shfl_xor(ST[2 + rr], 1)
+                    ST[2 + rr] = ST[2 + rr] + shfl_xor(ST[2 + rr], 2)
                     ST[4 + rr] = T.Select(ST[2 + rr] > T.float32(0), T.float32(1) / ST[2 + rr], T.float32(0))
                 for rr in T.unroll(2):
                     if r0 + rr * 8 < Lqv:

@@ -1,0 +1,107 @@
+"""Warp-level pieces shared by the tensor-core kernels (``cuda_forward.py``,
+``cuda_backward_mma.py``): PTX intrinsics and TVMScript macros over them.
+
+Fragments follow ``mma.sync.m16n8k16.row.col`` (fp32 accumulation): an A fragment is 8
+16-bit values per lane, a B fragment 4, a C fragment 4 floats; lane l holds C rows l/4
+and l/4 + 8, columns 2 (l%4) + {0, 1}. Shared tiles are row-major with ``stride``
+(padded) elements per row.
+"""
+
+from __future__ import annotations
+
+from tvm import tirx
+from tvm.script import tirx as T
+
+MMA_DTYPE = {"float16": "fp16", "bfloat16": "bf16"}
+FULL_MASK = 0xFFFFFFFF
+VEC = 8  # 16-bit elements per 16-byte copy
+
+
+def mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str, b_off=0):
+    """One ``mma.sync.m16n8k16.row.col`` with fp32 accumulation, in place on ``c_buf``."""
+    return T.ptx_legacy.mma("m16n8k16", "row", "col", ab, ab, "fp32", a_buf.data, a_off,
+                            b_buf.data, b_off, c_buf.data, c_off, False, dtype="float32")
+
+
+def ldsm_b(smem, frags, lane, stride: int, k0, n0, k_major: bool, dtype: str, base=0):
+    """B fragments of two adjacent n-tiles (n0, n0 + 8) for one k step (k0 .. k0 + 15) by
+    one ``ldmatrix.x4`` from a shared tile starting at element ``base``: ``frags[0:4]`` for
+    n-tile n0, ``frags[4:8]`` for n0 + 8. Matrix m (lanes 8m .. 8m+7 give its row
+    addresses) is the n-tile m / 2, k half m % 2.
+
+    ``k_major`` False: the tile's rows are n and its columns k (K[key, d] as the B of
+    Q K^T), loaded as is. True: rows are k and columns n (V[key, d] as the B of P V),
+    loaded with ``.trans``. The pointer goes through ``access_ptr``: with a raw data
+    pointer, TVM 0.27 may retype the tile to uint4 (16-byte stores fill it) without
+    rescaling the offset."""
+    r, m = tirx.truncmod(lane, 8), tirx.truncdiv(lane, 8)
+    if k_major:
+        off = (k0 + tirx.truncmod(m, 2) * 8 + r) * stride + n0 + tirx.truncdiv(m, 2) * 8
+    else:
+        off = (n0 + tirx.truncdiv(m, 2) * 8 + r) * stride + k0 + tirx.truncmod(m, 2) * 8
+    return T.ptx_legacy.ldmatrix(k_major, 4, ".b16", frags.data, 0,
+                                 smem.access_ptr("r", offset=base + off), 0, dtype=dtype)
+
+
+def cp_async16(dst, dst_off, src, src_off, dtype: str):
+    """One 16-byte ``cp.async.cg`` from global ``src`` to shared ``dst`` (flat element
+    offsets)."""
+    return T.s_tir.cp_async_raw.legacy(dst.access_ptr("w", offset=dst_off), 0,
+                                       src.access_ptr("r", offset=src_off), 0, 16, dtype=dtype)
+
+
+def shfl_xor(x, lane_mask):
+    return tirx.call_intrin("float32", "tirx.tvm_warp_shuffle_xor",
+                            tirx.const(FULL_MASK, "uint32"), x, lane_mask, 32, 32)
+
+
+def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str):
+    """TVMScript macros for ``rows`` x ``head_dim`` tiles staged ``stride`` apart:
+
+    ``copy_pair(S1, S2, G1, G2, base, row0, limit, soff, tx)``
+        rows row0 .. row0 + rows - 1 of two [.., L, head_dim] global tensors (flat offset
+        ``base`` of their (batch, head)) into shared S1, S2 at element ``soff``, by
+        cp.async; rows at or past ``limit`` are zero-filled (plain stores)
+    ``products(A, B, S, C, lane, n_tiles, k_steps, ab, soff)``
+        C (fp32, C layout) = A B^T over n_tiles 8-row tiles of the shared tile S (its rows
+        are the n dimension), k_steps 16-wide steps of A's register fragments
+    ``accumulate(A, B, S, C, lane, n_tiles, k_steps, ab, soff)``
+        C += A S, S's rows being the k dimension (ldmatrix.trans)
+    """
+    chunks = head_dim // VEC
+    loads = (rows * chunks + threads - 1) // threads
+    zero = tirx.Cast(dtype, tirx.const(0.0, "float32"))
+
+    @T.macro
+    def copy_pair(S1, S2, G1, G2, base, row0, limit, soff, tx):
+        for e in T.serial(loads):
+            if e * threads + tx < rows * chunks:
+                tr: T.let = T.truncdiv(e * threads + tx, chunks)
+                tc: T.let = T.truncmod(e * threads + tx, chunks) * VEC
+                if row0 + tr < limit:
+                    T.evaluate(cp_async16(S1, soff + tr * stride + tc, G1, base + (row0 + tr) * head_dim + tc, dtype))
+                    T.evaluate(cp_async16(S2, soff + tr * stride + tc, G2, base + (row0 + tr) * head_dim + tc, dtype))
+                else:
+                    for vv in T.vectorized(VEC):
+                        S1[soff + tr * stride + tc + vv] = zero
+                        S2[soff + tr * stride + tc + vv] = zero
+
+    @T.macro
+    def products(A, B, S, C, lane, n_tiles, k_steps, ab, soff):
+        for x in T.unroll(n_tiles * 4):
+            C[x] = T.float32(0)
+        for np in T.unroll(n_tiles // 2):
+            for ks in T.unroll(k_steps):
+                T.evaluate(ldsm_b(S, B, lane, stride, ks * 16, np * 16, False, dtype, soff))
+                T.evaluate(mma(A, ks * 8, B, C, np * 8, ab))
+                T.evaluate(mma(A, ks * 8, B, C, np * 8 + 4, ab, 4))
+
+    @T.macro
+    def accumulate(A, B, S, C, lane, n_tiles, k_steps, ab, soff):
+        for np in T.unroll(n_tiles // 2):
+            for kk in T.unroll(k_steps):
+                T.evaluate(ldsm_b(S, B, lane, stride, kk * 16, np * 16, True, dtype, soff))
+                T.evaluate(mma(A, kk * 8, B, C, np * 8, ab))
+                T.evaluate(mma(A, kk * 8, B, C, np * 8 + 4, ab, 4))
+
+    return copy_pair, products, accumulate
