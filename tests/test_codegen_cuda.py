@@ -308,3 +308,30 @@ def test_forward_matches_reference_on_gpu(name, params, dtype, B, H, Hk, Lq, Lk,
         assert out.cpu()[empty].abs().max() == 0
     finite = ~empty
     torch.testing.assert_close(lse.cpu().double()[finite], ref_lse[finite], atol=2e-2, rtol=2e-2)
+
+
+def _nvrtc_ready() -> bool:
+    """cuda-bindings with a loadable libnvrtc and CUDA headers (what a GPU machine has)."""
+    try:
+        from cuda.bindings import nvrtc
+
+        return nvrtc.nvrtcVersion()[0] == nvrtc.nvrtcResult.NVRTC_SUCCESS
+    except Exception:
+        return False
+
+
+@pytest.mark.skipif(not _nvrtc_ready(), reason="needs cuda-bindings and libnvrtc (optional here)")
+@pytest.mark.parametrize("dtype,head_dim", [("bfloat16", 128), ("float16", 64)])
+def test_kernels_compile_with_nvrtc(dtype, head_dim):
+    """The path TVM takes on a GPU machine with cuda-bindings: NVRTC, TVM's preamble, a
+    cubin for sm_90, for all three kernels (forward, dQ, dK/dV)."""
+    from tvm.support import nvcc
+
+    pat = example("documents")
+    fwd = build(pat, dtype, "sm_90", head_dim=head_dim)
+    bwd = cuda.build_backward_cuda(pat.mask, pat.score, head_dim=head_dim, dtype=dtype,
+                                   input_decls=list(pat.inputs.values()), arch="sm_90")
+    for src in (fwd.source, *bwd.sources.values()):
+        with cuda.cuda_target("sm_90"):
+            cubin = bytes(nvcc.compile_cuda(src, "cubin", arch="sm_90", compiler="nvrtc"))
+        assert cubin[:4] == b"\x7fELF"
