@@ -210,6 +210,7 @@ EMU_CASES = [
     ("alibi", {}, "float16", 1, 2, 2, 70, 100, 16),
     ("softcap", {"cap": 2.0}, "float32", 1, 2, 1, 90, 90, 16),   # the CUDA-core kernel
     ("longformer", {"window": 40, "globals": 4}, "bfloat16", 1, 2, 1, 130, 130, 128),  # 2 chunks a block
+    ("streaming", {"window": 64, "sinks": 4}, "float16", 1, 2, 2, 1, 150, 64),  # decoding: one query row
 ]
 
 
