@@ -43,6 +43,13 @@ def _dtype_name(dtype) -> str:
     return name
 
 
+def _aligned(t):
+    """``t`` contiguous with a 16-byte aligned data pointer (the kernels copy rows 16 bytes
+    at a time: cp.async, vector loads); a view starting mid-row is copied."""
+    t = t.contiguous()
+    return t if t.data_ptr() % 16 == 0 else t.clone()
+
+
 def cuda_target(arch: str = "sm_90"):
     """The TVM target for ``arch`` (sm_80, sm_90, ...) with a generic LLVM host."""
     import tvm
@@ -233,7 +240,7 @@ class CudaForward:
         import torch
 
         self._require_cuda(q)
-        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        q, k, v = (_aligned(t) for t in (q, k, v))
         b, h, lq, d = q.shape
         if d != self.head_dim or str(q.dtype).replace("torch.", "") != self.dtype:
             raise ValueError(f"kernel built for head_dim {self.head_dim} {self.dtype}, got {d} {q.dtype}")
@@ -298,7 +305,7 @@ class CudaBackward(CudaForward):
         import torch
 
         self._require_cuda(q)
-        q, k, v, out, dout = (t.contiguous() for t in (q, k, v, out, dout))
+        q, k, v, out, dout = (_aligned(t) for t in (q, k, v, out, dout))
         lse = lse.contiguous().float()
         b, h, lq, d = q.shape
         hk, lk = k.shape[1], k.shape[2]

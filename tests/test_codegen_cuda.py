@@ -336,3 +336,14 @@ def test_kernels_compile_with_nvrtc(dtype, head_dim):
         with cuda.cuda_target("sm_90"):
             cubin = bytes(nvcc.compile_cuda(src, "cubin", arch="sm_90", compiler="nvrtc"))
         assert cubin[:4] == b"\x7fELF"
+
+
+def test_wrapper_hands_kernels_16_byte_aligned_rows():
+    """cp.async and the 16-byte loads need aligned rows: a view starting mid-row is copied."""
+    base = torch.randn(1 + 2 * 64 * 64, dtype=torch.float16)
+    view = base[1:].view(1, 2, 64, 64)
+    assert view.is_contiguous() and view.data_ptr() % 16 != 0
+    fixed = cuda._aligned(view)
+    assert fixed.data_ptr() % 16 == 0 and torch.equal(fixed, view)
+    ok = torch.randn(1, 2, 64, 64, dtype=torch.float16)
+    assert cuda._aligned(ok) is ok  # no copy when there is nothing to fix
