@@ -347,3 +347,15 @@ def test_wrapper_hands_kernels_16_byte_aligned_rows():
     assert fixed.data_ptr() % 16 == 0 and torch.equal(fixed, view)
     ok = torch.randn(1, 2, 64, 64, dtype=torch.float16)
     assert cuda._aligned(ok) is ok  # no copy when there is nothing to fix
+
+
+def test_gpu_static_floors():
+    """benchmarks/gpu_static.py's floors: causal at 8192 does half the dense products."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import gpu_static
+
+    row = gpu_static.row_floor("causal", 8192)
+    dense = 4.0 * 8192 * 8192 * 16 * 128 / 1e9
+    assert abs(row["density"] - 0.5) < 1e-3 and abs(row["fwd_gflop"] - dense / 2) < 1.0
+    assert row["fwd_floor_ms"] == pytest.approx(row["fwd_gflop"] * 1e9 / gpu_static.H200_BF16_FLOPS * 1e3, rel=1e-3)
+    assert row["bwd_floor_ms"] > row["fwd_floor_ms"]
