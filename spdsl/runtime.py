@@ -189,15 +189,17 @@ class CompiledAttention:
 
     # ---- layouts ---------------------------------------------------------------------
 
-    def layout_for(self, B: int, H: int, Lq: int, Lk: int, inputs: dict):
-        """(packed layout, checked kernel inputs) for one call's sizes and inputs; cached."""
+    def layout_for(self, B: int, H: int, Lq: int, Lk: int, inputs: dict, device=None):
+        """(packed layout, checked kernel inputs on ``device``, default the build's) for
+        one call's sizes and inputs; cached."""
+        device = str(device or self.device)
         digest = hashlib.blake2b(digest_size=16)
         for name in self.input_names:
             t = inputs[name]
             digest.update(name.encode())
             digest.update(str(tuple(t.shape)).encode())
             digest.update(t.detach().cpu().contiguous().numpy().tobytes())
-        key = (B, H, Lq, Lk, digest.hexdigest())
+        key = (B, H, Lq, Lk, digest.hexdigest(), device)
         hit = self._layouts.get(key)
         if hit is not None:
             self._layouts.move_to_end(key)
@@ -211,8 +213,8 @@ class CompiledAttention:
         packed = cl.pack([(c.row_ptr, c.col_idx, c.full) for c in lay.layouts], lay.head_class,
                          lay.n_qb, lay.n_kb, lay.block_q, lay.block_k)
         kernel_inputs = {n: _kernel_input(a) for n, a in arrays.items()}
-        if self.device == "cuda":
-            kernel_inputs = {n: t.to("cuda") for n, t in kernel_inputs.items()}
+        if device != "cpu":
+            kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
         entry = (packed, kernel_inputs, [None])
         self._layouts[key] = entry
         if len(self._layouts) > _LAYOUT_CACHE_SIZE:
@@ -246,7 +248,7 @@ class CompiledAttention:
 
         inputs = dict(zip(self.input_names, extra))
         B, H, Lq, _ = q.shape
-        entry = self.layout_for(B, H, Lq, k.shape[2], inputs)
+        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
         out = torch.empty_like(q)
         lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
@@ -258,7 +260,7 @@ class CompiledAttention:
     def run_backward(self, q, k, v, out, lse, dout, extra: list):
         inputs = dict(zip(self.input_names, extra))
         B, H, Lq, _ = q.shape
-        entry = self.layout_for(B, H, Lq, k.shape[2], inputs)
+        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
         dq, dk, dv = self.backward_kernels(q, k, v, out, lse, dout.contiguous(), entry[0], scale=self.scale,
                                            inputs=entry[1], transposed=self.transposed_for(entry))
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
