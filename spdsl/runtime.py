@@ -86,6 +86,8 @@ class CompiledAttention:
         if config is None and pattern.block_hint is not None:
             from dataclasses import replace
             base = replace(base, block_q=pattern.block_hint[0], block_k=pattern.block_hint[1])
+        if config is None and device == "cuda":
+            base = _cuda_fallback(base, head_dim, str(self.dtype).replace("torch.", ""))
         self.config = base
         self.target = target
         self.use_cache = cache
@@ -268,6 +270,24 @@ class CompiledAttention:
     def __repr__(self) -> str:
         return (f"<spdsl.CompiledAttention {self.pattern.name} head_dim={self.head_dim} "
                 f"dtype={self.dtype} blocks={self.config.block_q}x{self.config.block_k}>")
+
+
+def _cuda_fallback(config, head_dim: int, dtype: str):
+    """The default CudaConfig, or its CUDA-core variant where the tensor-core kernels cannot
+    take this head_dim / block shape (head_dim not a multiple of 16, say): slower, but it
+    runs, and the debug log says why."""
+    from dataclasses import replace
+
+    from .tune_cuda import cuda_config_ok
+
+    if not config.uses_tensor_cores(dtype) or cuda_config_ok(config, head_dim, dtype):
+        return config
+    simt = replace(config, tensor_cores=False)
+    if cuda_config_ok(simt, head_dim, dtype):
+        log.debug("spdsl: the tensor-core kernels cannot take head_dim %d with blocks %dx%d; "
+                  "using the CUDA-core kernels", head_dim, config.block_q, config.block_k)
+        return simt
+    return config  # neither builds: the build says why
 
 
 def _kernel_input(t):

@@ -98,10 +98,12 @@ def test_cli_run_on_cuda():
     assert report["device"] == "cuda" and report["relative_error"] < 2e-2
 
 
-def test_op_implementation_runs_the_cuda_kernels_in_emulation(tmp_path, monkeypatch):
+@pytest.mark.parametrize("head_dim,tensor_cores", [(32, True), (40, False)])
+def test_op_implementation_runs_the_cuda_kernels_in_emulation(head_dim, tensor_cores, tmp_path, monkeypatch):
     """The op's forward and backward implementations of a device="cuda" build (layout,
     pattern inputs, scale, transposed layout, Delta) with its kernels emulated on the CPU
-    (tests/cuda_emu.py), against float64 autograd."""
+    (tests/cuda_emu.py), against float64 autograd. A head_dim the tensor cores cannot take
+    (not a multiple of 16) falls back to the CUDA-core kernels."""
     import cuda_emu
     import spdsl.runtime as rt
     from spdsl.codegen import cuda
@@ -110,17 +112,18 @@ def test_op_implementation_runs_the_cuda_kernels_in_emulation(tmp_path, monkeypa
         pytest.skip("needs g++ with C++20 <barrier>, _Float16")
     monkeypatch.setattr(rt, "POISON_OUTPUTS", True)
     pat = spdsl.load(EXAMPLES / "documents.spdsl")["documents"]
-    attn = spdsl.compile(pat, head_dim=32, dtype=torch.bfloat16, device="cuda", scale=0.2)
+    attn = spdsl.compile(pat, head_dim=head_dim, dtype=torch.bfloat16, device="cuda", scale=0.2)
+    assert attn._forward.tensor_cores == attn.backward_kernels.tensor_cores == tensor_cores
     decls = list(pat.inputs.values())
-    fwd_func, _, _ = cuda.forward_primfunc(pat.mask, pat.score, head_dim=32, dtype="bfloat16",
+    fwd_func, _, _ = cuda.forward_primfunc(pat.mask, pat.score, head_dim=head_dim, dtype="bfloat16",
                                            config=attn.config, input_decls=decls)
-    (dq_func, dkdv_func), _, _ = cuda.backward_primfuncs(pat.mask, pat.score, head_dim=32, dtype="bfloat16",
-                                                        config=attn.config, input_decls=decls)
+    (dq_func, dkdv_func), _, _ = cuda.backward_primfuncs(pat.mask, pat.score, head_dim=head_dim,
+                                                        dtype="bfloat16", config=attn.config, input_decls=decls)
     cuda_emu.emulate_launches(attn._forward, {"forward": fwd_func}, tmp_path)
     cuda_emu.emulate_launches(attn.backward_kernels, {"dq": dq_func, "dkdv": dkdv_func}, tmp_path)
     g = torch.Generator().manual_seed(3)
     B, H, Hk, L = 1, 4, 2, 140
-    q, k, v, dout = (torch.randn(B, n, L, 32, generator=g).bfloat16() for n in (H, Hk, Hk, H))
+    q, k, v, dout = (torch.randn(B, n, L, head_dim, generator=g).bfloat16() for n in (H, Hk, Hk, H))
     doc = (torch.arange(L) // 50).view(1, L)
     out, lse = attn.run_forward(q, k, v, [doc])
     dq, dk, dv = attn.run_backward(q, k, v, out, lse, dout, [doc])
