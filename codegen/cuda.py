@@ -103,8 +103,8 @@ def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaCo
     if config.uses_tensor_cores(dtype):
         cbm.check_mma_backward(config, head_dim, dtype)
         sv, sig, grad = cb._setup(mask, score, input_decls)
-        dq = cbm.dq_mma_primfunc(mask, score, head_dim, config, grad, sig, sv, dtype)
-        dkdv = cbm.dkdv_mma_primfunc(mask, score, head_dim, config, grad, sig, sv, dtype)
+        dq = cbm.dq_mma_primfunc(head_dim, config, grad, sig, sv, dtype)
+        dkdv = cbm.dkdv_mma_primfunc(head_dim, config, grad, sig, sv, dtype)
         return (dq, dkdv), sig, config
     cb.check_backward(config, head_dim)
     dq, sig = cb.dq_simt_primfunc(mask, score, head_dim, config, input_decls, dtype)

@@ -36,7 +36,7 @@ from tvm.script import tirx as T
 from .cuda_backward import _lse2
 from .cuda_config import SHARED_LIMIT, CudaConfig, mma_chunk
 from .cuda_forward import NVCC_UNROLL
-from .cuda_tiles import MMA_DTYPE, shfl_xor, tile_ops
+from .cuda_tiles import MMA_DTYPE, a_frag_at, shfl_xor, tile_ops
 from .kernel_common import NEG_INF, attach_extra_params
 from .vecmath import LOG2E
 
@@ -72,7 +72,7 @@ def _quad_sum(x):
     return x + shfl_xor(x, 2)
 
 
-def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
+def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                     dtype: str = "float16"):
     """dQ and Delta on tensor cores; the CUDA-core dq kernel's arguments."""
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
@@ -140,9 +140,10 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
                 ST[3] = T.float32(0)
                 for ks in T.unroll(KD):
                     for i in T.unroll(8):
-                        QF[ks * 8 + i] = Q[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
-                        GF[ks * 8 + i] = DO[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
-                        ST[2 + i // 2 % 2] = ST[2 + i // 2 % 2] + T.Cast("float32", GF[ks * 8 + i]) * T.Cast("float32", O[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8])
+                        ar, ac = T.meta_var(a_frag_at(r0, ks, tq, i))
+                        QF[ks * 8 + i] = Q[b, h, T.min(ar, Lqv - 1), ac]
+                        GF[ks * 8 + i] = DO[b, h, T.min(ar, Lqv - 1), ac]
+                        ST[2 + i // 2 % 2] = ST[2 + i // 2 % 2] + T.Cast("float32", GF[ks * 8 + i]) * T.Cast("float32", O[b, h, T.min(ar, Lqv - 1), ac])
                 for rr in T.unroll(2):
                     ST[2 + rr] = _quad_sum(ST[2 + rr])
                     ST[rr] = _lse2(LSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
@@ -191,7 +192,7 @@ def dq_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
     return attach_extra_params(dq, sig, "dq")
 
 
-def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv,
+def dkdv_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                       dtype: str = "float16"):
     """dK and dV on tensor cores; the CUDA-core dkdv kernel's arguments."""
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
@@ -261,8 +262,9 @@ def dkdv_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, grad, sig, sv
                 k0: T.let = kb * BK + T.truncdiv(tx, 32) * 16 + gg
                 for ks in T.unroll(KD):
                     for i in T.unroll(8):
-                        KF[ks * 8 + i] = K[b, hk, T.min(k0 + (i // 2 % 2) * 8, Lkv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
-                        VF[ks * 8 + i] = V[b, hk, T.min(k0 + (i // 2 % 2) * 8, Lkv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                        ar, ac = T.meta_var(a_frag_at(k0, ks, tq, i))
+                        KF[ks * 8 + i] = K[b, hk, T.min(ar, Lkv - 1), ac]
+                        VF[ks * 8 + i] = V[b, hk, T.min(ar, Lkv - 1), ac]
                 for x in T.unroll(NO * 4):
                     KG[x] = T.float32(0)
                     VG[x] = T.float32(0)

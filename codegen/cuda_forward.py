@@ -30,7 +30,7 @@ from tvm import tirx
 from tvm.script import tirx as T
 
 from .cuda_config import CudaConfig, mma_chunk, simt_kv_tile
-from .cuda_tiles import MMA_DTYPE, shfl_xor, tile_ops
+from .cuda_tiles import MMA_DTYPE, a_frag_at, shfl_xor, tile_ops
 from .kernel_common import NEG_INF, ExprLowerer, SizeVars, attach_extra_params, make_signature
 from .vecmath import LN2, LOG2E
 
@@ -233,7 +233,8 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 rend: T.let = T.Cast("int32", RP[row + 1])
                 for ks in T.unroll(KD):
                     for i in T.unroll(8):
-                        QF[ks * 8 + i] = Q[b, h, T.min(r0 + (i // 2 % 2) * 8, Lqv - 1), ks * 16 + tq * 2 + i % 2 + (i // 4) * 8]
+                        ar, ac = T.meta_var(a_frag_at(r0, ks, tq, i))
+                        QF[ks * 8 + i] = Q[b, h, T.min(ar, Lqv - 1), ac]
                 for x in T.unroll(NO * 4):
                     OF[x] = T.float32(0)
                 for rr in T.unroll(2):

@@ -17,6 +17,13 @@ FULL_MASK = 0xFFFFFFFF
 VEC = 8  # 16-bit elements per 16-byte copy
 
 
+def a_frag_at(row0, ks, tq, i):
+    """(row, column) of element i (0..7) of a lane's A fragment for k step ks: rows row0
+    and row0 + 8 (row0 = this warp's first row + lane / 4), columns 2 tq + {0, 1} and
+    2 tq + 8 + {0, 1} of the 16-wide step."""
+    return row0 + (i // 2 % 2) * 8, ks * 16 + tq * 2 + i % 2 + (i // 4) * 8
+
+
 def mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str, b_off=0):
     """One ``mma.sync.m16n8k16.row.col`` with fp32 accumulation, in place on ``c_buf``."""
     return T.ptx_legacy.mma("m16n8k16", "row", "col", ab, ab, "fp32", a_buf.data, a_off,
