@@ -22,6 +22,7 @@ def check_golden(path: pathlib.Path, text: str, update: bool) -> None:
     if update or not path.exists():
         if not update:
             pytest.fail(f"no golden file {path.name}; run pytest --update-golden and review the diff")
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
         return
     assert text == path.read_text(), f"{path.name} differs; if intended, run pytest --update-golden"

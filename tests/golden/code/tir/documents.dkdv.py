@@ -1,0 +1,110 @@
+# from tvm.script import tirx as T
+# from tvm.tirx.layout import Axis
+
+@T.prim_func
+def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk", 64), "float32"), V: T.Buffer((B, Hk, Lk, 64), "float32"), DO: T.Buffer((B, H, Lq, 64), "float32"), LSE: T.Buffer((B, H, Lq), "float32"), DELTA: T.Buffer((B, H, Lq), "float32"), DK: T.Buffer((B, Hk, Lk, 64), "float32"), DV: T.Buffer((B, Hk, Lk, 64), "float32"), HC: T.Buffer((B, H), "int32"), CP: T.Buffer(("n_cols",), "int64"), RI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * Hk * ((Lk + 63) // 64),), "int32"), scale: T.float32, in_doc: T.Buffer((B, Lk), "int32")):
+    B, H, Lq = T.int32(), T.int32(), T.int32()
+    Hk, Lk = T.int32(), T.int32()
+    n_cols = T.int32()
+    nnz = T.int32()
+    T.func_attr({"tirx.noalias": True})
+    n_kb: T.let[T.int32] = (Lk + 63) // 64
+    group: T.let[T.int32] = H // Hk
+    for t in T.parallel(B * Hk * n_kb):
+        task: T.let[T.int32] = ORD[t]
+        b: T.let[T.int32] = task // (Hk * n_kb)
+        hk: T.let[T.int32] = task // n_kb % Hk
+        kb: T.let[T.int32] = task % n_kb
+        k0: T.let[T.int32] = kb * 64
+        KTR = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        VTR = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        DKT = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        DVT = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        P = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        DS = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        LR = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        DR = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        for d in range(64):
+            for j in T.vectorized(64):
+                KTR[d, j] = T.Cast("float32", K[b, hk, T.min(k0 + j, Lk - 1), d]) * scale
+                VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lk - 1), d])
+                DKT[d, j] = T.float32(0.0)
+                DVT[d, j] = T.float32(0.0)
+        for hh in range(group):
+            h: T.let[T.int32] = hk * group + hh
+            col: T.let[T.int32] = HC[b, h] * (n_kb + 1) + kb
+            for e in range(T.Cast("int32", CP[col]), T.Cast("int32", CP[col]) + (T.Cast("int32", CP[col + 1]) - T.Cast("int32", CP[col]))):
+                q0: T.let[T.int32] = RI[e] * 64
+                for i in range(64):
+                    LR[i] = LSE[b, h, T.min(q0 + i, Lq - 1)] * T.float32(1.4426950408889634)
+                    LR[i] = T.Select(LR[i] == T.float32("-inf"), T.float32("inf"), LR[i])
+                    DR[i] = DELTA[b, h, T.min(q0 + i, Lq - 1)]
+                for it in range(32):
+                    ACC = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                    ACCP = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                    for r in T.unroll(2):
+                        for j in T.vectorized(64):
+                            ACC[r, j] = T.float32(0.0)
+                            ACCP[r, j] = T.float32(0.0)
+                    for d in range(64):
+                        for r in T.unroll(2):
+                            for j in T.vectorized(64):
+                                ACC[r, j] = ACC[r, j] + T.Cast("float32", Q[b, h, T.min(q0 + it * 2 + r, Lq - 1), d]) * KTR[d, j]
+                                ACCP[r, j] = ACCP[r, j] + T.Cast("float32", DO[b, h, T.min(q0 + it * 2 + r, Lq - 1), d]) * VTR[d, j]
+                    for r in T.unroll(2):
+                        for j in T.vectorized(64):
+                            P[it * 2 + r, j] = ACC[r, j]
+                            DS[it * 2 + r, j] = ACCP[r, j]
+                if FL[e] == T.uint8(0):
+                    for i in range(64):
+                        for j in T.vectorized(64):
+                            e2_x = T.float32()
+                            e2_n = T.float32()
+                            e2_f = T.float32()
+                            DS[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk and (T.min(k0 + j, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + j, Lk - 1), Lk - 1), 0)]), T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(P[i, j] * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}) * (DS[i, j] - DR[i]), T.float32(0.0))
+                            e2_x_1 = T.float32()
+                            e2_n_1 = T.float32()
+                            e2_f_1 = T.float32()
+                            P[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk and (T.min(k0 + j, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + j, Lk - 1), Lk - 1), 0)]), T.Let(T.Let(T.Let(T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(P[i, j] * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}), T.float32(0.0))
+                else:
+                    if k0 + 64 > Lk or q0 + 64 > Lq:
+                        for i in range(64):
+                            for j in T.vectorized(64):
+                                e2_x = T.float32()
+                                e2_n = T.float32()
+                                e2_f = T.float32()
+                                DS[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk, T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(P[i, j] * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}) * (DS[i, j] - DR[i]), T.float32(0.0))
+                                e2_x_1 = T.float32()
+                                e2_n_1 = T.float32()
+                                e2_f_1 = T.float32()
+                                P[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk, T.Let(T.Let(T.Let(T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(P[i, j] * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}), T.float32(0.0))
+                    else:
+                        for i in range(64):
+                            for j in T.vectorized(64):
+                                e2_x = T.float32()
+                                e2_n = T.float32()
+                                e2_f = T.float32()
+                                DS[i, j] = T.Select(T.bool(True), T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(P[i, j] * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}) * (DS[i, j] - DR[i]), T.float32(0.0))
+                                e2_x_1 = T.float32()
+                                e2_n_1 = T.float32()
+                                e2_f_1 = T.float32()
+                                P[i, j] = T.Select(T.bool(True), T.Let(T.Let(T.Let(T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(P[i, j] * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}), T.float32(0.0))
+                for dt in range(16):
+                    AV = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                    AK = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                    for r in T.unroll(4):
+                        for j in T.vectorized(64):
+                            AV[r, j] = DVT[dt * 4 + r, j]
+                            AK[r, j] = DKT[dt * 4 + r, j]
+                    for i in range(64):
+                        for r in T.unroll(4):
+                            for j in T.vectorized(64):
+                                AV[r, j] = AV[r, j] + T.Cast("float32", DO[b, h, T.min(q0 + i, Lq - 1), dt * 4 + r]) * P[i, j]
+                                AK[r, j] = AK[r, j] + T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), dt * 4 + r]) * DS[i, j]
+                    for r in T.unroll(4):
+                        for j in T.vectorized(64):
+                            DVT[dt * 4 + r, j] = AV[r, j]
+                            DKT[dt * 4 + r, j] = AK[r, j]
+        for j, d in T.grid(T.min(64, Lk - k0), 64):
+            DK[b, hk, k0 + j, d] = T.Cast("float32", DKT[d, j] * scale)
+            DV[b, hk, k0 + j, d] = T.Cast("float32", DVT[d, j])

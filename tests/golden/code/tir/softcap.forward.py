@@ -1,0 +1,103 @@
+# from tvm.script import tirx as T
+# from tvm.tirx.layout import Axis
+
+@T.prim_func
+def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk", 64), "float32"), V: T.Buffer((B, Hk, Lk, 64), "float32"), O: T.Buffer((B, H, Lq, 64), "float32"), LSE: T.Buffer((B, H, Lq), "float32"), HC: T.Buffer((B, H), "int32"), RP: T.Buffer(("n_rows",), "int64"), CI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * H * ((Lq + 63) // 64),), "int32"), scale: T.float32):
+    B, H, Lq = T.int32(), T.int32(), T.int32()
+    Hk, Lk = T.int32(), T.int32()
+    n_rows = T.int32()
+    nnz = T.int32()
+    T.func_attr({"tirx.noalias": True})
+    n_qb: T.let[T.int32] = (Lq + 63) // 64
+    group: T.let[T.int32] = H // Hk
+    for t in T.parallel(B * H * n_qb):
+        task: T.let[T.int32] = ORD[t]
+        b: T.let[T.int32] = task // (H * n_qb)
+        h: T.let[T.int32] = task // n_qb % H
+        qb: T.let[T.int32] = task % n_qb
+        hk: T.let[T.int32] = h // group
+        q0: T.let[T.int32] = qb * 64
+        row: T.let[T.int32] = HC[b, h] * (n_qb + 1) + qb
+        rbeg: T.let[T.int32] = T.Cast("int32", RP[row])
+        rend: T.let[T.int32] = T.Cast("int32", RP[row + 1])
+        qs: T.let[T.float32] = scale
+        QT = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        OT = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        S = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        M = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        MU = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        MX = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        AL = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        LS = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
+        for d in range(64):
+            for i in T.vectorized(64):
+                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), d]) * qs
+                OT[d, i] = T.float32(0.0)
+        for i in T.vectorized(64):
+            M[i] = T.float32("-inf")
+            LS[i] = T.float32(0.0)
+        for j in range(rbeg, rbeg + (rend - rbeg)):
+            k0: T.let[T.int32] = CI[j] * 64
+            for kt in range(16):
+                ACC = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                for r in T.unroll(4):
+                    for i in T.vectorized(64):
+                        ACC[r, i] = T.float32(0.0)
+                for d in range(64):
+                    for r in T.unroll(4):
+                        for i in T.vectorized(64):
+                            ACC[r, i] = ACC[r, i] + T.Cast("float32", K[b, hk, T.min(k0 + kt * 4 + r, Lk - 1), d]) * QT[d, i]
+                for r in T.unroll(4):
+                    for i in T.vectorized(64):
+                        S[kt * 4 + r, i] = ACC[r, i]
+            if FL[j] == T.uint8(0):
+                for r in range(64):
+                    for i in T.vectorized(64):
+                        S[r, i] = T.Select(T.And(k0 + r < Lk, T.bool(True)), T.float32(30.0) * T.tanh(S[r, i] / T.float32(30.0)) * T.float32(1.4426950408889634), T.float32("-inf"))
+            else:
+                if k0 + 64 > Lk:
+                    for r in range(64):
+                        for i in T.vectorized(64):
+                            S[r, i] = T.Select(k0 + r < Lk, T.float32(30.0) * T.tanh(S[r, i] / T.float32(30.0)) * T.float32(1.4426950408889634), T.float32("-inf"))
+                else:
+                    for r in range(64):
+                        for i in T.vectorized(64):
+                            S[r, i] = T.float32(30.0) * T.tanh(S[r, i] / T.float32(30.0)) * T.float32(1.4426950408889634)
+            for i in T.vectorized(64):
+                MX[i] = M[i]
+            for r in range(64):
+                for i in T.vectorized(64):
+                    MX[i] = T.max(MX[i], S[r, i])
+            for i in T.vectorized(64):
+                MU[i] = T.Select(MX[i] == T.float32("-inf"), T.float32(0.0), MX[i])
+                e2_x = T.float32()
+                e2_n = T.float32()
+                e2_f = T.float32()
+                AL[i] = T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(M[i] - MU[i], T.float32(-127.0)), T.float32(127.0))})
+                M[i] = MX[i]
+                LS[i] = LS[i] * AL[i]
+            for r in range(64):
+                for i in T.vectorized(64):
+                    e2_x = T.float32()
+                    e2_n = T.float32()
+                    e2_f = T.float32()
+                    S[r, i] = T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(S[r, i] - MU[i], T.float32(-127.0)), T.float32(127.0))})
+                    LS[i] = LS[i] + S[r, i]
+            for dt in range(16):
+                ACC2 = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                for r in T.unroll(4):
+                    for i in T.vectorized(64):
+                        ACC2[r, i] = OT[dt * 4 + r, i] * AL[i]
+                for kk in range(64):
+                    for r in T.unroll(4):
+                        for i in T.vectorized(64):
+                            ACC2[r, i] = ACC2[r, i] + T.Cast("float32", V[b, hk, T.min(k0 + kk, Lk - 1), dt * 4 + r]) * S[kk, i]
+                for r in T.unroll(4):
+                    for i in T.vectorized(64):
+                        OT[dt * 4 + r, i] = ACC2[r, i]
+        for i in range(T.min(64, Lq - q0)):
+            l: T.let[T.float32] = LS[i]
+            inv: T.let[T.float32] = T.Select(l > T.float32(0.0), T.float32(1.0) / l, T.float32(0.0))
+            for d in range(64):
+                O[b, h, q0 + i, d] = T.Cast("float32", OT[d, i] * inv)
+            LSE[b, h, q0 + i] = T.Select(l > T.float32(0.0), (M[i] + T.log2(l)) * T.float32(0.69314718055994529), T.float32("-inf"))
