@@ -113,7 +113,7 @@ def cuda_time_ms(fn, repeats: int) -> float:
 
 def cuda_backend():
     try:
-        from spdsl.codegen import cuda
+        from spdsl.codegen.cuda import kernels as cuda
     except ImportError:  # a source checkout: codegen/ is a top-level folder
         from codegen import cuda  # type: ignore
     return cuda

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 
 import spdsl  # noqa: E402
-from spdsl.tune import DEFAULT_BUDGET_S, _random_inputs, tune  # noqa: E402
-from spdsl.tuning_db import TuningDB  # noqa: E402
+from spdsl.tune.search import DEFAULT_BUDGET_S, _random_inputs, tune  # noqa: E402
+from spdsl.tune.db import TuningDB  # noqa: E402
 
 B, H, D = 1, 8, 64
 

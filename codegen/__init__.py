@@ -22,7 +22,7 @@ Map of the stage (each file under ~600 lines):
 Importing this package does not import TVM; the entry points below load it on use.
 """
 
-from .schedule import ScheduleConfig
+from spdsl.codegen.cpu.schedule import ScheduleConfig
 
 __all__ = ["KERNEL_ABI", "ScheduleConfig", "build_forward", "build_backward", "emit"]
 
@@ -33,18 +33,18 @@ KERNEL_ABI = 2
 
 
 def build_forward(*args, **kwargs):
-    from .cpu import build_forward as _build
+    from spdsl.codegen.cpu.kernels import build_forward as _build
 
     return _build(*args, **kwargs)
 
 
 def build_backward(*args, **kwargs):
-    from .cpu import build_backward as _build
+    from spdsl.codegen.cpu.kernels import build_backward as _build
 
     return _build(*args, **kwargs)
 
 
 def emit(*args, **kwargs):
-    from .cpu import emit as _emit
+    from spdsl.codegen.cpu.kernels import emit as _emit
 
     return _emit(*args, **kwargs)

@@ -11,9 +11,9 @@ attention: ``spdsl.load``/``spdsl.parse`` give a :class:`Library` of :class:`Pat
 Importing spdsl imports neither torch nor TVM; they load where they are used.
 """
 
-from .errors import BindError, CheckError, ParseError, PatternError
-from .library import Library, load, parse
-from .pattern import Pattern
+from spdsl.errors import BindError, CheckError, ParseError, PatternError
+from spdsl.frontend.library import Library, load, parse
+from spdsl.pattern import Pattern
 
 __version__ = "0.1.0"
 
@@ -25,7 +25,7 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inp
 
     >>> out = spdsl.reference_attention(pat, q, k, v)
     """
-    from .reference import reference_attention as _ref
+    from spdsl.analysis.reference import reference_attention as _ref
     return _ref(pattern, q, k, v, scale=scale, return_lse=return_lse, **inputs)
 
 
@@ -42,14 +42,14 @@ def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=N
     >>> attn = spdsl.compile(lib["sliding_window"], head_dim=64, dtype=torch.float32, window=512)
     >>> out = attn(q, k, v)
     """
-    from .runtime import compile as _compile
+    from spdsl.runtime.op import compile as _compile
     return _compile(pattern, head_dim=head_dim, dtype=dtype, device=device, scale=scale, config=config,
                     target=target, cache=cache, tune=tune, seq=seq, heads=heads, **params)
 
 
 def SparseAttention(pattern, **kwargs):
     """An ``nn.Module`` wrapping :func:`compile`: ``forward(q, k, v, **inputs)``."""
-    from .runtime import SparseAttention as _module
+    from spdsl.runtime.op import SparseAttention as _module
     return _module(pattern, **kwargs)
 
 

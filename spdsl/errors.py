@@ -17,7 +17,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .ir import Span
+from spdsl.ir.nodes import Span
 
 
 class Source:

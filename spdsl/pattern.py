@@ -9,26 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass
 from typing import Any
 
-from . import syntax as A
-from .check import Built, Checker
-from .errors import BindError, PatternError, Reporter, did_you_mean
-from .ir import INT, Expr, InputDecl, free_vars, params_read
+from spdsl.frontend import syntax as A
+from spdsl.frontend.check import Built, Checker
+from spdsl.errors import BindError, PatternError, Reporter, did_you_mean
+from spdsl.ir.nodes import INT, Expr, InputDecl, free_vars, params_read
+from spdsl.analysis.sizes import Sizes, as_numpy
 
 DEFAULT_BLOCK = 64
-
-
-@dataclass(frozen=True)
-class Sizes:
-    B: int
-    H: int
-    Lq: int
-    Lk: int
-
-    def as_dict(self) -> dict[str, int]:
-        return {"B": self.B, "H": self.H, "Lq": self.Lq, "Lk": self.Lk}
 
 
 class Pattern:
@@ -91,12 +80,12 @@ class Pattern:
         return f"<Pattern {self.name}({vals})>"
 
     def __str__(self) -> str:
-        from .printer import print_pattern
+        from spdsl.ir.printer import print_pattern
         return print_pattern(self)
 
     def key(self) -> str:
         """A hash of the normalised IR: equal for patterns that compute the same thing."""
-        from .printer import print_pattern
+        from spdsl.ir.printer import print_pattern
         return hashlib.sha256(print_pattern(self, anonymous=True).encode()).hexdigest()[:32]
 
     # ---- specialisation -------------------------------------------------------------
@@ -150,9 +139,9 @@ class Pattern:
     def _check_index_ranges(self, sizes: Sizes, inputs: dict) -> None:
         if not self._built.index_checks:
             return
-        from .intervals import value_range
+        from spdsl.analysis.intervals import value_range
         for chk in self._built.index_checks:
-            lo, hi, valid = value_range(chk.index, sizes.as_dict(), _numpy(inputs))
+            lo, hi, valid = value_range(chk.index, sizes.as_dict(), as_numpy(inputs))
             dim = chk.input.dims[chk.dim]
             n = dim if isinstance(dim, int) else sizes.as_dict()[dim]
             if not valid or lo < 0 or hi > n - 1:
@@ -174,7 +163,7 @@ class Pattern:
 
     def dense_mask(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, **inputs):
         """The mask as a torch bool tensor [B, H, Lq, Lk] (the reference; O(Lq*Lk))."""
-        from .evaluate import dense_mask
+        from spdsl.analysis.evaluate import dense_mask
         sizes = self.sizes(Lq, Lk, H, B)
         arrays = self.check_inputs(sizes, inputs)
         return dense_mask(self.mask, sizes.Lq, sizes.Lk, sizes.H, sizes.B, inputs=arrays)
@@ -182,12 +171,12 @@ class Pattern:
     def layout(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1,
                block: int | tuple[int, int] | None = None, **inputs):
         """The block layout (FULL / PARTIAL / EMPTY per block), by interval analysis."""
-        from .analyse import classify
+        from spdsl.analysis.blocks import classify
         sizes = self.sizes(Lq, Lk, H, B)
         arrays = self.check_inputs(sizes, inputs)
         bq, bk = self.block_sizes(block)
         return classify(self.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
-                        block_q=bq, block_k=bk, inputs=_numpy(arrays))
+                        block_q=bq, block_k=bk, inputs=as_numpy(arrays))
 
     def block_sizes(self, block=None) -> tuple[int, int]:
         if block is None:
@@ -203,19 +192,19 @@ class Pattern:
     def explain(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, block=None,
                 head_dim: int = 64, **inputs):
         """Density, FULL/PARTIAL/EMPTY counts, FLOPs against dense and more."""
-        from .explain import explain
+        from spdsl.analysis.explain import explain
         return explain(self, Lq=Lq, Lk=Lk, H=H, B=B, block=block, head_dim=head_dim, inputs=inputs)
 
     def to_flex_mask_mod(self, Lq: int | None = None, Lk: int | None = None, H: int | None = None,
                          B: int | None = None, **inputs):
         """The same mask as a FlexAttention ``mask_mod(b, h, q_idx, kv_idx)``."""
-        from .flex import to_mask_mod
+        from spdsl.analysis.flex import to_mask_mod
         return to_mask_mod(self, Lq=Lq, Lk=Lk, H=H, B=B, inputs=inputs)
 
     def to_flex_score_mod(self, Lq: int | None = None, Lk: int | None = None, H: int | None = None,
                           B: int | None = None, **inputs):
         """The score expression as a FlexAttention ``score_mod`` (identity without one)."""
-        from .flex import to_score_mod
+        from spdsl.analysis.flex import to_score_mod
         return to_score_mod(self, Lq=Lq, Lk=Lk, H=H, B=B, inputs=inputs)
 
 
@@ -243,6 +232,3 @@ def _check_input(decl: InputDecl, value, sizes: Sizes):
         value = value.to(torch.float32)
     return value.detach().cpu().contiguous()
 
-
-def _numpy(inputs: dict) -> dict:
-    return {k: v.numpy() for k, v in inputs.items()}

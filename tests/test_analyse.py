@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from spdsl import ir
-from spdsl.analyse import classify, layout_stats
-from spdsl.evaluate import dense_mask, evaluate_points
-from spdsl.intervals import EMPTY, FULL, PARTIAL, Context, Regions, evaluate_regions, value_range
-from spdsl.ir import Binary, Call, Const, Index, InputDecl, RandomBlocks, Select, Unary, Var
+from spdsl.ir import nodes as ir
+from spdsl.analysis.blocks import classify, layout_stats
+from spdsl.analysis.evaluate import dense_mask, evaluate_points
+from spdsl.analysis.intervals import EMPTY, FULL, PARTIAL, Context, Regions, evaluate_regions, value_range
+from spdsl.ir.nodes import Binary, Call, Const, Index, InputDecl, RandomBlocks, Select, Unary, Var
 
 q, k, h, b = Var("q"), Var("k"), Var("h"), Var("b")
 Lq, Lk, H = Var("Lq"), Var("Lk"), Var("H")

@@ -11,8 +11,8 @@ import pytest
 import torch
 
 import spdsl
-from spdsl.cache import KernelCache, key_of
-from spdsl.codegen.schedule import ScheduleConfig
+from spdsl.codegen.cache import KernelCache, key_of
+from spdsl.codegen.cpu.schedule import ScheduleConfig
 from conftest import EXAMPLES, ROOT
 
 PAT = spdsl.parse("pattern w(window = 40) { mask = causal and q - k < window }")["w"]
@@ -21,7 +21,7 @@ PAT = spdsl.parse("pattern w(window = 40) { mask = causal and q - k < window }")
 def _key(pattern=PAT, **kw):
     args = dict(head_dim=32, dtype=torch.float32, device="cpu", scale=None, config=None, target=None, cache=False)
     args.update(kw)
-    from spdsl.runtime import CompiledAttention
+    from spdsl.runtime.op import CompiledAttention
     obj = CompiledAttention.__new__(CompiledAttention)
     obj.pattern, obj.head_dim, obj.dtype, obj.target = pattern, args["head_dim"], args["dtype"], args["target"]
     obj.device = "cpu"
@@ -36,7 +36,7 @@ def test_key_changes_with_everything_that_changes_the_kernel(monkeypatch):
                _key(config=ScheduleConfig(block_q=32)), _key(config=replace(ScheduleConfig(), key_tile=2)),
                _key(target={"kind": "llvm", "mcpu": "skylake", "num-cores": 2})]
     assert base not in changed and len(set(changed)) == len(changed)
-    monkeypatch.setattr("spdsl.runtime._cpu_features", lambda: "other-cpu")
+    monkeypatch.setattr("spdsl.runtime.op._cpu_features", lambda: "other-cpu")
     assert _key() != base
     monkeypatch.undo()
     monkeypatch.setattr("spdsl.__version__", "9.9.9")
@@ -53,7 +53,7 @@ def _attn(**kw):
 
 def test_store_load_and_corrupt_entries_are_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("SPDSL_CACHE_DIR", str(tmp_path))
-    import spdsl.runtime as rt
+    import spdsl.runtime.op as rt
     rt._BUILT.clear()
     a = _attn()
     assert not a.loaded_from_cache

@@ -3,7 +3,7 @@
 import pytest
 
 import spdsl
-from spdsl.ir import Const, FLOAT, INT
+from spdsl.ir.nodes import Const, FLOAT, INT
 
 
 def test_bind_specialises_and_folds():

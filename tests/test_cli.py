@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from spdsl.cli import main
+from spdsl.cli.main import main
 
 
 def run(*args):

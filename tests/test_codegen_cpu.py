@@ -19,13 +19,16 @@ tvm = pytest.importorskip("tvm")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 try:
-    from spdsl.codegen import cpu, layout as lay, lower, derivative as deriv
+    from spdsl.codegen.cpu import kernels as cpu
+    from spdsl.codegen.common import layout as lay
+    from spdsl.codegen.common import lower
+    from spdsl.codegen.common import derivative as deriv
 except ImportError:  # a source checkout: codegen/ is a top-level folder
     sys.path.insert(0, str(ROOT))
     from codegen import cpu, layout as lay, lower, derivative as deriv  # type: ignore
 
-from spdsl import ir
-from spdsl.evaluate import evaluate
+from spdsl.ir import nodes as ir
+from spdsl.analysis.evaluate import evaluate
 
 F, I, BOOL = ir.FLOAT, ir.INT, ir.BOOL
 V = ir.Var
@@ -244,7 +247,7 @@ def eager_low_precision(q, k, v, dout, mask, scale):
 def direct_backward(mask, D, dtype):
     """dQ / dK/dV kernels that read and write ``dtype`` (build_backward builds float32
     ones and converts, which measured faster)."""
-    from spdsl.codegen.cpu_backward import dkdv_primfunc, dq_primfunc
+    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
 
     config = cpu._config(None, D, None)
     dq_func, sig = dq_primfunc(mask, None, D, config, dtype=dtype)

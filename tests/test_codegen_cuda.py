@@ -21,8 +21,8 @@ tvm = pytest.importorskip("tvm")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 try:
-    from spdsl.codegen import cuda
-    from spdsl.codegen.cuda_config import CudaConfig
+    from spdsl.codegen.cuda import kernels as cuda
+    from spdsl.codegen.cuda.config import CudaConfig
 except ImportError:  # a source checkout: codegen/ is a top-level folder
     sys.path.insert(0, str(ROOT))
     from codegen import cuda  # type: ignore

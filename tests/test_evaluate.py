@@ -6,10 +6,10 @@ import pytest
 import torch
 from hypothesis import given, settings, strategies as st
 
-from spdsl import ir
-from spdsl.evaluate import dense_mask, evaluate, evaluate_points
-from spdsl.random_blocks import chosen_blocks, random_block_table
-from spdsl.ir import Binary, Call, Const, Index, InputDecl, Param, RandomBlocks, Select, Unary, Var
+from spdsl.ir import nodes as ir
+from spdsl.analysis.evaluate import dense_mask, evaluate, evaluate_points
+from spdsl.analysis.random_blocks import chosen_blocks, random_block_table
+from spdsl.ir.nodes import Binary, Call, Const, Index, InputDecl, Param, RandomBlocks, Select, Unary, Var
 
 q, k, h, b = Var("q"), Var("k"), Var("h"), Var("b")
 

@@ -330,7 +330,7 @@ def test_random_blocks_more_than_there_are_sees_everything():
 
 def test_chosen_blocks_matches_the_documented_reference():
     try:
-        from spdsl.random_blocks import chosen_blocks
+        from spdsl.analysis.random_blocks import chosen_blocks
     except ImportError:
         pytest.skip("spdsl.random_blocks.chosen_blocks not available yet")
     for seed, r, Lq, Lk, H, size in [(0, 3, 1000, 1000, 4, 64), (-5, 4, 300, 1000, 2, 32),

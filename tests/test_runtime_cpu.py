@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import spdsl
-import spdsl.runtime as rt
+import spdsl.runtime.op as rt
 from conftest import EXAMPLES
 
 rt.POISON_OUTPUTS = True

@@ -105,8 +105,8 @@ def test_op_implementation_runs_the_cuda_kernels_in_emulation(head_dim, tensor_c
     (tests/cuda_emu.py), against float64 autograd. A head_dim the tensor cores cannot take
     (not a multiple of 16) falls back to the CUDA-core kernels."""
     import cuda_emu
-    import spdsl.runtime as rt
-    from spdsl.codegen import cuda
+    import spdsl.runtime.op as rt
+    from spdsl.codegen.cuda import kernels as cuda
 
     if not cuda_emu.have_compiler():
         pytest.skip("needs g++ with C++20 <barrier>, _Float16")

@@ -22,9 +22,9 @@ import pytest
 import torch
 
 import spdsl
-from spdsl.codegen.schedule import ScheduleConfig
-from spdsl.tune import Space, config_for, default_config, search_space, tune
-from spdsl.tuning_db import VERSION, Bucket, TuningDB, cpu_target_id, signature_id
+from spdsl.codegen.cpu.schedule import ScheduleConfig
+from spdsl.tune.search import Space, config_for, default_config, search_space, tune
+from spdsl.tune.db import VERSION, Bucket, TuningDB, cpu_target_id, signature_id
 from conftest import EXAMPLES
 
 WINDOW = spdsl.parse("pattern w(window = 40) { mask = causal and q - k < window }")["w"]
@@ -143,7 +143,7 @@ def test_tuned_config_is_exact_forward_and_backward(db):
 
 
 def test_a_config_that_fails_is_recorded_and_never_chosen(db, monkeypatch):
-    import spdsl.tune_measure as tn
+    import spdsl.tune.measure as tn
 
     real = tn.check_error
 
@@ -266,8 +266,8 @@ def test_config_for(db, tmp_path):
 # ---- the CLI -------------------------------------------------------------------------------
 
 def _cli(argv):
-    from spdsl.cli import _shape_args
-    from spdsl.tune_cli import add_tune_command
+    from spdsl.cli.main import _shape_args
+    from spdsl.cli.tune import add_tune_command
 
     ap = argparse.ArgumentParser(prog="spdsl")
     add_tune_command(ap.add_subparsers(dest="command"), _shape_args)
@@ -366,7 +366,7 @@ def test_rpc_measures_on_the_servers(tmp_path, db):
 def test_compile_consults_the_database_and_can_tune_first(tmp_path, monkeypatch, caplog):
     import logging
 
-    import spdsl.runtime as rt
+    import spdsl.runtime.op as rt
     monkeypatch.setenv("SPDSL_TUNING_DB", str(tmp_path / "tuning.jsonl"))
     with caplog.at_level(logging.DEBUG, logger="spdsl"):
         plain = spdsl.compile(WINDOW, head_dim=32)
@@ -387,8 +387,8 @@ def test_compile_consults_the_database_and_can_tune_first(tmp_path, monkeypatch,
 # ---- CUDA knobs (searched and stored without a GPU; measured on one) ------------------------
 
 def test_cuda_space_configs_build_forward_and_backward():
-    from spdsl.codegen.cuda_config import CudaConfig
-    from spdsl.tune_cuda import cuda_config_ok, cuda_search_space
+    from spdsl.codegen.cuda.config import CudaConfig
+    from spdsl.tune.cuda import cuda_config_ok, cuda_search_space
 
     for dtype, head_dim in ((torch.bfloat16, 128), (torch.float16, 64), (torch.float32, 64)):
         space = cuda_search_space(WINDOW, head_dim, dtype, allow_block_override=True)
@@ -429,7 +429,7 @@ class FakeGPU:
 
 
 def test_cuda_tuning_is_stored_and_compile_uses_it(tmp_path, monkeypatch):
-    from spdsl.codegen.cuda_config import CudaConfig
+    from spdsl.codegen.cuda.config import CudaConfig
 
     monkeypatch.setenv("SPDSL_TUNING_DB", str(tmp_path / "tuning.jsonl"))
     db = TuningDB(tmp_path / "tuning.jsonl")
@@ -452,7 +452,7 @@ def test_cuda_tuning_needs_a_gpu_here(tmp_path, monkeypatch, capsys):
     with pytest.raises(RuntimeError, match="CUDA GPU"):
         tune(WINDOW, seq=256, heads=2, head_dim=64, dtype=torch.float16, device="cuda",
              db=TuningDB(tmp_path / "t.jsonl"), progress=False)
-    from spdsl.cli import main
+    from spdsl.cli.main import main
 
     rc = main(["tune", str(EXAMPLES / "sliding_window.spdsl"), "--device", "cuda", "--dim", "64"])
     assert rc == 2 and "--device cuda" in capsys.readouterr().err

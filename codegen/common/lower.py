@@ -1,0 +1,286 @@
+"""Lowering of spdsl IR expressions to TVM TIR ``PrimExpr``s.
+
+The kernels call :func:`lower_expr` with TIR expressions for the index variables
+(``b h q k``), the sizes (``B H Lq Lk``) and, inside a score expression, ``score``.
+Inputs become buffer loads; every index into an input is clamped into the buffer so
+that no generated kernel reads out of bounds, even in the lanes of a vectorised
+``select`` whose value is thrown away.
+
+Semantics (LANGUAGE.md): ints are int32, ``//`` and ``%`` floor with Python's signs,
+an integer division or modulo by zero at run time gives 0, ``/`` is a float division,
+mixing int and float promotes to float32, ``int ** int`` needs a non-negative exponent
+(a negative one gives 0), ``float ** float`` is ``pow``.
+
+``random_blocks(r, size, seed)`` reads a host-made table (see :func:`random_table_decl`):
+int8 ``[H, ceil(Lq/size), ceil(Lk/size)]``, 1 where key block ``k // size`` is chosen for
+query block ``q // size`` of head ``h``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import tvm
+from tvm import tirx
+
+from spdsl.ir import nodes as ir
+
+I32, F32, BOOL = "int32", "float32", "bool"
+DTYPE_OF = {ir.INT: I32, ir.FLOAT: F32, ir.BOOL: BOOL}
+
+
+class LoweringError(ValueError):
+    """The IR holds something the kernel generator cannot lower (an unbound parameter...)."""
+
+
+@dataclass
+class Env:
+    """What the names of an expression mean inside a kernel.
+
+    ``vars`` maps ``b h q k B H Lq Lk`` (and ``score``) to TIR expressions; ``inputs``
+    maps an input's name to its buffer; ``random_tables`` maps ``(r, size, seed)`` to
+    the table buffer of that ``random_blocks`` call.
+    """
+
+    vars: Mapping[str, tirx.PrimExpr]
+    inputs: Mapping[str, tirx.Buffer] = field(default_factory=dict)
+    random_tables: Mapping[tuple, tirx.Buffer] = field(default_factory=dict)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _const(value, dtype):
+    return tirx.const(value, dtype)
+
+
+def dtype_of(x) -> str:
+    """The dtype of a PrimExpr (TVM 0.27 keeps it in ``x.ty``)."""
+    return str(x.ty.dtype)
+
+
+def _is_float(x) -> bool:
+    return dtype_of(x).startswith("float")
+
+
+def _to(x, dtype):
+    return x if dtype_of(x) == dtype else tirx.Cast(dtype, x)
+
+
+def _promote(a, b):
+    """Both operands as float32 when either is a float, else unchanged."""
+    if _is_float(a) or _is_float(b):
+        return _to(a, F32), _to(b, F32)
+    return a, b
+
+
+def _const_int(x):
+    return int(x.value) if isinstance(x, tirx.IntImm) else None
+
+
+def _safe_int_div(a, b, op):
+    """floordiv / floormod with x // 0 == x % 0 == 0 at run time."""
+    c = _const_int(b)
+    if c is not None:
+        return _const(0, I32) if c == 0 else op(a, b)
+    nonzero = b != _const(0, I32)
+    return tirx.Select(nonzero, op(a, tirx.Select(nonzero, b, _const(1, I32))), _const(0, I32))
+
+
+def _int_pow(a, b):
+    c = _const_int(b)
+    if c is not None:
+        if c < 0:
+            return _const(0, I32)
+        result, base = _const(1, I32), a
+        while c:  # exponentiation by squaring, unrolled at compile time
+            if c & 1:
+                result = base if _const_int(result) == 1 else result * base
+            c >>= 1
+            if c:
+                base = base * base
+        return result
+    # A run-time exponent: pow in float64 is exact for every int32 result.
+    value = tirx.Cast(I32, tirx.round(tirx.pow(_to(a, "float64"), _to(b, "float64"))))
+    return tirx.Select(b < _const(0, I32), _const(0, I32), value)
+
+
+def _clamp_index(x, extent):
+    return tirx.max(tirx.min(_to(x, I32), _to(extent, I32) - 1), _const(0, I32))
+
+
+_ARITH = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+}
+_COMPARE = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+_MATH = {"exp": tirx.exp, "log": tirx.log, "tanh": tirx.tanh, "sqrt": tirx.sqrt}
+
+
+# ----------------------------------------------------------------------------- lowering
+
+
+def _lower_binary(e: ir.Binary, a, b):
+    op = e.op
+    if op in _ARITH:
+        a, b = _promote(a, b)
+        return _ARITH[op](a, b)
+    if op == "/":
+        return _to(a, F32) / _to(b, F32)
+    if op == "//":
+        return _safe_int_div(a, b, tirx.floordiv)
+    if op == "%":
+        return _safe_int_div(a, b, tirx.floormod)
+    if op == "**":
+        if e.type == ir.INT:
+            return _int_pow(a, b)
+        return tirx.pow(_to(a, F32), _to(b, F32))
+    if op in _COMPARE:
+        a, b = _promote(a, b)
+        return _COMPARE[op](a, b)
+    if op == "and":
+        return tirx.And(a, b)
+    if op == "or":
+        return tirx.Or(a, b)
+    raise LoweringError(f"unknown binary operator {op!r}")
+
+
+def _lower_call(e: ir.Call, args):
+    fn = e.fn
+    if fn in _MATH:
+        return _MATH[fn](_to(args[0], F32))
+    if fn == "abs":
+        return tirx.abs(args[0])
+    if fn in ("min", "max"):
+        result = args[0]
+        for x in args[1:]:
+            result, x = _promote(result, x)
+            result = tirx.min(result, x) if fn == "min" else tirx.max(result, x)
+        return result
+    raise LoweringError(f"unknown function {fn!r}")
+
+
+def _lower_random_blocks(e: ir.RandomBlocks, env: Env):
+    key = random_blocks_key(e)
+    table = env.random_tables.get(key)
+    if table is None:
+        raise LoweringError(f"no table for random_blocks{key}")
+    size = key[1]
+    h, q, k = env.vars["h"], env.vars["q"], env.vars["k"]
+    idx = [
+        _clamp_index(h, table.shape[0]),
+        _clamp_index(tirx.floordiv(q, size), table.shape[1]),
+        _clamp_index(tirx.floordiv(k, size), table.shape[2]),
+    ]
+    return tirx.BufferLoad(table, idx) != _const(0, "int8")
+
+
+def _lower_node(e: ir.Expr, kids: list, env: Env):
+    if isinstance(e, ir.Const):
+        return _const(e.value, DTYPE_OF[e.type])
+    if isinstance(e, ir.Var):
+        if e.name not in env.vars:
+            raise LoweringError(f"variable {e.name!r} is not available here")
+        return env.vars[e.name]
+    if isinstance(e, ir.Param):
+        raise LoweringError(f"parameter {e.name!r} must be bound before compiling")
+    if isinstance(e, ir.Index):
+        buf = env.inputs.get(e.input.name)
+        if buf is None:
+            raise LoweringError(f"input {e.input.name!r} was not declared to the kernel")
+        idx = [_clamp_index(x, ext) for x, ext in zip(kids, buf.shape)]
+        return tirx.BufferLoad(buf, idx)
+    if isinstance(e, ir.Unary):
+        return tirx.Not(kids[0]) if e.op == "not" else -kids[0]
+    if isinstance(e, ir.Binary):
+        return _lower_binary(e, kids[0], kids[1])
+    if isinstance(e, ir.Call):
+        return _lower_call(e, kids)
+    if isinstance(e, ir.Select):
+        a, b = _promote(kids[1], kids[2])
+        return tirx.Select(kids[0], a, b)
+    if isinstance(e, ir.RandomBlocks):
+        return _lower_random_blocks(e, env)
+    raise LoweringError(f"cannot lower {type(e).__name__}")
+
+
+def lower_expr(e: ir.Expr, env: Env) -> tirx.PrimExpr:
+    """``e`` as a TIR expression (int32, float32 or bool) under ``env``.
+
+    Shared sub-expressions (``let``s) are lowered once and the same PrimExpr object is
+    reused, so the TIR stays a DAG of the same size as the IR.
+    """
+    memo: dict[int, tirx.PrimExpr] = {}
+    for node in ir.walk(e):
+        if isinstance(node, ir.RandomBlocks):
+            memo[id(node)] = _lower_random_blocks(node, env)
+            continue
+        kids = [memo[id(c)] for c in ir.children(node)]
+        memo[id(node)] = _lower_node(node, kids, env)
+    return memo[id(e)]
+
+
+# ----------------------------------------------------------------------------- buffers
+
+
+def random_blocks_key(e: ir.RandomBlocks) -> tuple[int, int, int]:
+    """``(r, size, seed)`` of a random_blocks call; all three must be folded constants."""
+    vals = []
+    for part, what in ((e.r, "r"), (e.size, "size"), (e.seed, "seed")):
+        if not isinstance(part, ir.Const):
+            raise LoweringError(f"random_blocks: {what} must be a constant")
+        vals.append(int(part.value))
+    if vals[1] <= 0:
+        raise LoweringError("random_blocks: size must be positive")
+    return tuple(vals)
+
+
+def random_blocks_used(*exprs: ir.Expr | None) -> list[tuple[int, int, int]]:
+    """The distinct ``(r, size, seed)`` triples used by the expressions, in a stable order."""
+    keys: list[tuple] = []
+    for e in exprs:
+        if e is None:
+            continue
+        for n in ir.walk(e):
+            if isinstance(n, ir.RandomBlocks):
+                key = random_blocks_key(n)
+                if key not in keys:
+                    keys.append(key)
+    return keys
+
+
+def inputs_used(*exprs: ir.Expr | None) -> dict[str, ir.InputDecl]:
+    """The inputs read by the expressions, sorted by name (the kernel's argument order)."""
+    found: dict[str, ir.InputDecl] = {}
+    for e in exprs:
+        if e is not None:
+            found.update(ir.inputs_read(e))
+    return dict(sorted(found.items()))
+
+
+def input_buffer(decl: ir.InputDecl, sizes: Mapping[str, tirx.PrimExpr]) -> tirx.Buffer:
+    """A buffer for ``input NAME : int[DIMS]`` whose size dims are the kernel's size vars."""
+    shape = [sizes[d] if isinstance(d, str) else int(d) for d in decl.dims]
+    return tirx.decl_buffer(shape, DTYPE_OF[decl.dtype], name=f"in_{decl.name}")
+
+
+def random_table_decl(key: tuple[int, int, int], heads) -> tirx.Buffer:
+    """The table buffer of ``random_blocks(r, size, seed)``: int8 ``[H, nq, nk]``."""
+    r, size, seed = key
+    nq = tirx.Var(f"rb{r}_{size}_{seed}_nq", I32)
+    nk = tirx.Var(f"rb{r}_{size}_{seed}_nk", I32)
+    return tirx.decl_buffer((heads, nq, nk), "int8", name=f"rb_{r}_{size}_{seed}")
+
+
+def dtype_cast(x, dtype: str):
+    """``x`` cast to ``dtype`` (unchanged when it already has it)."""
+    return _to(x, dtype)

@@ -1,0 +1,3 @@
+"""The CPU back end: forward (``forward``) and dQ, dK/dV (``backward``) kernels as
+loop-level TVMScript, their knobs (``schedule``), the host target (``target``), and the
+callable wrappers (``kernels``)."""

@@ -1,0 +1,250 @@
+"""Entry points of the CPU back end: build the kernels of a pattern, call them on torch
+tensors, and show what they became (``--emit tir`` / ``--emit llvm``).
+
+    fwd = build_forward(mask, score, head_dim=64)
+    out, lse = fwd(q, k, v, layout)                       # layout: layout.BlockLayout
+    bwd = build_backward(mask, score, head_dim=64)
+    dq, dk, dv = bwd(q, k, v, out, lse, dout, layout)
+
+``mask`` and ``score`` are checked IR expressions (``None``: dense / unchanged score);
+every parameter must be bound. Lengths, batch and heads are symbolic: one build serves
+every size. The layout must have been built for ``config.block_q`` x ``config.block_k``
+and for the call's B, H and lengths.
+
+Tensors are float32, float16 or bfloat16 (``dtype``); arithmetic, lse and Delta are
+float32. The parallel loops run tasks in the layout's ``task_order`` for the calling
+thread's TVM thread count (load balance; see ``layout.py``). Importing this module sets
+``TVM_NUM_THREADS`` to torch's thread count unless it or ``OMP_NUM_THREADS`` is set
+(``target.configure_threads``: TVM's own default is half the vCPUs on x86).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spdsl.ir import nodes as ir
+
+from spdsl.codegen.common import layout as lay
+from spdsl.codegen.cpu.schedule import ScheduleConfig
+from spdsl.codegen.cpu.target import as_target, configure_threads, vector_lanes
+from spdsl.dtypes import dtype_name
+
+BUILD_CONFIG = {"tirx.disable_storage_rewrite": True}  # keeps register tiles on the stack
+configure_threads()
+
+# The tensor dtype of the dQ / dK/dV kernels that build_backward builds, for every I/O
+# dtype. Kernels that read and write float16 / bfloat16 directly exist
+# (``dq_primfunc(..., dtype=)``) but were no faster: causal L=4096 H=8 D=64, 2 threads,
+# dq + dkdv 249 ms in float32 (+ 3-4 ms to convert 5 tensors in and 3 out), 253 ms
+# reading bfloat16, 280 ms reading float16 (a scalar conversion before each broadcast in
+# the inner loops).
+BACKWARD_KERNEL_DTYPE = "float32"
+
+
+def _compile(prim_func, target):
+    import tvm
+
+    with tvm.transform.PassContext(opt_level=3, config=BUILD_CONFIG):
+        return tvm.compile(prim_func, target=as_target(target))
+
+
+def _config(config: ScheduleConfig | None, head_dim: int, target) -> ScheduleConfig:
+    config = (config or ScheduleConfig()).with_lanes(vector_lanes(target))
+    config.check(head_dim)
+    return config
+
+
+@dataclass
+class _Extras:
+    """The pattern's extra kernel arguments: inputs by name, then random_blocks tables."""
+
+    input_names: list[str]
+    random_keys: list[tuple[int, int, int]]
+    _tables: dict = field(default_factory=dict)
+
+    def args(self, inputs: dict | None, heads: int, lq: int, lk: int) -> list:
+        import torch
+
+        inputs = inputs or {}
+        missing = [n for n in self.input_names if n not in inputs]
+        if missing:
+            raise ValueError(f"missing pattern input(s): {', '.join(missing)}")
+        out = [inputs[n].contiguous() for n in self.input_names]
+        for key in self.random_keys:
+            cache_key = (key, heads, lq, lk)
+            if cache_key not in self._tables:
+                table = lay.random_block_table(key, heads, lq, lk)
+                self._tables[cache_key] = torch.from_numpy(table)
+            out.append(self._tables[cache_key])
+        return out
+
+
+def _scale(scale, head_dim):
+    return float(head_dim) ** -0.5 if scale is None else float(scale)
+
+
+class ForwardKernel:
+    """A built forward kernel; call it with torch tensors ([B, H, L, D], contiguous)."""
+
+    def __init__(self, module, sig, config, head_dim, dtype):
+        self.module, self.config, self.head_dim, self.dtype = module, config, head_dim, dtype
+        self.func = module["forward"]
+        self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
+
+    def __call__(self, q, k, v, layout: lay.BlockLayout, *, scale=None, inputs=None,
+                 out=None, lse=None):
+        import torch
+
+        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        b, h, lq, d = q.shape
+        if out is None:
+            out = torch.empty_like(q)
+        if lse is None:
+            lse = torch.empty((b, h, lq), dtype=torch.float32)
+        extra = self.extras.args(inputs, h, lq, k.shape[2])
+        self.func(q, k, v, out, lse, *_layout_args(layout, self.config, b, h, lq),
+                  _scale(scale, d), *extra)
+        return out, lse
+
+
+class BackwardKernels:
+    """Built dQ and dK/dV kernels; call with the forward's out and lse.
+
+    ``dtype`` is the kernels' tensor dtype (``dq_primfunc(..., dtype=)``; arithmetic is
+    float32 either way). Gradients come back in the dtype of ``q``: float32 kernels (the
+    default, what ``build_backward`` builds, the fastest) serve float16 / bfloat16
+    tensors by converting in and out here; kernels built for q's dtype read and write
+    it directly (less memory, no faster).
+    """
+
+    def __init__(self, dq_module, dkdv_module, sig, config, head_dim, dtype="float32"):
+        self.config, self.head_dim, self.dtype = config, head_dim, dtype_name(dtype)
+        self.dq_module, self.dkdv_module = dq_module, dkdv_module
+        self.dq_func, self.dkdv_func = dq_module["dq"], dkdv_module["dkdv"]
+        self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
+
+    def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
+                 inputs=None, transposed: lay.TransposedLayout | None = None, grads=None):
+        """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
+        q's dtype and q's / k's / v's shapes to write into (and return)."""
+        import torch
+
+        io = q.dtype
+        kernel_io = getattr(torch, self.dtype)
+        if io != kernel_io and kernel_io != torch.float32:
+            raise TypeError(f"these backward kernels were built for {kernel_io}, not {io}")
+        if grads is not None:
+            for g, t in zip(grads, (q, k, v)):
+                if g.dtype != io or g.shape != t.shape or not g.is_contiguous():
+                    raise ValueError("grads must be contiguous (dq, dk, dv) shaped and typed "
+                                     "like q, k, v")
+        q, k, v, out, dout = (t.contiguous().to(kernel_io) for t in (q, k, v, out, dout))
+        lse = lse.contiguous().float()
+        b, h, lq, d = q.shape
+        scale = _scale(scale, d)
+        extra = self.extras.args(inputs, h, lq, k.shape[2])
+        if grads is not None and io == kernel_io:
+            dq, dk, dv = grads
+        else:
+            dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+        delta = torch.empty((b, h, lq), dtype=torch.float32)
+        self.dq_func(q, k, v, out, dout, lse, dq, delta,
+                     *_layout_args(layout, self.config, b, h, lq), scale, *extra)
+        transposed = transposed or lay.transpose(layout)
+        self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
+                       *_transposed_args(transposed, self.config, b, h, k.shape[1], k.shape[2]),
+                       scale, *extra)
+        if grads is not None and io != kernel_io:
+            for g, t in zip(grads, (dq, dk, dv)):
+                g.copy_(t)
+            return tuple(grads)
+        return dq.to(io), dk.to(io), dv.to(io)
+
+
+def _layout_args(layout: lay.BlockLayout, config: ScheduleConfig, b: int, h: int, lq: int):
+    """head_class row_ptr col_idx full order, after checking the layout fits the call."""
+    if (layout.block_q, layout.block_k) != (config.block_q, config.block_k):
+        raise ValueError(
+            f"layout blocks {layout.block_q}x{layout.block_k} do not match the kernel's "
+            f"{config.block_q}x{config.block_k}"
+        )
+    n_qb = lay.cdiv(lq, config.block_q)
+    if tuple(layout.head_class.shape) != (b, h) or layout.n_qb != n_qb:
+        raise ValueError(
+            f"layout for B, H = {tuple(layout.head_class.shape)} and {layout.n_qb} query "
+            f"blocks does not fit a call with B, H = {(b, h)} and {n_qb} query blocks"
+        )
+    return (*layout.torch_tensors(), layout.order_tensor())
+
+
+def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h: int,
+                     hk: int, lk: int):
+    n_kb = lay.cdiv(lk, config.block_k)
+    if tuple(t.head_class.shape) != (b, h) or t.n_kb != n_kb:
+        raise ValueError(
+            f"transposed layout for B, H = {tuple(t.head_class.shape)} and {t.n_kb} key "
+            f"blocks does not fit a call with B, H = {(b, h)} and {n_kb} key blocks"
+        )
+    return (*t.torch_tensors(), t.order_tensor(kv_heads=hk))
+
+
+def forward_primfunc(mask, score=None, *, head_dim: int, dtype="float32",
+                     config: ScheduleConfig | None = None, input_decls=None, target=None):
+    """The forward kernel's PrimFunc and signature, before compilation."""
+    from spdsl.codegen.cpu.forward import forward_primfunc as make
+
+    config = _config(config, head_dim, target)
+    return make(mask, score, head_dim, config, input_decls, dtype_name(dtype))
+
+
+def build_forward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
+                  dtype="float32", config: ScheduleConfig | None = None,
+                  input_decls=None, target=None) -> ForwardKernel:
+    """Compile the forward kernel for the host CPU (or ``target``)."""
+    config = _config(config, head_dim, target)
+    func, sig = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
+                                 input_decls=input_decls, target=target)
+    return ForwardKernel(_compile(func, target), sig, config, head_dim, dtype_name(dtype))
+
+
+def build_backward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
+                   dtype="float32", config: ScheduleConfig | None = None,
+                   input_decls=None, target=None) -> BackwardKernels:
+    """Compile the dQ and dK/dV kernels. Gradients come back in ``dtype``; the kernels
+    themselves are float32 (``BACKWARD_KERNEL_DTYPE``), the wrapper converts."""
+    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
+
+    dtype_name(dtype)
+    kdtype = BACKWARD_KERNEL_DTYPE
+    config = _config(config, head_dim, target)
+    dq_func, sig = dq_primfunc(mask, score, head_dim, config, input_decls, dtype=kdtype)
+    dkdv_func, _ = dkdv_primfunc(mask, score, head_dim, config, input_decls, dtype=kdtype)
+    return BackwardKernels(_compile(dq_func, target), _compile(dkdv_func, target), sig,
+                           config, head_dim, dtype=kdtype)
+
+
+def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "forward",
+         dtype="float32", config: ScheduleConfig | None = None, input_decls=None,
+         target=None) -> str:
+    """The text of a kernel: ``what`` is "tir" (the kernel's TVMScript, before TVM's
+    lowering passes) or "llvm" (the LLVM IR that gets compiled); ``kernel`` is forward,
+    dq or dkdv."""
+    import tvm
+
+    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
+
+    config = _config(config, head_dim, target)
+    if kernel == "forward":
+        func, _ = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
+                                   input_decls=input_decls, target=target)
+    elif kernel in ("dq", "dkdv"):
+        make = dq_primfunc if kernel == "dq" else dkdv_primfunc
+        dtype_name(dtype)
+        func, _ = make(mask, score, head_dim, config, input_decls, dtype=BACKWARD_KERNEL_DTYPE)
+    else:
+        raise ValueError(f"unknown kernel {kernel!r}")
+    if what == "tir":
+        return func.script()
+    if what == "llvm":
+        return _compile(func, target).mod.inspect_source("ll")
+    raise ValueError(f"unknown emit kind {what!r} (tir or llvm)")

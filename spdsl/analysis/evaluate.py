@@ -1,0 +1,394 @@
+"""The concrete evaluator: the reference semantics of the IR, on NumPy or PyTorch arrays.
+
+Every other stage (the interval analysis, the generated kernels) must agree with this
+file.  The semantics, exactly:
+
+* ``int`` values are int64 (wrapping on overflow); ``float`` values are ``float_dtype``
+  (float32 for masks, the score's dtype inside a score expression); ``bool`` is bool.
+* ``//`` and ``%`` are floor division and modulo with Python's signs.  An integer
+  ``//`` or ``%`` by zero at run time gives 0 (kernels cannot raise; the checker already
+  rejects a constant zero).  On floats they follow IEEE (``x // 0.0`` is +-inf or NaN).
+* ``/`` always gives a float.  Mixing int and float promotes the int to float.
+* ``**``: the node's type says int or float.  ``int ** int`` is exact int64 power; a
+  negative exponent at run time (the checker normally proves there is none) gives 0.
+* Comparisons follow IEEE, as torch and the kernels do: a NaN compares false, except ``!=``.
+* ``and`` / ``or`` / ``not`` on bools; ``if`` is ``where``.
+* ``abs``, ``min``, ``max`` (2 or more arguments) on int or float; ``exp``, ``log``,
+  ``tanh``, ``sqrt`` on float (IEEE results: ``log(-1)`` is NaN, ``log(0)`` is -inf).
+* ``Index(input, args)``: a gather at int64 indices (broadcast).  The caller proves the
+  bounds beforehand; an index out of range here raises IndexError naming the input.
+* ``random_blocks(r, size, seed)``: see spdsl/random_blocks.py and docs/random_blocks.md.
+* ``B``, ``H``, ``Lq``, ``Lk`` are the call sizes; a ``Param`` still unbound is an error.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+
+from spdsl.ir import nodes as ir
+from spdsl.analysis.random_blocks import chosen_blocks, random_block_sizes
+
+# Tables bigger than this are looked up by membership in the chosen list instead.
+_MAX_TABLE_ELEMENTS = 1 << 24
+
+
+class _NumpyOps:
+    name = "numpy"
+    int_dtype = np.int64
+    bool_dtype = np.bool_
+
+    @staticmethod
+    def float_dtype(d):
+        return np.dtype(d if d is not None else np.float32)
+
+    @staticmethod
+    def const(value, dtype):
+        return np.asarray(value, dtype=dtype)
+
+    @staticmethod
+    def cast(x, dtype):
+        return np.asarray(x).astype(dtype, copy=False)
+
+    @staticmethod
+    def asarray(x, dtype=None):
+        if hasattr(x, "detach"):  # a torch tensor handed to the numpy backend
+            x = x.detach().cpu().numpy()
+        return np.asarray(x, dtype=dtype)
+
+    is_float = staticmethod(lambda x: np.issubdtype(np.asarray(x).dtype, np.floating))
+    where = staticmethod(np.where)
+    floordiv = staticmethod(np.floor_divide)
+    mod = staticmethod(np.remainder)
+    power = staticmethod(np.power)
+    abs = staticmethod(np.abs)
+    minimum = staticmethod(np.minimum)
+    maximum = staticmethod(np.maximum)
+    exp = staticmethod(np.exp)
+    log = staticmethod(np.log)
+    tanh = staticmethod(np.tanh)
+    sqrt = staticmethod(np.sqrt)
+    isnan = staticmethod(np.isnan)
+    any_ = staticmethod(lambda x: bool(np.any(x)))
+    last_any = staticmethod(lambda x: np.any(x, axis=-1))
+    shape = staticmethod(lambda x: np.shape(x))
+
+
+class _TorchOps:
+    name = "torch"
+
+    def __init__(self):
+        import torch
+
+        self.torch = torch
+        self.int_dtype = torch.int64
+        self.bool_dtype = torch.bool
+
+    def float_dtype(self, d):
+        if d is None:
+            return self.torch.float32
+        if isinstance(d, self.torch.dtype):
+            return d
+        return getattr(self.torch, np.dtype(d).name)
+
+    def const(self, value, dtype):
+        # torch.full, not torch.tensor: under torch.compile a torch.tensor(...) literal
+        # becomes lift_fresh_copy, which Inductor's FlexAttention lowering rejects.
+        return self.torch.full((), value, dtype=dtype)
+
+    def cast(self, x, dtype):
+        return x.to(dtype)
+
+    def asarray(self, x, dtype=None):
+        t = self.torch
+        if isinstance(x, t.Tensor):
+            return x if dtype is None else x.to(dtype)
+        return t.as_tensor(np.asarray(x), dtype=dtype)
+
+    def is_float(self, x):
+        return x.is_floating_point()
+
+    def where(self, c, a, b):
+        return self.torch.where(c, a, b)
+
+    def floordiv(self, a, b):
+        return self.torch.div(a, b, rounding_mode="floor")
+
+    def mod(self, a, b):
+        return self.torch.remainder(a, b)
+
+    def power(self, a, b):
+        return self.torch.pow(a, b)
+
+    def __getattr__(self, name):
+        # abs minimum maximum exp log tanh sqrt isnan share their names with torch
+        return getattr(self.torch, name)
+
+    def any_(self, x):
+        return bool(x.any())
+
+    def last_any(self, x):
+        return x.any(dim=-1)
+
+    def shape(self, x):
+        return tuple(x.shape)
+
+
+_BACKENDS: dict[str, Any] = {"numpy": _NumpyOps()}
+
+
+def backend(xp: str):
+    """The op table for ``"numpy"`` or ``"torch"`` (torch imported on first use)."""
+    if xp not in _BACKENDS:
+        if xp != "torch":
+            raise ValueError(f"unknown array backend {xp!r}; use 'numpy' or 'torch'")
+        _BACKENDS["torch"] = _TorchOps()
+    return _BACKENDS[xp]
+
+
+class _Evaluator:
+    """One evaluation: the environment, the backend and a memo keyed by node identity."""
+
+    def __init__(self, ops, env, float_dtype, inputs, random_tables):
+        self.ops = ops
+        self.env = env
+        self.fdt = ops.float_dtype(float_dtype)
+        self.inputs = inputs or {}
+        self.random_tables = random_tables if random_tables is not None else {}
+        self.memo: dict[int, Any] = {}
+
+    def run(self, expr):
+        if self.ops.name == "numpy":
+            with np.errstate(all="ignore"):  # IEEE results (inf, NaN) are the semantics
+                return self._run(expr)
+        return self._run(expr)  # torch: traced by dynamo under FlexAttention; no numpy here
+
+    def _run(self, expr):
+        for node in ir.walk(expr):
+            self.memo[id(node)] = self.node(node)
+        return self.memo[id(expr)]
+
+    def val(self, node):
+        return self.memo[id(node)]
+
+    def num(self, node, as_float):
+        """A child's value, promoted to float where the parent computes in float."""
+        v = self.val(node)
+        if as_float and node.type == ir.INT:
+            return self.ops.cast(v, self.fdt)
+        return v
+
+    def node(self, e):
+        method = getattr(self, "eval_" + type(e).__name__)
+        return method(e)
+
+    # ---- leaves ---------------------------------------------------------------
+    def eval_Const(self, e):
+        dtype = {ir.INT: self.ops.int_dtype, ir.FLOAT: self.fdt,
+                 ir.BOOL: self.ops.bool_dtype}[e.type]
+        return self.ops.const(e.value, dtype)
+
+    def eval_Var(self, e):
+        if e.name not in self.env:
+            raise ValueError(f"the evaluator was given no value for {e.name!r}")
+        v = self.env[e.name]
+        dtype = self.fdt if e.name == "score" else self.ops.int_dtype
+        if isinstance(v, (int, np.integer, float)):
+            return self.ops.const(v, dtype)
+        return self.ops.asarray(v, dtype)
+
+    def eval_Param(self, e):
+        raise ValueError(f"parameter {e.name!r} has no value: bind it before evaluating "
+                         f"(pattern.bind({e.name}=...))")
+
+    # ---- operators ------------------------------------------------------------
+    def eval_Unary(self, e):
+        x = self.val(e.x)
+        return ~x if e.op == "not" else -x
+
+    def eval_Binary(self, e):
+        op = e.op
+        if op in ir.LOGIC_OPS:
+            a, b = self.val(e.a), self.val(e.b)
+            return (a & b) if op == "and" else (a | b)
+        if op in ir.COMPARE_OPS:
+            return self.compare(e)
+        as_float = e.type == ir.FLOAT or op == "/"
+        a, b = self.num(e.a, as_float), self.num(e.b, as_float)
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if op == "/":
+            return a / b
+        if op in ("//", "%"):
+            return self.divmod(op, a, b, as_float)
+        return self.power(a, b, as_float)
+
+    def compare(self, e):
+        as_float = ir.FLOAT in (e.a.type, e.b.type)
+        a, b = self.num(e.a, as_float), self.num(e.b, as_float)
+        result = {"==": lambda: a == b, "!=": lambda: a != b, "<": lambda: a < b,
+                  "<=": lambda: a <= b, ">": lambda: a > b, ">=": lambda: a >= b}[e.op]()
+        return result
+
+    def divmod(self, op, a, b, as_float):
+        ops = self.ops
+        fn = ops.floordiv if op == "//" else ops.mod
+        if as_float:
+            return fn(a, b)
+        zero = b == 0
+        safe = ops.where(zero, ops.const(1, ops.int_dtype), b)
+        return ops.where(zero, ops.const(0, ops.int_dtype), fn(a, safe))
+
+    def power(self, a, b, as_float):
+        ops = self.ops
+        if as_float:
+            return ops.power(a, b)
+        negative = b < 0
+        safe = ops.where(negative, ops.const(0, ops.int_dtype), b)
+        return ops.where(negative, ops.const(0, ops.int_dtype), ops.power(a, safe))
+
+    def eval_Call(self, e):
+        ops = self.ops
+        as_float = e.type == ir.FLOAT
+        args = [self.num(a, as_float) for a in e.args]
+        if e.fn == "abs":
+            return ops.abs(args[0])
+        if e.fn in ("min", "max"):
+            fn = ops.minimum if e.fn == "min" else ops.maximum
+            out = args[0]
+            for a in args[1:]:
+                out = fn(out, a)
+            return out
+        x = args[0]
+        if not ops.is_float(x):
+            x = ops.cast(x, self.fdt)
+        return getattr(ops, e.fn)(x)
+
+    def eval_Select(self, e):
+        as_float = e.type == ir.FLOAT
+        a, b = self.num(e.a, as_float), self.num(e.b, as_float)
+        return self.ops.where(self.val(e.cond), a, b)
+
+    def eval_Index(self, e):
+        name = e.input.name
+        if name not in self.inputs:
+            raise ValueError(f"input {name!r} was not given (pass {name}=... at call time)")
+        dtype = self.ops.int_dtype if e.input.dtype == ir.INT else self.fdt
+        arr = self.ops.asarray(self.inputs[name], dtype)
+        shape = self.ops.shape(arr)
+        if len(shape) != len(e.args):
+            raise IndexError(f"input {name!r} has {len(shape)} dimensions, "
+                             f"indexed with {len(e.args)}")
+        idx = []
+        for dim, (arg, n) in enumerate(zip(e.args, shape)):
+            i = self.val(arg)
+            # Bounds were proven or checked before any evaluation (Pattern.check_inputs);
+            # this second look is for NumPy only: under vmap a data-dependent branch fails.
+            if self.ops.name == "numpy" and self.ops.any_((i < 0) | (i >= n)):
+                raise IndexError(f"input {name!r}: index out of range in dimension "
+                                 f"{dim} (size {n})")
+            idx.append(i)
+        return arr[tuple(idx)]
+
+    def eval_RandomBlocks(self, e):
+        r, size, seed = (self.constant_of(x, what) for x, what in
+                         ((e.r, "r"), (e.size, "size"), (e.seed, "seed")))
+        if size <= 0:
+            raise ValueError(f"random_blocks: size must be positive, got {size}")
+        ops = self.ops
+        h, q, k = (self.eval_Var(ir.Var(n)) for n in ("h", "q", "k"))
+        sz = ops.const(size, ops.int_dtype)
+        qb, kb = ops.floordiv(q, sz), ops.floordiv(k, sz)
+        table = self.random_table(r, size, seed)
+        if table is not None:
+            return table[h, qb, kb]
+        chosen = self.random_chosen(r, size, seed)
+        return ops.last_any(chosen[h, qb] == kb[..., None])
+
+    def random_chosen(self, r, size, seed):
+        # cached under its own key so that repeated calls with one dict reuse it
+        key = ("chosen", r, size, seed)
+        if key not in self.random_tables:
+            H, Lq, Lk = (int(self.env[n]) for n in ("H", "Lq", "Lk"))
+            nqb, nkb = random_block_sizes(size, Lq, Lk)
+            self.random_tables[key] = self.ops.asarray(chosen_blocks(seed, r, nkb, H, nqb),
+                                                       self.ops.int_dtype)
+        return self.ops.asarray(self.random_tables[key], self.ops.int_dtype)
+
+    def random_table(self, r, size, seed):
+        key = (r, size, seed)
+        if key in self.random_tables:
+            return self.ops.asarray(self.random_tables[key], self.ops.bool_dtype)
+        H, Lq, Lk = (int(self.env[n]) for n in ("H", "Lq", "Lk"))
+        nqb, nkb = random_block_sizes(size, Lq, Lk)
+        if H * nqb * nkb > _MAX_TABLE_ELEMENTS:
+            return None
+        from spdsl.analysis.random_blocks import random_block_table
+
+        table = self.ops.asarray(random_block_table(seed, r, nkb, H, nqb), self.ops.bool_dtype)
+        self.random_tables[key] = table
+        return table
+
+    def constant_of(self, x, what):
+        if not isinstance(x, ir.Const):
+            raise ValueError(f"random_blocks: {what} must be a constant after binding")
+        return int(x.value)
+
+
+def evaluate(expr: ir.Expr, env: Mapping[str, Any], *, xp: str = "numpy",
+             float_dtype=None, inputs: Mapping[str, Any] | None = None,
+             random_tables: dict | None = None):
+    """Evaluate an IR DAG over broadcastable arrays.
+
+    ``env`` maps ``b h q k`` to int64 arrays (broadcastable against each other),
+    ``B H Lq Lk`` to ints and, inside a score expression, ``score`` to a float array.
+    ``xp`` is ``"numpy"`` or ``"torch"``; ``float_dtype`` the float type (default float32).
+    ``inputs`` maps input names to arrays; ``random_tables`` may hold precomputed bool
+    tables ``[H, ceil(Lq/size), ceil(Lk/size)]`` keyed by ``(r, size, seed)``.
+
+    >>> from spdsl.ir import Binary, Var
+    >>> evaluate(Binary("-", Var("q"), Var("k"), "int"), {"q": 5, "k": 7}).item()
+    -2
+    """
+    ops = backend(xp)
+    return _Evaluator(ops, env, float_dtype, inputs, random_tables).run(expr)
+
+
+def _sizes_env(sizes: Mapping[str, int]) -> dict[str, int]:
+    return {n: int(sizes[n]) for n in ir.SIZE_VARS if n in sizes}
+
+
+def evaluate_points(expr: ir.Expr, b, h, q, k, sizes: Mapping[str, int],
+                    inputs: Mapping[str, Any] | None = None, *, float_dtype=np.float32,
+                    random_tables: dict | None = None) -> np.ndarray:
+    """NumPy evaluation of ``expr`` at the points ``(b[i], h[i], q[i], k[i])``.
+
+    The four index arguments are 1-D (or scalar) int arrays of one common length;
+    ``sizes`` maps ``B H Lq Lk`` to ints.  Returns a 1-D array, one value a point."""
+    arrays = [np.asarray(x, dtype=np.int64) for x in (b, h, q, k)]
+    n = np.broadcast_shapes(*(a.shape for a in arrays))
+    env = dict(zip(ir.INDEX_VARS, arrays))
+    env.update(_sizes_env(sizes))
+    out = evaluate(expr, env, xp="numpy", float_dtype=float_dtype, inputs=inputs,
+                   random_tables=random_tables)
+    return np.broadcast_to(out, n)
+
+
+def dense_mask(mask_expr: ir.Expr, Lq: int, Lk: int, H: int = 1, B: int = 1,
+               inputs: Mapping[str, Any] | None = None):
+    """The whole mask as a torch bool tensor ``[B, H, Lq, Lk]`` (float32 arithmetic).
+
+    The oracle for tests and for the reference attention; it costs B*H*Lq*Lk."""
+    import torch
+
+    ar = lambda n: torch.arange(n, dtype=torch.int64)
+    env = {"b": ar(B).view(B, 1, 1, 1), "h": ar(H).view(1, H, 1, 1),
+           "q": ar(Lq).view(1, 1, Lq, 1), "k": ar(Lk).view(1, 1, 1, Lk),
+           "B": B, "H": H, "Lq": Lq, "Lk": Lk}
+    out = evaluate(mask_expr, env, xp="torch", float_dtype=torch.float32, inputs=inputs)
+    return out.expand(B, H, Lq, Lk).contiguous()

@@ -1,0 +1,118 @@
+"""``Pattern.explain`` and ``spdsl explain``: what a layout costs, without an L x L mask.
+
+Block counts, FLOPs and layout memory come from the block layout alone. The element
+density needs the PARTIAL blocks' elements: they are counted exactly when their total
+area is small enough, else estimated from a random sample of PARTIAL blocks (and the
+report says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+EXACT_PARTIAL_ELEMENTS = 1 << 24   # count PARTIAL blocks exactly up to this many elements
+SAMPLE_BLOCKS = 512
+
+
+@dataclass
+class Explanation:
+    pattern: str
+    params: dict
+    Lq: int
+    Lk: int
+    H: int
+    B: int
+    block_q: int
+    block_k: int
+    head_dim: int
+    full_blocks: int
+    partial_blocks: int
+    empty_blocks: int
+    nonzero_elements: int
+    density: float
+    density_exact: bool
+    flops_forward: int
+    flops_dense: int
+    flops_useful: int
+    empty_rows: int | None
+    load_imbalance: float
+    layout_classes: int
+    layout_bytes: int
+    refined_incomplete: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        total = self.full_blocks + self.partial_blocks + self.empty_blocks
+        visited = (self.full_blocks + self.partial_blocks) / total if total else 0.0
+        params = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        saved = self.flops_dense / self.flops_forward if self.flops_forward else float("inf")
+        rows = "unknown (too large to count exactly)" if self.empty_rows is None else f"{self.empty_rows:,}"
+        return "\n".join([
+            f"pattern     {self.pattern}({params})  Lq={self.Lq} Lk={self.Lk} H={self.H} B={self.B}  "
+            f"block {self.block_q}x{self.block_k}  head_dim {self.head_dim}",
+            f"blocks      FULL {self.full_blocks:,}  PARTIAL {self.partial_blocks:,}  EMPTY {self.empty_blocks:,}"
+            f"  ({visited:.2%} of blocks visited)",
+            f"density     {self.density:.4%} of elements ({self.nonzero_elements:,} of "
+            f"{self.Lq * self.Lk * self.H * self.B:,}){'' if self.density_exact else ', estimated'}",
+            f"FLOPs       forward {_g(self.flops_forward)} vs dense {_g(self.flops_dense)}: "
+            f"{saved:.1f}x fewer (useful {_g(self.flops_useful)})",
+            f"empty rows  {rows} (queries that see no key: output 0)",
+            f"balance     max/mean blocks per query block {self.load_imbalance:.2f}",
+            f"layout      {self.layout_classes} distinct layout{'s' if self.layout_classes != 1 else ''} "
+            f"for {self.B * self.H} (batch, head) pairs, {_bytes(self.layout_bytes)}",
+        ])
+
+
+def _g(flops: int) -> str:
+    for unit, scale in (("TFLOP", 1e12), ("GFLOP", 1e9), ("MFLOP", 1e6)):
+        if flops >= scale:
+            return f"{flops / scale:.2f} {unit}"
+    return f"{flops} FLOP"
+
+
+def _bytes(n: int) -> str:
+    for unit, scale in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} B"
+
+
+def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
+    from spdsl.analysis.sizes import as_numpy
+    from spdsl.analysis.blocks import block_extent, classify, layout_stats
+
+    sizes = pattern.sizes(Lq, Lk, H, B)
+    arrays = as_numpy(pattern.check_inputs(sizes, inputs))
+    bq, bk = pattern.block_sizes(block)
+    lay = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+                   block_q=bq, block_k=bk, inputs=arrays)
+    stats = layout_stats(pattern.mask, lay, arrays, exact_limit=EXACT_PARTIAL_ELEMENTS,
+                         sample_blocks=SAMPLE_BLOCKS)
+    counts = lay.counts()
+    mult = lay.multiplicity()
+    visited_area = 0
+    for m, cls in zip(mult, lay.layouts):
+        if m:
+            rows, cols = block_extent(lay, cls.rows(), cls.col_idx.astype(np.int64))
+            area = rows * cols
+            visited_area += int(m) * int(area.sum())
+    nonzero = int(round(stats.nonzero))
+    total = stats.elements
+    return Explanation(
+        pattern=pattern.name, params=dict(pattern.values) or _defaults(pattern),
+        Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B, block_q=bq, block_k=bk, head_dim=head_dim,
+        full_blocks=counts["full"], partial_blocks=counts["partial"], empty_blocks=counts["empty"],
+        nonzero_elements=nonzero, density=nonzero / total, density_exact=not stats.nonzero_is_estimate,
+        flops_forward=4 * head_dim * visited_area, flops_dense=4 * head_dim * total,
+        flops_useful=4 * head_dim * nonzero,
+        empty_rows=int(stats.empty_rows) if stats.empty_rows_is_exact else None,
+        load_imbalance=lay.load_imbalance(), layout_classes=int((mult > 0).sum()),
+        layout_bytes=lay.nbytes, refined_incomplete=lay.refined_incomplete)
+
+
+def _defaults(pattern) -> dict:
+    return {k: v for k, v in pattern.params.items() if v is not None}

@@ -1,0 +1,233 @@
+"""The kernel commands of the ``spdsl`` command line: compile, run, cache.
+
+    spdsl compile FILE[:PATTERN] --dim 64 [--dtype float32] [--emit ir|tir|llvm]
+    spdsl run     FILE[:PATTERN] --seq 4096 --heads 8 --dim 64      (the README's main job)
+    spdsl cache   list | clear
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+
+from spdsl.cli.common import lengths, load_pattern, make_inputs, torch_dtype
+from spdsl.errors import PatternError
+
+
+def _config(args):
+    from spdsl.codegen.cpu.schedule import ScheduleConfig
+    if args.block is None:
+        return None
+    return ScheduleConfig(block_q=args.block[0], block_k=args.block[1])
+
+
+def cmd_compile(args) -> int:
+    from spdsl.runtime.op import compile as compile_
+
+    pat = load_pattern(args.target, args.param)
+    if args.emit == "ir":
+        print(pat)
+        return 0
+    if args.target_kind not in ("cpu", "cuda"):
+        raise PatternError(f"unknown --target '{args.target_kind}'; use cpu or cuda")
+    if args.target_kind == "cuda":
+        return _compile_cuda(pat, args)
+    if args.emit == "cuda":
+        raise PatternError("--emit cuda needs --target cuda")
+    if args.emit in ("tir", "llvm"):
+        from spdsl.codegen import emit
+        print(emit(pat.mask, pat.score, head_dim=args.dim, what=args.emit, kernel=args.kernel,
+                   dtype=str(torch_dtype(args.dtype)).replace("torch.", ""), config=_config(args),
+                   input_decls=list(pat.inputs.values())))
+        return 0
+    start = time.perf_counter()
+    attn = compile_(pat, head_dim=args.dim, dtype=torch_dtype(args.dtype), config=_config(args))
+    attn.backward_kernels
+    took = time.perf_counter() - start
+    report = {"pattern": pat.name, "params": pat.values, "head_dim": args.dim, "dtype": args.dtype,
+              "block": [attn.config.block_q, attn.config.block_k], "key": attn.key,
+              "cached": attn.loaded_from_cache, "seconds": round(took, 3)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        how = "loaded from the cache" if attn.loaded_from_cache else "built and cached"
+        print(f"{pat.name}: forward, dQ and dK/dV kernels {how} in {took:.2f} s "
+              f"(head_dim {args.dim}, {args.dtype}, blocks {attn.config.block_q}x{attn.config.block_k}, "
+              f"key {attn.key[:12]})")
+    return 0
+
+
+def _compile_cuda(pat, args) -> int:
+    from spdsl.codegen.cuda.kernels import build_backward_cuda, build_forward_cuda
+    from spdsl.codegen.cuda.config import CudaConfig
+
+    if args.emit in ("tir", "llvm"):
+        raise PatternError(f"--emit {args.emit} is for --target cpu; --target cuda emits cuda")
+    dtype = str(torch_dtype(args.dtype)).replace("torch.", "")
+    config = CudaConfig(block_q=args.block[0], block_k=args.block[1]) if args.block else None
+    common = dict(head_dim=args.dim, dtype=dtype, config=config,
+                  input_decls=list(pat.inputs.values()), arch=args.arch)
+    start = time.perf_counter()
+    try:
+        if args.emit == "cuda":
+            if args.kernel == "forward":
+                print(build_forward_cuda(pat.mask, pat.score, **common).source)
+            else:
+                print(build_backward_cuda(pat.mask, pat.score, **common).sources[args.kernel])
+            return 0
+        fwd = build_forward_cuda(pat.mask, pat.score, **common)
+        build_backward_cuda(pat.mask, pat.score, **{**common, "config": fwd.config})
+    except ValueError as e:  # a config the kernels cannot take (head_dim, blocks, shared memory)
+        raise PatternError(str(e)) from None
+    kind = "tensor-core" if fwd.config.uses_tensor_cores(dtype) else "CUDA-core"
+    print(f"{pat.name}: {kind} forward, dQ and dK/dV kernels for {args.arch} built in "
+          f"{time.perf_counter() - start:.2f} s (head_dim {args.dim}, {dtype}, blocks "
+          f"{fwd.config.block_q}x{fwd.config.block_k}; compiled to the GPU's code when first loaded "
+          f"there; --emit cuda [--kernel dq|dkdv] shows the source)")
+    return 0
+
+
+def _median_ms(fn, repeats: int, sync=None) -> float:
+    fn()
+    times = []
+    for _ in range(repeats):
+        if sync:
+            sync()
+        t = time.perf_counter()
+        fn()
+        if sync:
+            sync()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e3
+
+
+def cmd_run(args) -> int:
+    import torch
+    import spdsl
+    from spdsl.runtime.op import compile as compile_
+
+    pat = load_pattern(args.target, args.param)
+    lq, lk = lengths(args, default=2048)
+    B, H, D = args.batch, args.heads, args.dim
+    dtype = torch_dtype(args.dtype)
+    device = args.device
+    if device == "cuda" and not torch.cuda.is_available():
+        print("error: --device cuda runs the kernels on this machine's GPU, and torch sees none; "
+              "`spdsl compile --target cuda` builds them without one", file=sys.stderr)
+        return 2
+    inputs = {n: torch.as_tensor(a) for n, a in make_inputs(pat, args, lq, lk, B, H).items()}
+    config = _config(args)
+    if config is not None and device == "cuda":
+        from spdsl.codegen.cuda.config import CudaConfig
+        config = CudaConfig(block_q=config.block_q, block_k=config.block_k)
+    t = time.perf_counter()
+    attn = compile_(pat, head_dim=D, dtype=dtype, config=config, device=device)
+    compile_s = time.perf_counter() - t
+    gen = torch.Generator().manual_seed(args.seed)
+    q = torch.randn(B, H, lq, D, generator=gen).to(dtype)
+    k = torch.randn(B, H, lk, D, generator=gen).to(dtype)
+    v = torch.randn(B, H, lk, D, generator=gen).to(dtype)
+    host = (q, k, v, inputs)
+    sync = None
+    if device == "cuda":
+        q, k, v = (x.cuda() for x in (q, k, v))
+        inputs = {n: x.cuda() for n, x in inputs.items()}
+        sync = torch.cuda.synchronize
+
+    out = attn(q, k, v, **inputs)
+    check_note = ""
+    if B * H * lq * lk <= args.check_limit:
+        hq, hk, hv, hin = host
+        ref = spdsl.reference_attention(pat, hq.double(), hk.double(), hv.double(), **hin)
+        err = ((out.cpu().double() - ref).norm() / ref.norm().clamp_min(1e-30)).item()
+        check_note = f"relative error against the float64 reference: {err:.2e}"
+    else:
+        check_note = "reference check skipped (larger than --check-limit)"
+        err = None
+
+    ours = _median_ms(lambda: attn(q, k, v, **inputs), args.repeats, sync)
+    dense_mask = None
+    if B * H * lq * lk <= args.dense_limit:
+        dense_mask = pat.dense_mask(lq, lk, H=H, B=B, **host[3]).to(q.device)
+    sdpa = None
+    if dense_mask is not None:
+        sdpa = _median_ms(lambda: torch.nn.functional.scaled_dot_product_attention(
+            q, k, v, attn_mask=dense_mask), args.repeats, sync)
+    ex = pat.explain(Lq=lq, Lk=lk, H=H, B=B, block=(attn.config.block_q, attn.config.block_k), head_dim=D,
+                     **host[3])
+    useful = 4 * ex.nonzero_elements * D / (ours / 1e3) / 1e9
+    report = {"pattern": pat.name, "params": pat.values or None, "B": B, "H": H, "Lq": lq, "Lk": lk, "D": D,
+              "dtype": args.dtype, "device": device, "compile_s": round(compile_s, 3), "cached": attn.loaded_from_cache,
+              "density": ex.density, "relative_error": err, "spdsl_ms": round(ours, 3),
+              "sdpa_dense_mask_ms": None if sdpa is None else round(sdpa, 3),
+              "speedup_vs_sdpa": None if sdpa is None else round(sdpa / ours, 2),
+              "useful_gflops": round(useful, 1)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"pattern  {pat.name}  B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype} on {device}  "
+          f"density {ex.density:.2%}")
+    print(f"compile  {compile_s:.2f} s ({'loaded from the cache' if attn.loaded_from_cache else 'built'})")
+    print(f"check    {check_note}")
+    print(f"spdsl    {ours:.2f} ms  ({useful:.1f} useful GFLOP/s)")
+    if sdpa is not None:
+        print(f"dense    {sdpa:.2f} ms  (torch SDPA with a dense bool mask)  -> spdsl is {sdpa / ours:.1f}x faster")
+    return 0
+
+
+def cmd_cache(args) -> int:
+    from spdsl.codegen.cache import KernelCache
+
+    cache = KernelCache()
+    if args.action == "clear":
+        n = cache.clear()
+        print(f"removed {n} cached kernel{'s' if n != 1 else ''} from {cache.root}")
+        return 0
+    entries = cache.entries()
+    if args.json:
+        print(json.dumps(entries, indent=2, default=str))
+        return 0
+    print(f"{len(entries)} cached kernel{'s' if len(entries) != 1 else ''} in {cache.root}")
+    for e in entries:
+        if e.get("corrupt"):
+            print(f"  {e['key'][:12]}  (corrupt: rebuilt on next use)")
+            continue
+        pattern = e.get("label") or "?"
+        print(f"  {e['key'][:12]}  {pattern:20s} {e.get('kernel', '?'):8s} head_dim {e.get('head_dim')}  "
+              f"{e.get('dtype', '').replace('torch.', '')}  {e['size'] / 1024:.0f} KiB")
+    return 0
+
+
+def add_kernel_commands(sub, shape_args) -> None:
+    p = sub.add_parser("compile", help="build a pattern's kernels into the cache (or --emit ir|tir|llvm)")
+    shape_args(p)
+    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--target", dest="target_kind", default="cpu", help="cpu (default) or cuda")
+    p.add_argument("--arch", default="sm_90", help="CUDA architecture for --target cuda (sm_80, sm_90)")
+    p.add_argument("--emit", choices=["ir", "tir", "llvm", "cuda"],
+                   help="print the IR, TIR, LLVM IR (cpu) or CUDA source (cuda) instead of building")
+    p.add_argument("--kernel", choices=["forward", "dq", "dkdv"], default="forward",
+                   help="which kernel --emit shows (default forward; cpu and cuda)")
+    p.set_defaults(fn=cmd_compile)
+
+    p = sub.add_parser("run", help="compile, run on random inputs, check against the reference, time")
+    shape_args(p)
+    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                   help="run the CPU kernels (default) or the CUDA kernels on this machine's GPU")
+    p.add_argument("--repeats", type=int, default=5, help="timed runs (median)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--check-limit", type=int, default=1 << 27,
+                   help="skip the float64 reference check above B*H*Lq*Lk elements")
+    p.add_argument("--dense-limit", type=int, default=1 << 29,
+                   help="skip the dense SDPA timing above B*H*Lq*Lk elements")
+    p.set_defaults(fn=cmd_run, heads=8)
+
+    p = sub.add_parser("cache", help="list or clear the kernel cache")
+    p.add_argument("action", choices=["list", "clear"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_cache)

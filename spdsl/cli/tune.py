@@ -1,0 +1,116 @@
+"""The ``spdsl tune`` command: tune a pattern's kernel, or look after the tuning database.
+
+    spdsl tune FILE[:PATTERN] --seq 8192 --heads 8 --dim 64 [--dtype float32] [--trials 32]
+               [--budget SECONDS] [--rpc HOST:PORT:KEY] [--override-block] [--json]
+    spdsl tune --db show | export FILE | import FILE
+
+Wired into spdsl/cli.py with ``add_tune_command(subparsers, shape_args)``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from spdsl.cli.common import lengths, load_pattern, make_inputs, torch_dtype
+from spdsl.errors import PatternError
+
+
+def _rpc(text: str) -> str:
+    import argparse
+
+    parts = text.rsplit(":", 2)
+    if len(parts) != 3 or not parts[0] or not parts[1].isdigit() or not parts[2]:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT:KEY (a TVM RPC tracker and a device key), got '{text}'")
+    return text
+
+
+def _seconds(text: str) -> float:
+    import argparse
+
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"the budget must be positive, got {v}")
+    return v
+
+
+def cmd_tune(args) -> int:
+    if args.db:
+        return _cmd_db(args)
+    if not args.target:
+        raise PatternError("spdsl tune needs FILE[:PATTERN] (or --db show|export FILE|import FILE)")
+    import torch
+
+    from spdsl.tune.search import tune
+
+    pat = load_pattern(args.target, args.param)
+    if args.device == "cuda" and not torch.cuda.is_available():
+        print("error: --device cuda tunes on this machine's GPU, and torch sees none here; run "
+              "`spdsl tune --device cuda` on the machine with the GPU", file=sys.stderr)
+        return 2
+    lq, lk = lengths(args, default=4096)
+    inputs = {n: torch.as_tensor(a) for n, a in make_inputs(pat, args, lq, lk, args.batch, args.heads).items()}
+    res = tune(pat, seq=(lq, lk), heads=args.heads, head_dim=args.dim, dtype=torch_dtype(args.dtype), batch=args.batch,
+               trials=args.trials, budget=args.budget, inputs=inputs, rpc=args.rpc,
+               progress=not args.no_progress, allow_block_override=args.override_block, block=args.block,
+               seed=args.seed, device=args.device)
+    if args.json:
+        print(json.dumps(res.to_dict(), indent=2, default=str))
+    else:
+        print(res.summary())
+        if args.table:
+            print(res.table())
+        print(f"  database {res.db_path} (spdsl.compile consults it)")
+    return 0 if res.best_ms is not None else 1
+
+
+def _cmd_db(args) -> int:
+    from spdsl.tune.db import TuningDB
+
+    action, *rest = args.db
+    db = TuningDB()
+    if action == "show" and not rest:
+        if args.json:
+            print(json.dumps(db.records(), indent=1, default=str))
+        else:
+            print(db.show())
+        return 0
+    if action in ("export", "import") and len(rest) == 1:
+        if action == "export":
+            n = db.export(rest[0])
+            print(f"exported {n} record{'s' if n != 1 else ''} from {db.path} to {rest[0]}")
+        else:
+            n = db.import_(rest[0])
+            print(f"imported {n} new record{'s' if n != 1 else ''} from {rest[0]} into {db.path}")
+        return 0
+    print("spdsl tune --db: expected 'show', 'export FILE' or 'import FILE'", file=sys.stderr)
+    return 1
+
+
+def add_tune_command(sub, shape_args) -> None:
+    p = sub.add_parser("tune", help="search the schedule knobs on this machine; keep the best in the tuning db")
+    shape_args(p)
+    for action in p._actions:  # `spdsl tune --db show` names no pattern
+        if action.dest == "target":
+            action.nargs, action.default = "?", None
+    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--trials", type=int, default=32, help="configs to build and measure at most (default 32)")
+    p.add_argument("--budget", type=_seconds, default=None,
+                   help="seconds at most (default: spdsl.tune.DEFAULT_BUDGET_S, 150)")
+    p.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                   help="tune the CPU kernels (default) or the CUDA kernels on this machine's GPU "
+                        "(timed on forward + backward)")
+    p.add_argument("--rpc", type=_rpc, default=None, metavar="HOST:PORT:KEY",
+                   help="build here, measure on the servers of a TVM RPC tracker")
+    p.add_argument("--override-block", action="store_true",
+                   help="also search block sizes when the pattern has a block hint")
+    p.add_argument("--seed", type=int, default=0, help="seed of the search and the random inputs")
+    p.add_argument("--table", action="store_true", help="also print every trial")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--db", nargs="+", metavar="ACTION", default=None,
+                   help="the tuning database: show | export FILE | import FILE")
+    p.set_defaults(fn=cmd_tune, heads=8)

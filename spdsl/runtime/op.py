@@ -1,0 +1,441 @@
+"""``spdsl.compile``: a pattern as a PyTorch attention op (forward and backward).
+
+The compiled callable is one op, ``torch.ops.spdsl.attention``, registered with
+``torch.library.custom_op`` with a fake (meta) implementation and an autograd formula,
+so it runs under ``torch.autograd`` and ``torch.compile(fullgraph=True)``. Each compiled
+pattern registers its kernels under an id that the op receives as a constant string.
+
+Per call, the block layout for the call's sizes and runtime inputs is built by the
+interval analysis (never an L x L mask) and kept in a small LRU cache. Kernels come
+from the on-disk cache (spdsl/cache.py) when they were built before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import asdict
+from typing import Any
+
+from spdsl.device import cpu_features, cuda_arch
+from spdsl.dtypes import dtype_name
+from spdsl.errors import BindError
+
+log = logging.getLogger("spdsl")
+
+_REGISTRY: dict[str, "CompiledAttention"] = {}
+_BUILT: dict[str, tuple] = {}          # in-process: kernel key -> (forward, backward|None)
+_LOCK = threading.Lock()
+_LAYOUT_CACHE_SIZE = 32
+POISON_OUTPUTS = False     # set by the tests: outputs start as NaN so unwritten elements show
+
+
+def _target_material(target, device: str = "cpu") -> dict:
+    import tvm
+    if device == "cuda":
+        return {"target": f"cuda {target}", "tvm": tvm.__version__}
+    from spdsl.codegen.cpu.target import as_target
+
+    t = as_target(target)
+    return {"target": str(t), "features": cpu_features(), "tvm": tvm.__version__}
+
+
+class CompiledAttention:
+    """Block-sparse attention under one pattern; call it like SDPA.
+
+    ``attn(q, k, v, **inputs)`` with ``q`` [B, H, Lq, D] and ``k``, ``v`` [B, Hk, Lk, D]
+    (H % Hk == 0) returns ``out`` [B, H, Lq, D]; ``return_lse=True`` also returns the
+    log-sum-exp [B, H, Lq] (float32, -inf for rows that see no key; not differentiable).
+    """
+
+    def __init__(self, pattern, *, head_dim: int, dtype, device: str, scale, config, target,
+                 cache: bool):
+        import torch
+
+        self.pattern = pattern
+        self.head_dim = head_dim
+        self.dtype = getattr(torch, dtype_name(dtype))
+        self.device = device
+        self.scale = float(head_dim) ** -0.5 if scale is None else float(scale)
+        if device == "cuda":
+            from spdsl.codegen.cuda.config import CudaConfig as ScheduleConfig
+        else:
+            from spdsl.codegen.cpu.schedule import ScheduleConfig
+        base = config or ScheduleConfig()
+        if config is None and pattern.block_hint is not None:
+            from dataclasses import replace
+            base = replace(base, block_q=pattern.block_hint[0], block_k=pattern.block_hint[1])
+        if config is None and device == "cuda":
+            base = _cuda_fallback(base, head_dim, str(self.dtype).replace("torch.", ""))
+        self.config = base
+        self.target = target
+        self.use_cache = cache
+        self.input_names = sorted(pattern.inputs)
+        self._layouts: OrderedDict = OrderedDict()
+        self._backward = None
+        self.key = self._key()
+        self.build_seconds = 0.0
+        self.loaded_from_cache = False
+        self._forward = self._build("forward")
+        self.id = f"{pattern.name}-{self.key[:16]}"
+        _REGISTRY[self.id] = self
+
+    # ---- kernels ---------------------------------------------------------------------
+
+    def _key(self) -> str:
+        from spdsl import __version__
+        from spdsl.codegen.cache import key_of
+        from spdsl.codegen import KERNEL_ABI
+        from spdsl.ir.printer import print_pattern
+        self.material = {"abi": KERNEL_ABI, "pattern": self.pattern.key(), "ir": print_pattern(self.pattern, anonymous=True),
+                         "head_dim": self.head_dim,
+                         "dtype": str(self.dtype), "config": asdict(self.config), "spdsl": __version__,
+                         **_target_material(self.target, self.device)}
+        return key_of(self.material)
+
+    def _build(self, which: str):
+        if self.device == "cuda":
+            return self._build_cuda(which)
+        from spdsl.codegen.cpu import kernels as cg
+        from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
+        from spdsl.codegen.cache import KernelCache
+
+        with _LOCK:
+            hit = _BUILT.get((self.key, which))
+            if hit is not None:
+                return hit
+            start = time.perf_counter()
+            mask, score = self.pattern.mask, self.pattern.score
+            decls = list(self.pattern.inputs.values())
+            cache = KernelCache() if self.use_cache else None
+            config = cg._config(self.config, self.head_dim, self.target)
+            dtype = str(self.dtype).replace("torch.", "")
+
+            def module_for(kind, func):
+                if cache is None:
+                    return cg._compile(func, self.target), False
+                return cache.get_or_build({**self.material, "kernel": kind}, lambda: cg._compile(func, self.target),
+                                          label=self.pattern.name)
+
+            if which == "forward":
+                func, sig = cg.forward_primfunc(mask, score, head_dim=self.head_dim, dtype=dtype, config=config,
+                                                input_decls=decls, target=self.target)
+                module, cached = module_for("forward", func)
+                kernel = cg.ForwardKernel(module, sig, config, self.head_dim, dtype)
+            else:
+                dq_func, sig = dq_primfunc(mask, score, self.head_dim, config, decls)
+                dkdv_func, _ = dkdv_primfunc(mask, score, self.head_dim, config, decls)
+                dq_mod, c1 = module_for("dq", dq_func)
+                dkdv_mod, c2 = module_for("dkdv", dkdv_func)
+                cached = c1 and c2
+                kernel = cg.BackwardKernels(dq_mod, dkdv_mod, sig, config, self.head_dim)
+            elapsed = time.perf_counter() - start
+            self.build_seconds += elapsed
+            self.loaded_from_cache = cached if which == "forward" else self.loaded_from_cache
+            log.debug("spdsl: %s kernel of %s %s in %.2f s", which, self.pattern.name,
+                      "loaded from cache" if cached else "built", elapsed)
+            _BUILT[(self.key, which)] = kernel
+            return kernel
+
+    def _build_cuda(self, which: str):
+        """CUDA kernels (forward; dQ and dK/dV): built on any machine (TVM keeps the CUDA
+        source; it is compiled when first loaded on a GPU). Not disk-cached: exporting
+        needs the GPU toolchain."""
+        from spdsl.codegen.cuda.kernels import build_backward_cuda, build_forward_cuda
+        build = build_forward_cuda if which == "forward" else build_backward_cuda
+        with _LOCK:
+            hit = _BUILT.get((self.key, which))
+            if hit is not None:
+                return hit
+            start = time.perf_counter()
+            kernel = build(self.pattern.mask, self.pattern.score, head_dim=self.head_dim,
+                           dtype=str(self.dtype).replace("torch.", ""), config=self.config,
+                           input_decls=list(self.pattern.inputs.values()), arch=self.target)
+            self.build_seconds += time.perf_counter() - start
+            _BUILT[(self.key, which)] = kernel
+            return kernel
+
+    @property
+    def cuda_source(self) -> str:
+        """The CUDA C of the forward kernel (device="cuda" only)."""
+        if self.device != "cuda":
+            raise ValueError("cuda_source exists for device='cuda' builds")
+        return self._forward.source
+
+    @property
+    def backward_kernels(self):
+        if self._backward is None:
+            self._backward = self._build("backward")
+        return self._backward
+
+    # ---- layouts ---------------------------------------------------------------------
+
+    def layout_for(self, B: int, H: int, Lq: int, Lk: int, inputs: dict, device=None):
+        """(packed layout, checked kernel inputs on ``device``, default the build's) for
+        one call's sizes and inputs; cached."""
+        device = str(device or self.device)
+        digest = hashlib.blake2b(digest_size=16)
+        for name in self.input_names:
+            t = inputs[name]
+            digest.update(name.encode())
+            digest.update(str(tuple(t.shape)).encode())
+            digest.update(t.detach().cpu().contiguous().numpy().tobytes())
+        key = (B, H, Lq, Lk, digest.hexdigest(), device)
+        hit = self._layouts.get(key)
+        if hit is not None:
+            self._layouts.move_to_end(key)
+            return hit
+        from spdsl.codegen.common import layout as cl
+        from spdsl.analysis.sizes import as_numpy
+
+        sizes = self.pattern.sizes(Lq, Lk, H, B)
+        arrays = self.pattern.check_inputs(sizes, inputs)
+        lay = self.pattern_layout(sizes, as_numpy(arrays))
+        packed = cl.pack([(c.row_ptr, c.col_idx, c.full) for c in lay.layouts], lay.head_class,
+                         lay.n_qb, lay.n_kb, lay.block_q, lay.block_k)
+        kernel_inputs = {n: kernel_input(a) for n, a in arrays.items()}
+        if device != "cpu":
+            kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
+        entry = (packed, kernel_inputs, [None])
+        self._layouts[key] = entry
+        if len(self._layouts) > _LAYOUT_CACHE_SIZE:
+            self._layouts.popitem(last=False)
+        return entry
+
+    def pattern_layout(self, sizes, arrays):
+        from spdsl.analysis.blocks import classify
+        return classify(self.pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+                        block_q=self.config.block_q, block_k=self.config.block_k, inputs=arrays)
+
+    def transposed_for(self, entry):
+        from spdsl.codegen.common import layout as cl
+        if entry[2][0] is None:
+            entry[2][0] = cl.transpose(entry[0])
+        return entry[2][0]
+
+    # ---- calls -----------------------------------------------------------------------
+
+    def __call__(self, q, k, v, *, return_lse: bool = False, **inputs):
+        import torch
+
+        _check_call(self, q, k, v, inputs)
+        extra = [inputs[n] for n in self.input_names]
+        out, lse = torch.ops.spdsl.attention(q, k, v, extra, self.id, self.scale)
+        return (out, lse) if return_lse else out
+
+    def run_forward(self, q, k, v, extra: list):
+        """The op's real implementation: validate values, build the layout, run."""
+        import torch
+
+        inputs = dict(zip(self.input_names, extra))
+        B, H, Lq, _ = q.shape
+        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
+        out = torch.empty_like(q)
+        lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
+        if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
+            out.fill_(float("nan"))
+            lse.fill_(float("nan"))
+        self._forward(q, k, v, entry[0], scale=self.scale, inputs=entry[1], out=out, lse=lse)
+        return out, lse
+
+    def run_backward(self, q, k, v, out, lse, dout, extra: list):
+        inputs = dict(zip(self.input_names, extra))
+        B, H, Lq, _ = q.shape
+        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
+        dq, dk, dv = self.backward_kernels(q, k, v, out, lse, dout.contiguous(), entry[0], scale=self.scale,
+                                           inputs=entry[1], transposed=self.transposed_for(entry))
+        return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
+
+    def __repr__(self) -> str:
+        return (f"<spdsl.CompiledAttention {self.pattern.name} head_dim={self.head_dim} "
+                f"dtype={self.dtype} blocks={self.config.block_q}x{self.config.block_k}>")
+
+
+def _cuda_fallback(config, head_dim: int, dtype: str):
+    """The default CudaConfig, or its CUDA-core variant where the tensor-core kernels cannot
+    take this head_dim / block shape (head_dim not a multiple of 16, say): slower, but it
+    runs, and the debug log says why."""
+    from dataclasses import replace
+
+    from spdsl.tune.cuda import cuda_config_ok
+
+    if not config.uses_tensor_cores(dtype) or cuda_config_ok(config, head_dim, dtype):
+        return config
+    simt = replace(config, tensor_cores=False)
+    if cuda_config_ok(simt, head_dim, dtype):
+        log.debug("spdsl: the tensor-core kernels cannot take head_dim %d with blocks %dx%d; "
+                  "using the CUDA-core kernels", head_dim, config.block_q, config.block_k)
+        return simt
+    return config  # neither builds: the build says why
+
+
+def kernel_input(t):
+    """Pattern inputs as the kernels read them: int32 / float32, contiguous."""
+    import torch
+
+    if t.dtype == torch.int64:
+        if t.numel() and (int(t.max()) > 2**31 - 1 or int(t.min()) < -2**31):
+            raise BindError("an int input holds values beyond int32, which the kernels use")
+        return t.to(torch.int32).contiguous()
+    return t.to(torch.float32).contiguous()
+
+
+def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
+    """Metadata checks before any kernel runs (traceable: no data is read here)."""
+    import torch
+
+    for label, t in (("q", q), ("k", k), ("v", v)):
+        if not isinstance(t, torch.Tensor):
+            raise TypeError(f"spdsl: {label} must be a torch.Tensor, got {type(t).__name__}")
+        if t.dim() != 4:
+            raise ValueError(f"spdsl: {label} must be 4-D [B, H, L, D] (SDPA layout), got shape {tuple(t.shape)}")
+        if t.dtype != attn.dtype:
+            raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
+        if t.device.type != attn.device:  # also catches CPU tensors given to a device="cuda" build
+            raise ValueError(f"spdsl: {label} is on {t.device}, but this kernel was compiled for '{attn.device}'")
+        if not t.is_contiguous():
+            raise ValueError(f"spdsl: {label} is not contiguous (strides {t.stride()}); pass {label}.contiguous()")
+        if t.shape[-1] != attn.head_dim:
+            raise ValueError(f"spdsl: {label} has head dim {t.shape[-1]}, but this kernel was compiled for "
+                             f"head_dim={attn.head_dim}")
+    if k.shape != v.shape:
+        raise ValueError(f"spdsl: k and v must have the same shape, got {tuple(k.shape)} and {tuple(v.shape)}")
+    if q.shape[0] != k.shape[0]:
+        raise ValueError(f"spdsl: batch sizes differ: q has {q.shape[0]}, k/v have {k.shape[0]}")
+    if k.shape[1] < 1 or q.shape[1] % k.shape[1]:
+        raise ValueError(f"spdsl: q has {q.shape[1]} heads and k/v {k.shape[1]}; "
+                         f"grouped-query attention needs H % Hk == 0")
+    if min(q.shape[2], k.shape[2], q.shape[0], q.shape[1]) < 1:
+        raise ValueError(f"spdsl: empty tensor (q {tuple(q.shape)}, k {tuple(k.shape)})")
+    names = set(attn.input_names)
+    extra = sorted(set(inputs) - names)
+    if extra:
+        raise BindError(f"pattern '{attn.pattern.name}' has no input '{extra[0]}'; its inputs: "
+                        f"{', '.join(attn.input_names) or 'none'}")
+    missing = sorted(names - set(inputs))
+    if missing:
+        d = attn.pattern.inputs[missing[0]]
+        raise BindError(f"pattern '{attn.pattern.name}' needs the input '{d.name}' "
+                        f"({d.dtype}[{', '.join(map(str, d.dims))}]): pass {d.name}=tensor")
+    for name in attn.input_names:
+        if not isinstance(inputs[name], torch.Tensor):
+            raise BindError(f"input '{name}' must be a torch.Tensor, got {type(inputs[name]).__name__}")
+        if attn.device == "cpu" and inputs[name].device.type != "cpu":
+            raise ValueError(f"spdsl: input '{name}' is on {inputs[name].device}; the CPU kernels need it on the CPU")
+
+
+# ---- the op ---------------------------------------------------------------------------------
+
+def _register_ops():
+    import torch
+
+    # Schemas are spelt out: this module uses postponed annotations, which infer_schema cannot read.
+    @torch.library.custom_op("spdsl::attention", mutates_args=(), schema=(
+        "(Tensor q, Tensor k, Tensor v, Tensor[] inputs, str kernel, float scale) -> (Tensor, Tensor)"))
+    def attention(q, k, v, inputs, kernel, scale):
+        return _REGISTRY[kernel].run_forward(q, k, v, list(inputs))
+
+    @attention.register_fake
+    def _(q, k, v, inputs, kernel, scale):
+        return torch.empty_like(q), q.new_empty(q.shape[:3], dtype=torch.float32)
+
+    @torch.library.custom_op("spdsl::attention_backward", mutates_args=(), schema=(
+        "(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor dout, Tensor[] inputs, str kernel, "
+        "float scale) -> (Tensor, Tensor, Tensor)"))
+    def attention_backward(q, k, v, out, lse, dout, inputs, kernel, scale):
+        return _REGISTRY[kernel].run_backward(q, k, v, out, lse, dout, list(inputs))
+
+    @attention_backward.register_fake
+    def _(q, k, v, out, lse, dout, inputs, kernel, scale):
+        return torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+
+    def setup_context(ctx, inputs, output):
+        q, k, v, extra, kernel, scale = inputs
+        out, lse = output
+        ctx.save_for_backward(q, k, v, out, lse, *extra)
+        ctx.kernel, ctx.scale, ctx.n_extra = kernel, scale, len(extra)
+        ctx.mark_non_differentiable(lse)
+
+    def backward(ctx, dout, dlse):
+        q, k, v, out, lse, *extra = ctx.saved_tensors
+        dq, dk, dv = torch.ops.spdsl.attention_backward(q, k, v, out, lse, dout.contiguous(), extra,
+                                                         ctx.kernel, ctx.scale)
+        return dq, dk, dv, [None] * ctx.n_extra, None, None
+
+    attention.register_autograd(backward, setup_context=setup_context)
+
+
+_registered = False
+
+
+def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: float | None = None,
+            config=None, target=None, cache: bool = True, tune: bool | dict = False, seq=None,
+            heads: int = 8, **params) -> CompiledAttention:
+    """Compile ``pattern`` into block-sparse attention kernels for ``device``.
+
+    ``params`` bind the pattern's parameters (``window=512``); ``config`` is a
+    ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles; for ``device="cuda"`` a
+    ``CudaConfig``). Without one, the tuning database is consulted (the best config tuned
+    on this machine, or for this GPU architecture, for this kernel, for the bucket of
+    ``seq`` if given), else the defaults (the pattern's ``block`` hint is honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``; a dict
+    passes options to :func:`spdsl.tune.tune` (``tune={"trials": 8, "budget": 60}``).
+    ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
+
+    >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
+    >>> out = attn(q, k, v)            # [B, H, L, D], autograd works
+    """
+    global _registered
+    import torch
+
+    if device not in ("cpu", "cuda"):
+        raise ValueError(f"device '{device}' is not supported; use 'cpu' or 'cuda'")
+    if device == "cuda" and target is None:
+        target = cuda_arch()
+    if not isinstance(head_dim, int) or head_dim < 1:
+        raise ValueError(f"head_dim must be a positive int, got {head_dim!r}")
+    if params:
+        pattern = pattern.bind(**params)
+    pattern.require_bound()
+    if config is None:
+        config = _tuned_config(pattern, head_dim, dtype or torch.float32, tune, seq, heads, device,
+                               target if device == "cuda" else None)
+    with _LOCK:
+        if not _registered:
+            _register_ops()
+            _registered = True
+    return CompiledAttention(pattern, head_dim=head_dim, dtype=dtype or torch.float32, device=device,
+                             scale=scale, config=config, target=target, cache=cache)
+
+
+def _tuned_config(pattern, head_dim, dtype, tune, seq, heads, device="cpu", arch=None):
+    from spdsl.tune.db import config_for
+
+    if tune:
+        from spdsl.tune.search import tune as run_tune
+        options = tune if isinstance(tune, dict) else {}  # e.g. {"trials": 8, "budget": 60}
+        run_tune(pattern, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False,
+                 device=device, **options)
+    config, reason = config_for(pattern, head_dim, dtype, seq=seq, device=device, arch=arch)
+    log.debug("spdsl: %s head_dim=%d %s: %s", pattern.name, head_dim, dtype, reason)
+    return config
+
+
+def SparseAttention(pattern, **kwargs):
+    """An ``nn.Module`` around :func:`compile`: ``forward(q, k, v, **inputs) -> out``."""
+    import torch
+
+    class _SparseAttention(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.attn = compile(pattern, **kwargs)
+
+        def forward(self, q, k, v, **inputs):
+            return self.attn(q, k, v, **inputs)
+
+        def extra_repr(self) -> str:
+            return repr(self.attn)
+
+    return _SparseAttention()
