@@ -112,10 +112,8 @@ def cuda_time_ms(fn, repeats: int) -> float:
 
 
 def cuda_backend():
-    try:
-        from spdsl.codegen.cuda import kernels as cuda
-    except ImportError:  # a source checkout: codegen/ is a top-level folder
-        from codegen import cuda  # type: ignore
+    from spdsl.codegen.cuda import kernels as cuda
+
     return cuda
 
 
@@ -126,8 +124,10 @@ def spdsl_kernels(pat, L: int, inputs: dict, arch: str | None = None):
 
     common = dict(head_dim=D, dtype="bfloat16", input_decls=list(pat.inputs.values()),
                   arch=arch or _arch())
-    fwd = cuda.build_forward_cuda(pat.mask, pat.score, **common)
-    bwd = cuda.build_backward_cuda(pat.mask, pat.score, config=fwd.config, **common)
+    from spdsl import codegen
+
+    fwd = codegen.build_forward_cuda(pat.mask, pat.score, **common)
+    bwd = codegen.build_backward_cuda(pat.mask, pat.score, config=fwd.config, **common)
     host_inputs = {n: t.cpu() for n, t in inputs.items()}
     layout = cuda.pattern_layout(pat, B, H, L, L, fwd.config, **host_inputs)
     rp = layout.row_ptr.reshape(-1, layout.n_qb + 1)

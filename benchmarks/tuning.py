@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 
 import spdsl  # noqa: E402
-from spdsl.tune.search import DEFAULT_BUDGET_S, _random_inputs, tune  # noqa: E402
+from spdsl.tune.measure import random_inputs  # noqa: E402
+from spdsl.tune.search import DEFAULT_BUDGET_S, tune  # noqa: E402
 from spdsl.tune.db import TuningDB  # noqa: E402
 
 B, H, D = 1, 8, 64
@@ -66,6 +67,12 @@ def same_run_ratio(pat, default_cfg, tuned_cfg, L, inputs, rounds):
     return tuple(statistics.median(s) * 1e3 for s in samples)
 
 
+def shown(path: pathlib.Path) -> str:
+    """``path`` relative to the checkout when it lies inside it: results must not name a machine's folders."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--length", type=int, default=8192)
@@ -82,7 +89,7 @@ def main() -> int:
     db = TuningDB(args.db or pathlib.Path(tmp.name) / "tuning.jsonl")
     rows = []
     for stem, pat in examples(args.patterns):
-        inputs = _random_inputs(pat, B, H, L, L, 0)
+        inputs = random_inputs(pat, B, H, L, L, 0)
         t = time.perf_counter()
         res = tune(pat, seq=L, heads=H, head_dim=D, dtype=torch.float32, trials=args.trials, budget=args.budget,
                    inputs=inputs, db=db, progress=sys.stderr.isatty())
@@ -107,7 +114,7 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
     print(f"geometric mean default/tuned: {geo:.3f}x over {len(rows)} kernels; tuning took "
-          f"{summary['tune_s_median']:.0f} s median, {summary['tune_s_max']:.0f} s max; wrote {out}")
+          f"{summary['tune_s_median']:.0f} s median, {summary['tune_s_max']:.0f} s max; wrote {shown(out)}")
     return 0
 
 

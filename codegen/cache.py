@@ -1,10 +1,12 @@
 """A content-addressed on-disk cache of built kernels.
 
-An entry is a folder named by the SHA-256 of everything that changes the kernel (the
-normalised IR, specialisation, dtype, head dim, target with its CPU features, schedule
-config, kernel kind, and the spdsl and TVM versions)::
+An entry is a folder named by the SHA-256 of everything that changes the kernel (see
+``codegen.build.key_material``: the normalised IR, dtype, head dim, target with its CPU
+features, schedule config, kernel, the spdsl and TVM versions and a digest of the code
+generator's sources)::
 
     $SPDSL_CACHE_DIR/kernels/<key>/kernel.so    the library (tvm export_library)
+    $SPDSL_CACHE_DIR/kernels/<key>/source.cu    CUDA builds: the kernel's CUDA source
     $SPDSL_CACHE_DIR/kernels/<key>/meta.json    the key material, written last
 
 Writes go to a temporary name in the same folder and are renamed into place, so a
@@ -24,7 +26,6 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
 
 log = logging.getLogger("spdsl.cache")
 
@@ -53,8 +54,9 @@ class KernelCache:
     def path(self, key: str) -> Path:
         return self.kernels / key
 
-    def load(self, material: dict):
-        """The cached module for ``material``, or None (absent, corrupt or foreign)."""
+    def load(self, material: dict, files: tuple[str, ...] = ()):
+        """(module, {name: text} of the entry's named side ``files``) for ``material``, or
+        None (absent, corrupt or foreign: a corrupt or foreign entry is removed)."""
         import tvm
 
         key = key_of(material)
@@ -68,13 +70,24 @@ class KernelCache:
                 raise ValueError("key material differs (a foreign or colliding entry)")
             if meta.get("sha256") != _file_hash(lib_path):
                 raise ValueError("library checksum differs (a truncated or edited file)")
-            return tvm.runtime.load_module(str(lib_path))
+            texts = {name: (entry / name).read_text() for name in files}
+            return tvm.runtime.load_module(str(lib_path)), texts
         except Exception as e:  # any failure means: do not trust the entry
             log.warning("spdsl cache: dropping entry %s (%s)", key, e)
             shutil.rmtree(entry, ignore_errors=True)
             return None
 
-    def store(self, material: dict, module, label: str | None = None) -> Path:
+    def store(self, material: dict, module, label: str | None = None,
+              files: dict[str, str] | None = None) -> Path | None:
+        """Write ``module`` (and side ``files``, name -> text) under ``material``'s key.
+        A read-only or full disk must not stop the user's work: it logs and returns None."""
+        try:
+            return self._store(material, module, label, files or {})
+        except OSError as e:
+            log.warning("spdsl cache: cannot store kernel (%s); using it uncached", e)
+            return None
+
+    def _store(self, material: dict, module, label, files: dict[str, str]) -> Path:
         key = key_of(material)
         entry = self.path(key)
         entry.mkdir(parents=True, exist_ok=True)
@@ -87,24 +100,12 @@ class KernelCache:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        for name, text in files.items():
+            _atomic_write(entry / name, text)
         meta = {"material": json.loads(json.dumps(material, sort_keys=True, default=str)),
                 "sha256": digest, "created": time.time(), "format": FORMAT, "label": label}
         _atomic_write(entry / "meta.json", json.dumps(meta, indent=1, sort_keys=True))
         return entry
-
-    def get_or_build(self, material: dict, build: Callable[[], object],
-                     label: str | None = None) -> tuple[object, bool]:
-        """(module, was_cached). A module fresh from ``build`` is stored and returned."""
-        mod = self.load(material)
-        if mod is not None:
-            return mod, True
-        built = build()
-        try:
-            self.store(material, built, label)
-        except OSError as e:  # a read-only or full disk must not stop the user's work
-            log.warning("spdsl cache: cannot store kernel (%s); using it uncached", e)
-            return built, False
-        return built, False
 
     def entries(self) -> list[dict]:
         out = []

@@ -15,7 +15,7 @@ from spdsl.errors import BindError, CheckError, ParseError, PatternError
 from spdsl.frontend.library import Library, load, parse
 from spdsl.pattern import Pattern
 
-__version__ = "0.1.0"
+from spdsl.version import VERSION as __version__
 
 
 def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inputs):
@@ -43,8 +43,14 @@ def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=N
     >>> out = attn(q, k, v)
     """
     from spdsl.runtime.op import compile as _compile
+    if tune and config is None:
+        from spdsl.tune.search import tune as run_tune
+        options = tune if isinstance(tune, dict) else {}  # e.g. {"trials": 8, "budget": 60}
+        bound = pattern.bind(**params) if params else pattern
+        run_tune(bound, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False,
+                 device=device, **options)
     return _compile(pattern, head_dim=head_dim, dtype=dtype, device=device, scale=scale, config=config,
-                    target=target, cache=cache, tune=tune, seq=seq, heads=heads, **params)
+                    target=target, cache=cache, seq=seq, heads=heads, **params)
 
 
 def SparseAttention(pattern, **kwargs):

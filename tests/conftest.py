@@ -28,6 +28,38 @@ def check_golden(path: pathlib.Path, text: str, update: bool) -> None:
     assert text == path.read_text(), f"{path.name} differs; if intended, run pytest --update-golden"
 
 
+# A kernel is held to the error of the same computation done eagerly by torch in the
+# kernel's dtype (both measured against a float64 reference), never to a magic number:
+# a budget that follows the dtype, the sizes and the pattern.
+EAGER_FACTOR = 8.0
+
+
+def rel_error(x, ref) -> float:
+    """||x - ref|| / ||ref|| in float64 (0 for an empty tensor)."""
+    ref = ref.detach().double()
+    if ref.numel() == 0:
+        return 0.0
+    return ((x.detach().double() - ref).norm() / ref.norm().clamp_min(1e-30)).item()
+
+
+def max_error(x, ref) -> float:
+    """max |x - ref| in float64 (0 for an empty tensor)."""
+    ref = ref.detach().double()
+    return (x.detach().double() - ref).abs().max().item() if ref.numel() else 0.0
+
+
+def assert_within_eager_budget(got, ref, eager, *, factor: float = EAGER_FACTOR, floor: float = 1e-6,
+                               metric=rel_error, what: str = "") -> None:
+    """``got``'s error against the float64 ``ref`` is at most ``factor`` times the error of
+    ``eager`` (the same computation by torch in the kernel's dtype) plus ``floor``.
+
+    >>> assert_within_eager_budget(out, ref64, reference_attention(pat, q32, k32, v32))
+    """
+    err, eager_err = metric(got, ref), metric(eager, ref)
+    assert err <= factor * eager_err + floor, \
+        f"{what}: error {err:.3g} > {factor:g} x eager error {eager_err:.3g} + {floor:g}"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_kernel_cache(tmp_path_factory):
     """Kernels built by the suite go to a cache of its own, shared by all its tests."""

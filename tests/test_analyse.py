@@ -1,10 +1,8 @@
 """Interval analysis against enumeration, and the block classifier against the dense mask."""
 
-import time
-
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from spdsl.ir import nodes as ir
 from spdsl.analysis.blocks import classify, layout_stats
@@ -191,8 +189,7 @@ def test_comparison_classes_are_sound(parts, region):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(affine_st, CMPS, affine_st, regions_st)
 def test_affine_comparisons_are_exact(x, op, y, region):
-    if op in ("==", "!="):
-        return  # equality of affine forms is only exact up to gcd arguments
+    assume(op not in ("==", "!="))  # equality of affine forms is only exact up to gcd arguments
     expr = bi(op, x, y)
     vals = enumerate_region(expr, region)
     R = Regions.make(**{v: lo for v, (lo, _) in zip("bhqk", region)},
@@ -374,12 +371,10 @@ def test_stats_match_the_dense_mask():
         assert est.nonzero_is_estimate and est.nonzero == pytest.approx(dense.sum())
 
 
-def test_sliding_window_at_a_million_is_fast():
-    t = time.perf_counter()
+def test_sliding_window_at_a_million():
+    # how fast: benchmarks/front_end.py
     lay = classify(sliding_window(256), Lq=1 << 20, Lk=1 << 20, H=16, block_q=128, block_k=128)
-    elapsed = time.perf_counter() - t
     n = 1 << 13
     assert lay.counts() == {"full": 16 * (n - 1), "partial": 16 * (2 * n - 2),
                             "empty": 16 * n * n - 16 * (3 * n - 3)}
     assert len(lay.layouts) == 1 and lay.nbytes < 1 << 20
-    assert elapsed < 2.0, elapsed

@@ -3,11 +3,12 @@
 import pytest
 
 import spdsl
+from conftest import EXAMPLES
 from spdsl.ir.nodes import Const, FLOAT, INT
 
 
 def test_bind_specialises_and_folds():
-    lib = spdsl.load("examples/longformer.spdsl")
+    lib = spdsl.load(EXAMPLES / "longformer.spdsl")
     pat = lib["longformer"].bind(window=100)
     assert pat.values == {"window": 100}
     assert "abs(q - k) <= 50" in str(pat)                     # window // 2 folded
@@ -16,7 +17,7 @@ def test_bind_specialises_and_folds():
 
 
 def test_unknown_and_missing_parameters():
-    lib = spdsl.load("examples/sliding_window.spdsl")
+    lib = spdsl.load(EXAMPLES / "sliding_window.spdsl")
     with pytest.raises(spdsl.PatternError, match="no parameter 'windw'; did you mean 'window'"):
         lib["sliding_window"].bind(windw=3)
     p = spdsl.parse("pattern p(window) { mask = q - k < window }")["p"]
@@ -27,7 +28,7 @@ def test_unknown_and_missing_parameters():
 
 
 def test_bind_type_and_value_errors():
-    lib = spdsl.load("examples/sliding_window.spdsl")
+    lib = spdsl.load(EXAMPLES / "sliding_window.spdsl")
     with pytest.raises(spdsl.PatternError, match="is int"):
         lib["sliding_window"].bind(window=2.5)
     p = spdsl.parse("pattern p(n = 3) { mask = q % n == 0 }")["p"]
@@ -37,7 +38,7 @@ def test_bind_type_and_value_errors():
 
 
 def test_float_parameters_promote_and_defaults_must_be_constant():
-    p = spdsl.load("examples/softcap.spdsl")["softcap"].bind(cap=20)
+    p = spdsl.load(EXAMPLES / "softcap.spdsl")["softcap"].bind(cap=20)
     assert isinstance(p.score.a, Const) and p.score.a.type == FLOAT and p.score.a.value == 20.0
     with pytest.raises(spdsl.PatternError, match="must be a constant"):
         spdsl.parse("pattern p(w = q) { mask = true }")
@@ -105,13 +106,13 @@ def test_types():
 
 
 def test_block_hint():
-    assert spdsl.load("examples/bigbird.spdsl")["bigbird"].bind(size=32).block_hint == (32, 32)
+    assert spdsl.load(EXAMPLES / "bigbird.spdsl")["bigbird"].bind(size=32).block_hint == (32, 32)
     assert spdsl.parse("pattern p { block = (64, 32) }")["p"].block_hint == (64, 32)
 
 
 def test_inputs_checked_at_call_time():
     import torch
-    doc = spdsl.load("examples/documents.spdsl")["documents"]
+    doc = spdsl.load(EXAMPLES / "documents.spdsl")["documents"]
     ids = torch.zeros(2, 16, dtype=torch.int64)
     assert doc.dense_mask(16, B=2, doc=ids).shape == (2, 1, 16, 16)
     for kwargs, words in [({}, "needs the input 'doc'"),

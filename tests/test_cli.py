@@ -7,18 +7,25 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from spdsl.cli.main import main
 
 
+def example(name: str) -> str:
+    return str(EXAMPLES / f"{name}.spdsl")
+
+
 def run(*args):
+    """The command line in a fresh process, in the repository root (relative paths are from there)."""
     r = subprocess.run([sys.executable, "-m", "spdsl.cli", *args], capture_output=True, text=True, cwd=ROOT)
     assert "Traceback" not in r.stderr, r.stderr
     return r
 
 
 def test_check_all_examples():
-    r = run("check", *sorted(str(p) for p in (ROOT / "examples").glob("*.spdsl")))
+    paths = sorted(str(p) for p in EXAMPLES.glob("*.spdsl"))
+    assert paths, f"no examples under {EXAMPLES}"
+    r = run("check", *paths)
     assert r.returncode == 0 and "sliding_window.spdsl: ok" in r.stdout
 
 
@@ -29,33 +36,30 @@ def test_help_for_every_command():
 
 
 def test_explain_json_matches_the_python_api(capsys):
-    assert main(["explain", "examples/sliding_window.spdsl", "--seq", "1000", "--heads", "2",
+    assert main(["explain", example("sliding_window"), "--seq", "1000", "--heads", "2",
                  "--block", "64", "-p", "window=100", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     import spdsl
-    ex = spdsl.load(ROOT / "examples/sliding_window.spdsl")["sliding_window"].bind(window=100).explain(
+    ex = spdsl.load(EXAMPLES / "sliding_window.spdsl")["sliding_window"].bind(window=100).explain(
         Lq=1000, H=2, block=64)
     assert data == json.loads(json.dumps(ex.to_dict()))
-    mask = spdsl.load(ROOT / "examples/sliding_window.spdsl")["sliding_window"].bind(window=100).dense_mask(1000, H=2)
+    mask = spdsl.load(EXAMPLES / "sliding_window.spdsl")["sliding_window"].bind(window=100).dense_mask(1000, H=2)
     assert data["nonzero_elements"] == int(mask.sum()) and data["density_exact"]
     assert data["empty_rows"] == 0
     assert data["full_blocks"] + data["partial_blocks"] + data["empty_blocks"] == 2 * 16 * 16
 
 
-def test_explain_counts_empty_rows(capsys):
-    src = ROOT / "tests" / "golden" / "empty_rows.spdsl"
+def test_explain_counts_empty_rows(tmp_path, capsys):
+    src = tmp_path / "empty_rows.spdsl"
     src.write_text("pattern gap { mask = k < q - 100 }\n")
-    try:
-        assert main(["explain", str(src), "--lq", "300", "--lk", "200", "--json"]) == 0
-    finally:
-        src.unlink()
+    assert main(["explain", str(src), "--lq", "300", "--lk", "200", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["empty_rows"] == 101          # queries 0..100 see no key
 
 
 def test_show_ascii_png_and_head(tmp_path, capsys):
     png = tmp_path / "bb.png"
-    assert main(["show", "examples/bigbird.spdsl:bigbird", "--seq", "1000", "--heads", "3", "--head", "2",
+    assert main(["show", example("bigbird") + ":bigbird", "--seq", "1000", "--heads", "3", "--head", "2",
                  "--png", str(png)]) == 0
     out = capsys.readouterr().out
     assert "█" in out and "head 2" in out and png.stat().st_size > 0
@@ -66,11 +70,11 @@ def test_show_ascii_png_and_head(tmp_path, capsys):
 def test_runtime_inputs_from_npy(tmp_path, capsys):
     ids = np.sort(np.random.default_rng(1).integers(0, 4, size=(1, 512)), axis=-1)
     np.save(tmp_path / "doc.npy", ids)
-    assert main(["explain", "examples/documents.spdsl", "--seq", "512", "--input", f"doc={tmp_path / 'doc.npy'}",
+    assert main(["explain", example("documents"), "--seq", "512", "--input", f"doc={tmp_path / 'doc.npy'}",
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     import spdsl, torch
-    m = spdsl.load(ROOT / "examples/documents.spdsl")["documents"].dense_mask(512, doc=torch.from_numpy(ids))
+    m = spdsl.load(EXAMPLES / "documents.spdsl")["documents"].dense_mask(512, doc=torch.from_numpy(ids))
     assert data["nonzero_elements"] == int(m.sum())
 
 

@@ -20,13 +20,9 @@ torch = pytest.importorskip("torch")
 tvm = pytest.importorskip("tvm")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-try:
-    from spdsl.codegen.cuda import kernels as cuda
-    from spdsl.codegen.cuda.config import CudaConfig
-except ImportError:  # a source checkout: codegen/ is a top-level folder
-    sys.path.insert(0, str(ROOT))
-    from codegen import cuda  # type: ignore
-    from codegen.cuda_config import CudaConfig  # type: ignore
+from spdsl import codegen
+from spdsl.codegen.cuda import kernels as cuda
+from spdsl.codegen.cuda.config import CudaConfig
 
 import cuda_emu
 import spdsl
@@ -46,7 +42,7 @@ def example(name: str):
 
 
 def build(pat, dtype="bfloat16", arch="sm_90", head_dim=64, config=None):
-    return cuda.build_forward_cuda(pat.mask, pat.score, head_dim=head_dim, dtype=dtype,
+    return codegen.build_forward_cuda(pat.mask, pat.score, head_dim=head_dim, dtype=dtype,
                                    config=config, input_decls=list(pat.inputs.values()),
                                    arch=arch)
 
@@ -330,7 +326,7 @@ def test_kernels_compile_with_nvrtc(dtype, head_dim):
 
     pat = example("documents")
     fwd = build(pat, dtype, "sm_90", head_dim=head_dim)
-    bwd = cuda.build_backward_cuda(pat.mask, pat.score, head_dim=head_dim, dtype=dtype,
+    bwd = codegen.build_backward_cuda(pat.mask, pat.score, head_dim=head_dim, dtype=dtype,
                                    input_decls=list(pat.inputs.values()), arch="sm_90")
     for src in (fwd.source, *bwd.sources.values()):
         with cuda.cuda_target("sm_90"):

@@ -1,6 +1,5 @@
 """Error messages, as users see them: golden files for every kind of mistake."""
 
-import os
 import pathlib
 import subprocess
 import sys
@@ -11,28 +10,27 @@ import spdsl
 from conftest import GOLDEN, ROOT, check_golden
 
 CASES = sorted(p for p in (GOLDEN / "errors").glob("*.spdsl"))
+assert CASES, f"no error cases under {GOLDEN / 'errors'}"
 
 
-def _message(path: pathlib.Path) -> str:
-    old = os.getcwd()
-    os.chdir(GOLDEN / "errors")
+def _message(path: pathlib.Path, monkeypatch) -> str:
+    # loaded by a relative path, so that the golden messages do not name this checkout
+    monkeypatch.chdir(GOLDEN / "errors")
     try:
         spdsl.load(path.relative_to(GOLDEN / "errors"))
     except spdsl.PatternError as e:
         return str(e) + "\n"
-    finally:
-        os.chdir(old)
     pytest.fail(f"{path.name} loaded without an error")
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_error_golden(path, update_golden):
-    check_golden(path.with_suffix(".txt"), _message(path), update_golden)
+def test_error_golden(path, update_golden, monkeypatch):
+    check_golden(path.with_suffix(".txt"), _message(path, monkeypatch), update_golden)
 
 
-def test_import_cycle_golden(update_golden):
-    check_golden(GOLDEN / "errors" / "cycle" / "a.txt", _message(GOLDEN / "errors" / "cycle" / "a.spdsl"),
-                 update_golden)
+def test_import_cycle_golden(update_golden, monkeypatch):
+    check_golden(GOLDEN / "errors" / "cycle" / "a.txt",
+                 _message(GOLDEN / "errors" / "cycle" / "a.spdsl", monkeypatch), update_golden)
 
 
 def test_error_fields():

@@ -17,6 +17,7 @@ import torch
 from hypothesis import given, settings, strategies as st
 
 import spdsl
+from spdsl.analysis.random_blocks import chosen_blocks
 
 EXAMPLES = pathlib.Path(__file__).resolve().parent.parent / "examples"
 
@@ -329,10 +330,6 @@ def test_random_blocks_more_than_there_are_sees_everything():
 
 
 def test_chosen_blocks_matches_the_documented_reference():
-    try:
-        from spdsl.analysis.random_blocks import chosen_blocks
-    except ImportError:
-        pytest.skip("spdsl.random_blocks.chosen_blocks not available yet")
     for seed, r, Lq, Lk, H, size in [(0, 3, 1000, 1000, 4, 64), (-5, 4, 300, 1000, 2, 32),
                                      (7, 2, 1, 777, 3, 48), (2**40 + 3, 9, 200, 100, 2, 16)]:
         nq, n = -(-Lq // size), -(-Lk // size)

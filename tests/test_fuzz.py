@@ -1,15 +1,15 @@
 """Malformed input of any kind gives a PatternError or a Library, never another exception,
 and never hangs (a pattern file is data)."""
 
-import glob
-import time
-
 import pytest
 from hypothesis import given, settings, strategies as st, HealthCheck
 
 import spdsl
+from conftest import EXAMPLES
+from spdsl.frontend.syntax import decode
 
-EXAMPLE_TEXTS = [open(p).read() for p in sorted(glob.glob("examples/*.spdsl")) if "import" not in open(p).read()]
+EXAMPLE_TEXTS = [text for text in (p.read_text() for p in sorted(EXAMPLES.glob("*.spdsl"))) if "import" not in text]
+assert EXAMPLE_TEXTS, f"no self-contained examples under {EXAMPLES}"
 TOKENS = ["pattern", "p", "(", ")", "{", "}", "mask", "score", "block", "let", "input", "=", "==", "<", "<=",
           "and", "or", "not", "if", "then", "else", "q", "k", "h", "b", "Lq", "Lk", "H", "B", "causal",
           "random_blocks", "abs", "min", "max", "exp", "tanh", "+", "-", "*", "/", "//", "%", "**", ",", ":",
@@ -32,9 +32,9 @@ def _parse_or_pattern_error(text: str):
 @given(st.binary(max_size=400))
 def test_random_bytes(data):
     try:
-        text = spdsl.syntax.decode(data, "fuzz.spdsl")
+        text = decode(data, "fuzz.spdsl")
     except spdsl.PatternError:
-        return
+        return      # refusing undecodable bytes with a PatternError is the behaviour under test
     _parse_or_pattern_error(text)
 
 
@@ -69,20 +69,17 @@ def test_mutated_examples(text, edits):
     "pattern p { mask = q < k }\n" * 20_000,
     "x" * 2_000_000,
 ])
-def test_huge_or_deep_inputs_fail_fast(text):
-    start = time.perf_counter()
+def test_huge_or_deep_inputs_fail(text):
+    # how fast they fail: benchmarks/front_end.py
     with pytest.raises(spdsl.PatternError):
         spdsl.parse(text, "big.spdsl")
-    assert time.perf_counter() - start < 10
 
 
 def test_ten_megabyte_file(tmp_path):
     path = tmp_path / "big.spdsl"
     path.write_bytes(b"pattern p { mask = q < k }\n" * 400_000)
-    start = time.perf_counter()
     with pytest.raises(spdsl.PatternError, match="at most"):
         spdsl.load(path)
-    assert time.perf_counter() - start < 5
 
 
 def test_a_pattern_file_never_executes_python(tmp_path):

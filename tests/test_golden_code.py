@@ -43,7 +43,7 @@ def test_cpu_tir(example, kernel, update_golden):
 
 @pytest.mark.parametrize("example,dtype", [("sliding_window", "bfloat16"), ("documents", "float32")])
 def test_cuda_source(example, dtype, update_golden):
-    from spdsl.codegen.cuda.kernels import build_backward_cuda, build_forward_cuda
+    from spdsl.codegen import build_backward_cuda, build_forward_cuda
 
     pat = spdsl.load(EXAMPLES / f"{example}.spdsl")[example]
     common = dict(head_dim=64, dtype=dtype, input_decls=list(pat.inputs.values()), arch="sm_90")

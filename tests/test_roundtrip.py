@@ -5,6 +5,7 @@ import numpy as np
 from hypothesis import given, settings, strategies as st, HealthCheck
 
 import spdsl
+from conftest import EXAMPLES
 
 INT_LEAVES = [("q", "q"), ("k", "k"), ("h", "h"), ("b", "b"), ("Lq", "Lq"), ("Lk", "Lk"),
               ("H", "H"), ("w", "w")]
@@ -74,8 +75,9 @@ def test_simplified_ir_computes_the_source(prog, w, sizes):
 
 
 def test_examples_round_trip():
-    import glob
-    for path in sorted(glob.glob("examples/*.spdsl")):
+    paths = sorted(EXAMPLES.glob("*.spdsl"))
+    assert paths, f"no examples under {EXAMPLES}"
+    for path in paths:
         lib = spdsl.load(path)
         for name in lib.root_names:
             pat = lib[name]

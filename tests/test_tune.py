@@ -23,9 +23,10 @@ import torch
 
 import spdsl
 from spdsl.codegen.cpu.schedule import ScheduleConfig
-from spdsl.tune.search import Space, config_for, default_config, search_space, tune
+from spdsl.tune.db import config_for
+from spdsl.tune.search import default_config, search_space, tune
 from spdsl.tune.db import VERSION, Bucket, TuningDB, cpu_target_id, signature_id
-from conftest import EXAMPLES
+from conftest import EXAMPLES, assert_within_eager_budget
 
 WINDOW = spdsl.parse("pattern w(window = 40) { mask = causal and q - k < window }")["w"]
 HINTED = spdsl.parse("pattern hinted { block = 32\n mask = causal }")["hinted"]
@@ -121,12 +122,15 @@ def _check(attn, pat, H, L, D, seed=0):
     rq, rk, rv = (t.clone().requires_grad_() for t in (q, k, v))
     ref = spdsl.reference_attention(pat, rq, rk, rv)
     ref.backward(dout)
+    eq, ek, ev = (t.float().requires_grad_() for t in (q, k, v))
+    eager = spdsl.reference_attention(pat, eq, ek, ev)   # float32, eagerly: the error budget
+    eager.backward(dout.float())
     kq, kk, kv = (t.float().requires_grad_() for t in (q, k, v))
     out = attn(kq, kk, kv)
     out.backward(dout.float())
-    for got, want in ((out, ref), (kq.grad, rq.grad), (kk.grad, rk.grad), (kv.grad, rv.grad)):
-        err = ((got.double() - want).norm() / want.norm()).item()
-        assert err < 1e-4, err
+    for what, got, want, e in (("out", out, ref, eager), ("dq", kq.grad, rq.grad, eq.grad),
+                               ("dk", kk.grad, rk.grad, ek.grad), ("dv", kv.grad, rv.grad, ev.grad)):
+        assert_within_eager_budget(got, want, e, what=what)
 
 
 def test_tuned_config_is_exact_forward_and_backward(db):
@@ -139,7 +143,9 @@ def test_tuned_config_is_exact_forward_and_backward(db):
     assert cfg == res.best_config and "bucket L512" in reason
     attn = spdsl.compile(WINDOW, head_dim=32, dtype=torch.float32, config=cfg)
     _check(attn, WINDOW, H=2, L=130, D=32)
-    assert "speedup" in res.summary() or res.best_config == res.default_config
+    summary = res.summary()   # both timed above, so the summary states the speedup they give
+    assert WINDOW.name in summary and f"{res.best_ms:9.3f} ms" in summary and f"{res.default_ms:9.3f} ms" in summary
+    assert f"speedup  {res.speedup:.2f}x" in summary
 
 
 def test_a_config_that_fails_is_recorded_and_never_chosen(db, monkeypatch):
@@ -266,11 +272,11 @@ def test_config_for(db, tmp_path):
 # ---- the CLI -------------------------------------------------------------------------------
 
 def _cli(argv):
-    from spdsl.cli.main import _shape_args
+    from spdsl.cli.common import shape_args
     from spdsl.cli.tune import add_tune_command
 
     ap = argparse.ArgumentParser(prog="spdsl")
-    add_tune_command(ap.add_subparsers(dest="command"), _shape_args)
+    add_tune_command(ap.add_subparsers(dest="command"), shape_args)
     args = ap.parse_args(argv)
     return args.fn(args)
 
@@ -366,7 +372,6 @@ def test_rpc_measures_on_the_servers(tmp_path, db):
 def test_compile_consults_the_database_and_can_tune_first(tmp_path, monkeypatch, caplog):
     import logging
 
-    import spdsl.runtime.op as rt
     monkeypatch.setenv("SPDSL_TUNING_DB", str(tmp_path / "tuning.jsonl"))
     with caplog.at_level(logging.DEBUG, logger="spdsl"):
         plain = spdsl.compile(WINDOW, head_dim=32)
@@ -380,15 +385,18 @@ def test_compile_consults_the_database_and_can_tune_first(tmp_path, monkeypatch,
     best, _ = config_for(WINDOW, 32, torch.float32, seq=256, heads=2, db=TuningDB(tmp_path / "tuning.jsonl"))
     assert tuned.config == (best or plain.config)
     assert "spdsl: " in caplog.text and WINDOW.name in caplog.text
-    q, k, v = (torch.randn(1, 2, 100, 32) for _ in range(3))
-    assert torch.allclose(tuned(q, k, v), spdsl.reference_attention(WINDOW, q, k, v), atol=1e-5)
+    gen = torch.Generator().manual_seed(0)
+    q, k, v = (torch.randn(1, 2, 100, 32, generator=gen, dtype=torch.float64) for _ in range(3))
+    assert_within_eager_budget(tuned(q.float(), k.float(), v.float()), spdsl.reference_attention(WINDOW, q, k, v),
+                               spdsl.reference_attention(WINDOW, q.float(), k.float(), v.float()))
 
 
 # ---- CUDA knobs (searched and stored without a GPU; measured on one) ------------------------
 
 def test_cuda_space_configs_build_forward_and_backward():
     from spdsl.codegen.cuda.config import CudaConfig
-    from spdsl.tune.cuda import cuda_config_ok, cuda_search_space
+    from spdsl.codegen.cuda.kernels import config_ok as cuda_config_ok
+    from spdsl.tune.cuda import cuda_search_space
 
     for dtype, head_dim in ((torch.bfloat16, 128), (torch.float16, 64), (torch.float32, 64)):
         space = cuda_search_space(WINDOW, head_dim, dtype, allow_block_override=True)

@@ -32,7 +32,7 @@ the contiguous chunk ``[i * step, min((i + 1) * step, N))``, ``step = ceil(N / T
 would leave one thread all the heavy rows; :func:`balanced_order` fills each chunk with
 equal work instead (LPT: heaviest task first into the least loaded chunk that has room).
 The order depends on the thread count, so the layouts compute it on demand and keep one
-per count (:meth:`BlockLayout.task_order`).
+per count (:meth:`PackedLayout.task_order`).
 """
 
 from __future__ import annotations
@@ -54,8 +54,11 @@ def cdiv(a: int, b: int) -> int:
 
 
 @dataclass
-class BlockLayout:
-    """A packed block layout (see the module docstring). NumPy arrays."""
+class PackedLayout:
+    """The block layout as the kernels read it, in both forms (see the module docstring):
+    the rows (BSR, forward and dQ) and, made once on first use and kept, the columns
+    (:attr:`transposed`, CSC, dK/dV), as FlexAttention's BlockMask carries its kv and q
+    indices together. NumPy arrays; built from the analysis by :func:`from_analysis`."""
 
     head_class: np.ndarray
     row_ptr: np.ndarray
@@ -66,6 +69,15 @@ class BlockLayout:
     block_q: int
     block_k: int
     _orders: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _transposed: "TransposedLayout | None" = field(default=None, init=False, repr=False,
+                                                   compare=False)
+
+    @property
+    def transposed(self) -> "TransposedLayout":
+        """The columns of every class: for each key block, its query blocks (cached)."""
+        if self._transposed is None:
+            self._transposed = _transpose(self)
+        return self._transposed
 
     @property
     def n_classes(self) -> int:
@@ -104,6 +116,8 @@ class BlockLayout:
 
 @dataclass
 class TransposedLayout:
+    """The column form of a :class:`PackedLayout` (its ``transposed``)."""
+
     head_class: np.ndarray
     col_ptr: np.ndarray
     row_idx: np.ndarray
@@ -266,7 +280,7 @@ def _padded(a: np.ndarray, dtype) -> np.ndarray:
     return a if len(a) else np.zeros(1, dtype=dtype)
 
 
-def pack(classes, head_class, n_qb: int, n_kb: int, block_q: int, block_k: int) -> BlockLayout:
+def pack(classes, head_class, n_qb: int, n_kb: int, block_q: int, block_k: int) -> PackedLayout:
     """Concatenate per-class BSRs ``[(row_ptr, col_idx, full), ...]`` into one layout.
 
     ``head_class`` is int [B, H] with values in ``range(len(classes))``; each class's
@@ -285,7 +299,7 @@ def pack(classes, head_class, n_qb: int, n_kb: int, block_q: int, block_k: int) 
     full = np.concatenate(fulls) if fulls else np.zeros(0, np.uint8)
     if len(col_idx) and (col_idx.min() < 0 or col_idx.max() >= n_kb):
         raise ValueError("col_idx holds a key block outside [0, n_kb)")
-    return BlockLayout(
+    return PackedLayout(
         head_class=np.ascontiguousarray(head_class, dtype=np.int32),
         row_ptr=np.concatenate(row_ptrs) if row_ptrs else np.zeros(n_qb + 1, np.int64),
         col_idx=_padded(col_idx, np.int32),
@@ -294,8 +308,19 @@ def pack(classes, head_class, n_qb: int, n_kb: int, block_q: int, block_k: int) 
     )
 
 
-def transpose(layout: BlockLayout) -> TransposedLayout:
-    """The CSC of every class of ``layout``: for each key block, its query blocks."""
+def from_analysis(classified) -> PackedLayout:
+    """The packed layout of a block classification (``spdsl.analysis.blocks.classify``)."""
+    return pack([(c.row_ptr, c.col_idx, c.full) for c in classified.layouts],
+                classified.head_class, classified.n_qb, classified.n_kb, classified.block_q,
+                classified.block_k)
+
+
+def transpose(layout: PackedLayout) -> TransposedLayout:
+    """``layout.transposed``: the CSC of every class, for each key block its query blocks."""
+    return layout.transposed
+
+
+def _transpose(layout: PackedLayout) -> TransposedLayout:
     n_qb, n_kb = layout.n_qb, layout.n_kb
     col_ptrs, rows, fulls = [], [], []
     offset = 0

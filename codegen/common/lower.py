@@ -284,3 +284,20 @@ def random_table_decl(key: tuple[int, int, int], heads) -> tirx.Buffer:
 def dtype_cast(x, dtype: str):
     """``x`` cast to ``dtype`` (unchanged when it already has it)."""
     return _to(x, dtype)
+
+
+@dataclass(frozen=True)
+class KernelExtras:
+    """What a kernel takes after its fixed arguments, read off the IR alone (no TIR): the
+    pattern's inputs sorted by name (declared ones too: they are arguments whether or not
+    the expressions read them), then one table per random_blocks call."""
+
+    inputs: dict
+    random_keys: list
+
+
+def kernel_extras(mask, score, input_decls=()) -> KernelExtras:
+    decls = inputs_used(mask, score)
+    for decl in input_decls or ():
+        decls.setdefault(decl.name, decl)
+    return KernelExtras(dict(sorted(decls.items())), random_blocks_used(mask, score))

@@ -1,5 +1,6 @@
-"""Pieces shared by the CPU kernels: size variables, the pattern's extra arguments, and
-the mask / score expressions as callables that TVMScript kernels call while parsing."""
+"""Pieces shared by the CPU and CUDA kernels: size variables, the pattern's extra
+arguments, a kernel's whole signature (:func:`declare_kernel`), and the mask / score
+expressions as callables that TVMScript kernels call while parsing."""
 
 from __future__ import annotations
 
@@ -85,6 +86,96 @@ class ExprLowerer:
 
     def expr_at(self, e, b, h, q, k, raw):
         return lw.lower_expr(e, self.env(b, h, q, k, raw))
+
+
+# The tensors of each kernel kind, in argument order, as (buffer name, length axis): "q"
+# tensors are [B, H, Lq, head_dim], "k" ones [B, Hk, Lk, head_dim]; LSE and DELTA are
+# float32 [B, H, Lq].
+_TENSORS = {
+    "forward": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("LSE", "q")),
+    "dq": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("DO", "q"), ("LSE", "q"),
+           ("DQ", "q"), ("DELTA", "q")),
+    "dkdv": (("Q", "q"), ("K", "k"), ("V", "k"), ("DO", "q"), ("LSE", "q"), ("DELTA", "q"),
+             ("DK", "k"), ("DV", "k")),
+}
+_PER_ROW = ("LSE", "DELTA")
+
+
+@dataclass
+class KernelParams:
+    """One kernel's arguments as buffers for a TVMScript body to use by closure.
+
+    ``tensors``: the tensors by buffer name (Q, K, V, O, DO, LSE, DQ, DELTA, DK, DV, those
+    of the kind), [B, H or Hk, Lq or Lk(, head_dim)]. The layout: ``HC`` (head_class,
+    int32 [B, H]), ``PTR`` (row_ptr, or col_ptr for dkdv, int64), ``IDX`` (col_idx, or
+    row_idx, int32 [nnz]), ``FL`` (full, uint8 [nnz]), ``ORD`` (the task order, int32
+    [B * H * n_qb], or [B * Hk * n_kb] for dkdv). ``scale`` is a float32 scalar."""
+
+    kind: str
+    tensors: dict[str, tirx.Buffer]
+    HC: tirx.Buffer
+    PTR: tirx.Buffer
+    IDX: tirx.Buffer
+    FL: tirx.Buffer
+    ORD: tirx.Buffer
+    scale: tirx.Var
+    sig: KernelSignature
+
+    def __getitem__(self, name: str) -> tirx.Buffer:
+        return self.tensors[name]
+
+    def primfunc(self, body: tirx.PrimFunc, name: str) -> tirx.PrimFunc:
+        """The kernel ``name``: this signature around the body of ``body`` (a parsed
+        TVMScript function without parameters), noalias."""
+        params = [*self.tensors.values(), self.HC, self.PTR, self.IDX, self.FL, self.ORD,
+                  self.scale, *self.sig.buffers]
+        func = tirx.PrimFunc(params, body.body, body.ret_type, body.attrs)
+        return func.with_attr("tirx.noalias", True).with_attr("global_symbol", name)
+
+
+def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: int,
+                   block_q: int, block_k: int, dtype: str) -> KernelParams:
+    """The signature of a ``kind`` kernel ("forward", "dq" or "dkdv"), the one the CPU and
+    CUDA kernels of that kind share: its tensors (``dtype``; lse and delta float32), the
+    packed layout (rows for forward and dq, columns for dkdv), ``scale``, then ``sig``'s
+    inputs and random tables. Write the body with ``@T.prim_func`` and no parameters,
+    reading these buffers by closure, and wrap it with :meth:`KernelParams.primfunc`::
+
+        p = declare_kernel("forward", sv, sig, head_dim=64, block_q=64, block_k=64,
+                           dtype="float32")
+        Q, O = p["Q"], p["O"]
+
+        @T.prim_func(check_well_formed=False)
+        def forward():
+            ...
+
+        func = p.primfunc(forward, "forward")
+    """
+    if kind not in _TENSORS:
+        raise ValueError(f"unknown kernel kind {kind!r} (forward, dq or dkdv)")
+    rows = {"q": (sv.B, sv.H, sv.Lq), "k": (sv.B, sv.Hk, sv.Lk)}
+    tensors = {}
+    for name, axis in _TENSORS[kind]:
+        if name in _PER_ROW:
+            tensors[name] = _buffer(rows[axis], "float32", name)
+        else:
+            tensors[name] = _buffer((*rows[axis], head_dim), dtype, name)
+    columns = kind == "dkdv"
+    n_ptr = tirx.Var("n_cols" if columns else "n_rows", "int32")
+    nnz = tirx.Var("nnz", "int32")
+    heads, n, block = (sv.Hk, sv.Lk, block_k) if columns else (sv.H, sv.Lq, block_q)
+    return KernelParams(
+        kind, tensors,
+        HC=_buffer((sv.B, sv.H), "int32", "HC"),
+        PTR=_buffer((n_ptr,), "int64", "CP" if columns else "RP"),
+        IDX=_buffer((nnz,), "int32", "RI" if columns else "CI"),
+        FL=_buffer((nnz,), "uint8", "FL"),
+        ORD=_buffer((sv.B * heads * ((n + (block - 1)) // block),), "int32", "ORD"),
+        scale=tirx.Var("scale", "float32"), sig=sig)
+
+
+def _buffer(shape, dtype: str, name: str) -> tirx.Buffer:
+    return tirx.decl_buffer(shape, dtype, name=name)
 
 
 def attach_extra_params(func: tirx.PrimFunc, sig: KernelSignature, name: str) -> tirx.PrimFunc:

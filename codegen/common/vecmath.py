@@ -1,9 +1,14 @@
-"""Math that vectorises on LLVM: ``T.exp`` in a vectorised loop becomes scalar ``expf``
-calls, so the kernels use this exp2, a polynomial built from PrimExprs."""
+"""Math and loop nests that vectorise on LLVM, for the CPU kernels.
+
+``T.exp`` in a vectorised loop becomes scalar ``expf`` calls, so the kernels use
+:func:`exp2`, a polynomial built from PrimExprs. :func:`cpu_loops` gives the loop nests
+that the forward, dQ and dK/dV kernels share (task walk, block-kind dispatch, register-tile
+products) as TVMScript macros, each written once."""
 
 from __future__ import annotations
 
 from tvm import tirx
+
 
 F32 = "float32"
 LOG2E = 1.4426950408889634

@@ -1,9 +1,9 @@
 """Entry points of the CPU back end: build the kernels of a pattern, call them on torch
 tensors, and show what they became (``--emit tir`` / ``--emit llvm``).
 
-    fwd = build_forward(mask, score, head_dim=64)
-    out, lse = fwd(q, k, v, layout)                       # layout: layout.BlockLayout
-    bwd = build_backward(mask, score, head_dim=64)
+    fwd = spdsl.codegen.build_forward(mask, score, head_dim=64)
+    out, lse = fwd(q, k, v, layout)                       # layout: layout.PackedLayout
+    bwd = spdsl.codegen.build_backward(mask, score, head_dim=64)
     dq, dk, dv = bwd(q, k, v, out, lse, dout, layout)
 
 ``mask`` and ``score`` are checked IR expressions (``None``: dense / unchanged score);
@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spdsl.ir import nodes as ir
-
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.cpu.schedule import ScheduleConfig
 from spdsl.codegen.cpu.target import as_target, configure_threads, vector_lanes
@@ -41,14 +39,15 @@ configure_threads()
 BACKWARD_KERNEL_DTYPE = "float32"
 
 
-def _compile(prim_func, target):
+def compile_primfunc(prim_func, target):
     import tvm
 
     with tvm.transform.PassContext(opt_level=3, config=BUILD_CONFIG):
         return tvm.compile(prim_func, target=as_target(target))
 
 
-def _config(config: ScheduleConfig | None, head_dim: int, target) -> ScheduleConfig:
+def resolve_config(config: ScheduleConfig | None, head_dim: int, target) -> ScheduleConfig:
+    """``config`` (default: ScheduleConfig()) with this target's vector lanes, checked."""
     config = (config or ScheduleConfig()).with_lanes(vector_lanes(target))
     config.check(head_dim)
     return config
@@ -86,12 +85,12 @@ def _scale(scale, head_dim):
 class ForwardKernel:
     """A built forward kernel; call it with torch tensors ([B, H, L, D], contiguous)."""
 
-    def __init__(self, module, sig, config, head_dim, dtype):
+    def __init__(self, module, extras, config, head_dim, dtype):
         self.module, self.config, self.head_dim, self.dtype = module, config, head_dim, dtype
         self.func = module["forward"]
-        self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
+        self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
 
-    def __call__(self, q, k, v, layout: lay.BlockLayout, *, scale=None, inputs=None,
+    def __call__(self, q, k, v, layout: lay.PackedLayout, *, scale=None, inputs=None,
                  out=None, lse=None):
         import torch
 
@@ -117,13 +116,13 @@ class BackwardKernels:
     it directly (less memory, no faster).
     """
 
-    def __init__(self, dq_module, dkdv_module, sig, config, head_dim, dtype="float32"):
+    def __init__(self, dq_module, dkdv_module, extras, config, head_dim, dtype="float32"):
         self.config, self.head_dim, self.dtype = config, head_dim, dtype_name(dtype)
         self.dq_module, self.dkdv_module = dq_module, dkdv_module
         self.dq_func, self.dkdv_func = dq_module["dq"], dkdv_module["dkdv"]
-        self.extras = _Extras(list(sig.inputs), list(sig.random_keys))
+        self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
 
-    def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
+    def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
                  inputs=None, transposed: lay.TransposedLayout | None = None, grads=None):
         """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
         q's dtype and q's / k's / v's shapes to write into (and return)."""
@@ -150,7 +149,7 @@ class BackwardKernels:
         delta = torch.empty((b, h, lq), dtype=torch.float32)
         self.dq_func(q, k, v, out, dout, lse, dq, delta,
                      *_layout_args(layout, self.config, b, h, lq), scale, *extra)
-        transposed = transposed or lay.transpose(layout)
+        transposed = transposed or layout.transposed
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
                        *_transposed_args(transposed, self.config, b, h, k.shape[1], k.shape[2]),
                        scale, *extra)
@@ -161,7 +160,7 @@ class BackwardKernels:
         return dq.to(io), dk.to(io), dv.to(io)
 
 
-def _layout_args(layout: lay.BlockLayout, config: ScheduleConfig, b: int, h: int, lq: int):
+def _layout_args(layout: lay.PackedLayout, config: ScheduleConfig, b: int, h: int, lq: int):
     """head_class row_ptr col_idx full order, after checking the layout fits the call."""
     if (layout.block_q, layout.block_k) != (config.block_q, config.block_k):
         raise ValueError(
@@ -188,39 +187,24 @@ def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h:
     return (*t.torch_tensors(), t.order_tensor(kv_heads=hk))
 
 
-def forward_primfunc(mask, score=None, *, head_dim: int, dtype="float32",
-                     config: ScheduleConfig | None = None, input_decls=None, target=None):
-    """The forward kernel's PrimFunc and signature, before compilation."""
-    from spdsl.codegen.cpu.forward import forward_primfunc as make
-
-    config = _config(config, head_dim, target)
-    return make(mask, score, head_dim, config, input_decls, dtype_name(dtype))
-
-
-def build_forward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
-                  dtype="float32", config: ScheduleConfig | None = None,
-                  input_decls=None, target=None) -> ForwardKernel:
-    """Compile the forward kernel for the host CPU (or ``target``)."""
-    config = _config(config, head_dim, target)
-    func, sig = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
-                                 input_decls=input_decls, target=target)
-    return ForwardKernel(_compile(func, target), sig, config, head_dim, dtype_name(dtype))
-
-
-def build_backward(mask: ir.Expr | None, score: ir.Expr | None = None, *, head_dim: int,
-                   dtype="float32", config: ScheduleConfig | None = None,
-                   input_decls=None, target=None) -> BackwardKernels:
-    """Compile the dQ and dK/dV kernels. Gradients come back in ``dtype``; the kernels
-    themselves are float32 (``BACKWARD_KERNEL_DTYPE``), the wrapper converts."""
+def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
+              config: ScheduleConfig, input_decls=None) -> dict:
+    """{module name: PrimFunc} of ``kernel``: "forward" -> {"forward"}, "backward" ->
+    {"dq", "dkdv"} (float32 kernels, ``BACKWARD_KERNEL_DTYPE``), or one of "dq" / "dkdv".
+    ``config`` must be resolved (:func:`resolve_config`)."""
     from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
+    from spdsl.codegen.cpu.forward import forward_primfunc
 
-    dtype_name(dtype)
-    kdtype = BACKWARD_KERNEL_DTYPE
-    config = _config(config, head_dim, target)
-    dq_func, sig = dq_primfunc(mask, score, head_dim, config, input_decls, dtype=kdtype)
-    dkdv_func, _ = dkdv_primfunc(mask, score, head_dim, config, input_decls, dtype=kdtype)
-    return BackwardKernels(_compile(dq_func, target), _compile(dkdv_func, target), sig,
-                           config, head_dim, dtype=kdtype)
+    dtype = dtype_name(dtype)
+    makers = {"forward": lambda: forward_primfunc(mask, score, head_dim, config, input_decls, dtype),
+              "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls,
+                                        dtype=BACKWARD_KERNEL_DTYPE),
+              "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls,
+                                            dtype=BACKWARD_KERNEL_DTYPE)}
+    names = ("dq", "dkdv") if kernel == "backward" else (kernel,)
+    if any(n not in makers for n in names):
+        raise ValueError(f"unknown kernel {kernel!r}")
+    return {n: makers[n]()[0] for n in names}
 
 
 def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "forward",
@@ -229,22 +213,13 @@ def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "f
     """The text of a kernel: ``what`` is "tir" (the kernel's TVMScript, before TVM's
     lowering passes) or "llvm" (the LLVM IR that gets compiled); ``kernel`` is forward,
     dq or dkdv."""
-    import tvm
-
-    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
-
-    config = _config(config, head_dim, target)
-    if kernel == "forward":
-        func, _ = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
-                                   input_decls=input_decls, target=target)
-    elif kernel in ("dq", "dkdv"):
-        make = dq_primfunc if kernel == "dq" else dkdv_primfunc
-        dtype_name(dtype)
-        func, _ = make(mask, score, head_dim, config, input_decls, dtype=BACKWARD_KERNEL_DTYPE)
-    else:
+    if kernel not in ("forward", "dq", "dkdv"):
         raise ValueError(f"unknown kernel {kernel!r}")
+    config = resolve_config(config, head_dim, target)
+    func = primfuncs(mask, score, kernel=kernel, head_dim=head_dim, dtype=dtype, config=config,
+                     input_decls=input_decls)[kernel]
     if what == "tir":
         return func.script()
     if what == "llvm":
-        return _compile(func, target).mod.inspect_source("ll")
+        return compile_primfunc(func, target).mod.inspect_source("ll")
     raise ValueError(f"unknown emit kind {what!r} (tir or llvm)")

@@ -1,3 +1,5 @@
-"""The NVIDIA GPU back end: the knobs (``config``), warp-level tensor-core pieces
-(``tiles``), the forward (``forward``), dQ and dK/dV on CUDA cores (``backward``) and on
-tensor cores (``backward_mma``), and the callable wrappers (``kernels``)."""
+"""The NVIDIA GPU back end: the knobs (``config``), the kernel frame (``frame``: signature,
+grid, task decoding), block-level control written once (``blocks``: block kinds, the
+cp.async pipeline), warp-level tensor-core pieces (``tiles``), the forward (``forward``),
+dQ and dK/dV on CUDA cores (``backward``) and on tensor cores (``backward_mma``), and the
+callable wrappers (``kernels``)."""

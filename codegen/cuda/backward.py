@@ -1,7 +1,7 @@
 """The block-sparse attention backward kernels for NVIDIA GPUs (loop-level TVMScript,
 CUDA cores, float32 arithmetic; tensors float32, float16 or bfloat16).
 
-The math is the CPU kernels' (``cpu_backward.py``): P is recomputed from the forward's
+The math is the CPU kernels' (``cpu/backward.py``): P is recomputed from the forward's
 log-sum-exp instead of being stored,
 
     raw  = scale <Q[q], K[k]>,  s = score(raw),  P = exp(s - lse[q])
@@ -21,6 +21,10 @@ Two kernels, launched one after the other on the same stream:
     ``tile`` queries at a time. The query heads of a grouped-query group are summed in
     the block, so there are no atomics.
 
+Both are body macros in ``frame.kernel``'s frame; the dS / P step is written once and
+dispatched per block kind by ``blocks.by_block_kind``, the staging and the two row
+products are ``blocks.stage_pair`` and ``blocks.row_dots``.
+
 The mask is evaluated only in PARTIAL blocks; FULL blocks that cross Lq or Lk check
 the ranges only. Masked and out-of-range elements are selected to 0, never multiplied,
 and a row with lse = -inf (empty mask) gets P = exp2(s - inf) = 0, so gradients of
@@ -33,10 +37,11 @@ from __future__ import annotations
 from tvm import tirx
 from tvm.script import tirx as T
 
-
 from spdsl.codegen.cpu.backward import GradElement
+from spdsl.codegen.cuda.blocks import by_block_kind, key_tiles, row_dots, stage_pair
 from spdsl.codegen.cuda.config import SHARED_LIMIT, CudaConfig
-from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, attach_extra_params, make_signature
+from spdsl.codegen.cuda.frame import kernel
+from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, make_signature
 from spdsl.codegen.common.vecmath import LOG2E
 
 POS_INF = float("inf")
@@ -106,93 +111,55 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
     """dQ and Delta. Arguments: q k v o do lse dq delta head_class row_ptr col_idx full
     order scale, then the pattern's inputs and random tables (the CPU dq kernel's ABI)."""
     sv, sig, g = setup(mask, score, input_decls)
-    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
-    NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
+    Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
     KT = backward_tile(cfg, BK, head_dim)
-    LOADS = (KT * D + BQ - 1) // BQ
+    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv)
+    dots = row_dots(D)
 
-    @T.prim_func(check_well_formed=False)
-    def dq(q: T.handle, k: T.handle, v: T.handle, o: T.handle, do: T.handle, lse: T.handle,
-           dq_out: T.handle, delta: T.handle, head_class: T.handle, row_ptr: T.handle,
-           col_idx: T.handle, full: T.handle, order: T.handle, scale: T.float32):
-        T.func_attr({"tirx.noalias": True})
-        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
-        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
-        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
-        O = T.match_buffer(o, (Bv, Hv, Lqv, D), IO)
-        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
-        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
-        DQ = T.match_buffer(dq_out, (Bv, Hv, Lqv, D), IO)
-        DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
-        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
-        RP = T.match_buffer(row_ptr, (NRv,), "int64")
-        CI = T.match_buffer(col_idx, (NNZv,), "int32")
-        FL = T.match_buffer(full, (NNZv,), "uint8")
-        ORD = T.match_buffer(order, (Bv * Hv * ((Lqv + (BQ - 1)) // BQ),), "int32")
-        for t in T.thread_binding(Bv * Hv * ((Lqv + (BQ - 1)) // BQ), thread="blockIdx.x"):
-            for tx in T.thread_binding(BQ, thread="threadIdx.x"):
-                KS = T.alloc_buffer((KT, D), "float32", scope="shared")
-                VS = T.alloc_buffer((KT, D), "float32", scope="shared")
-                QR = T.alloc_buffer((D,), "float32", scope="local")    # scale * Q row
-                DOR = T.alloc_buffer((D,), "float32", scope="local")
-                DQR = T.alloc_buffer((D,), "float32", scope="local")
-                SR = T.alloc_buffer((KT,), "float32", scope="local")   # raw, then dS
-                PR = T.alloc_buffer((KT,), "float32", scope="local")   # dP
-                ST = T.alloc_buffer((2,), "float32", scope="local")    # lse2, Delta
-                n_qb: T.let = T.truncdiv(Lqv + (BQ - 1), BQ)
-                task: T.let = ORD[t]
-                b: T.let = T.truncdiv(task, Hv * n_qb)
-                h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
-                qb: T.let = T.truncmod(task, n_qb)
-                hk: T.let = T.truncdiv(h, T.truncdiv(Hv, Hkv))
-                qi: T.let = qb * BQ + tx
-                qc: T.let = T.min(qi, Lqv - 1)
-                row: T.let = HC[b, h] * (n_qb + 1) + qb
-                rbeg: T.let = T.Cast("int32", RP[row])
-                rend: T.let = T.Cast("int32", RP[row + 1])
-                ST[1] = T.float32(0)
+    @T.macro
+    def grads(kind, SR, PR, ST, b, h, qi, kc):
+        for r in T.serial(KT):
+            SR[r] = g.ds_value(b, h, qi, kc + r, SR[r], PR[r], ST[0], ST[1], kind)
+
+    @T.macro
+    def body(Q, K, V, O, DO, LSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
+        KS = T.alloc_buffer((KT, D), "float32", scope="shared")
+        VS = T.alloc_buffer((KT, D), "float32", scope="shared")
+        QR = T.alloc_buffer((D,), "float32", scope="local")    # scale * Q row
+        DOR = T.alloc_buffer((D,), "float32", scope="local")
+        DQR = T.alloc_buffer((D,), "float32", scope="local")
+        SR = T.alloc_buffer((KT,), "float32", scope="local")   # raw, then dS
+        PR = T.alloc_buffer((KT,), "float32", scope="local")   # dP
+        ST = T.alloc_buffer((2,), "float32", scope="local")    # lse2, Delta
+        qi: T.let = qb * BQ + tx
+        qc: T.let = T.min(qi, Lqv - 1)
+        row: T.let = HC[b, h] * (n_qb + 1) + qb
+        rbeg: T.let = T.Cast("int32", RP[row])
+        rend: T.let = T.Cast("int32", RP[row + 1])
+        ST[1] = T.float32(0)
+        for d in T.unroll(D):
+            QR[d] = T.Cast("float32", Q[b, h, qc, d]) * scale
+            DOR[d] = T.Cast("float32", DO[b, h, qc, d])
+            ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
+            DQR[d] = T.float32(0)
+        ST[0] = lse2(LSE[b, h, qc])
+
+        @T.inline
+        def tile(j, kc):
+            dots(SR, PR, KT, QR, KS, DOR, VS)
+            by_block_kind(FL[j] == T.uint8(0), kc + KT > Lkv, grads, SR, PR, ST, b, h, qi, kc)
+            for r in T.serial(KT):
                 for d in T.unroll(D):
-                    QR[d] = T.Cast("float32", Q[b, h, qc, d]) * scale
-                    DOR[d] = T.Cast("float32", DO[b, h, qc, d])
-                    ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
-                    DQR[d] = T.float32(0)
-                ST[0] = lse2(LSE[b, h, qc])
-                for j in T.serial(rbeg, rend):
-                    for c in T.serial(BK // KT):
-                        kc: T.let = CI[j] * BK + c * KT
-                        T.tvm_storage_sync("shared")
-                        for e in T.serial(LOADS):
-                            if e * BQ + tx < KT * D:
-                                kr: T.let = T.truncdiv(e * BQ + tx, D)
-                                kd: T.let = T.truncmod(e * BQ + tx, D)
-                                KS[kr, kd] = T.Select(kc + kr < Lkv, T.Cast("float32", K[b, hk, T.min(kc + kr, Lkv - 1), kd]), T.float32(0))
-                                VS[kr, kd] = T.Select(kc + kr < Lkv, T.Cast("float32", V[b, hk, T.min(kc + kr, Lkv - 1), kd]), T.float32(0))
-                        T.tvm_storage_sync("shared")
-                        for r in T.serial(KT):
-                            SR[r] = T.float32(0)
-                            PR[r] = T.float32(0)
-                            for d in T.unroll(D):
-                                SR[r] = SR[r] + QR[d] * KS[r, d]
-                                PR[r] = PR[r] + DOR[d] * VS[r, d]
-                        if FL[j] == T.uint8(0):
-                            for r in T.serial(KT):
-                                SR[r] = g.ds_value(b, h, qi, kc + r, SR[r], PR[r], ST[0], ST[1], "partial")
-                        elif kc + KT > Lkv:
-                            for r in T.serial(KT):
-                                SR[r] = g.ds_value(b, h, qi, kc + r, SR[r], PR[r], ST[0], ST[1], "edge")
-                        else:
-                            for r in T.serial(KT):
-                                SR[r] = g.ds_value(b, h, qi, kc + r, SR[r], PR[r], ST[0], ST[1], "full")
-                        for r in T.serial(KT):
-                            for d in T.unroll(D):
-                                DQR[d] = DQR[d] + SR[r] * KS[r, d]
-                if qi < Lqv:
-                    DELTA[b, h, qi] = ST[1]
-                    for d in T.unroll(D):
-                        DQ[b, h, qi, d] = T.Cast(IO, DQR[d] * scale)
+                    DQR[d] = DQR[d] + SR[r] * KS[r, d]
 
-    return attach_extra_params(dq, sig, "dq"), sig
+        tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, tile)
+        if qi < Lqv:
+            DELTA[b, h, qi] = ST[1]
+            for d in T.unroll(D):
+                DQ[b, h, qi, d] = T.Cast(IO, DQR[d] * scale)
+
+    return kernel("dq", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ), sig
 
 
 def dkdv_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
@@ -201,98 +168,58 @@ def dkdv_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=
     order scale, then the pattern's inputs and random tables (the CPU dkdv kernel's ABI).
     ``order`` is int32 [B * Hk * n_kb]."""
     sv, sig, g = setup(mask, score, input_decls)
-    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
-    NCv, NNZv = tirx.Var("n_cols", "int32"), tirx.Var("nnz", "int32")
+    Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
     QT = backward_tile(cfg, BQ, head_dim)
-    LOADS = (QT * D + BK - 1) // BK
+    stage = stage_pair(threads=BK, rows=QT, head_dim=D)
+    dots = row_dots(D)
 
-    @T.prim_func(check_well_formed=False)
-    def dkdv(q: T.handle, k: T.handle, v: T.handle, do: T.handle, lse: T.handle,
-             delta: T.handle, dk: T.handle, dv: T.handle, head_class: T.handle,
-             col_ptr: T.handle, row_idx: T.handle, full: T.handle, order: T.handle,
-             scale: T.float32):
-        T.func_attr({"tirx.noalias": True})
-        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
-        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
-        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
-        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
-        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
-        DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
-        DK = T.match_buffer(dk, (Bv, Hkv, Lkv, D), IO)
-        DV = T.match_buffer(dv, (Bv, Hkv, Lkv, D), IO)
-        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
-        CP = T.match_buffer(col_ptr, (NCv,), "int64")
-        RI = T.match_buffer(row_idx, (NNZv,), "int32")
-        FL = T.match_buffer(full, (NNZv,), "uint8")
-        ORD = T.match_buffer(order, (Bv * Hkv * ((Lkv + (BK - 1)) // BK),), "int32")
-        for t in T.thread_binding(Bv * Hkv * ((Lkv + (BK - 1)) // BK), thread="blockIdx.x"):
-            for tx in T.thread_binding(BK, thread="threadIdx.x"):
-                QS = T.alloc_buffer((QT, D), "float32", scope="shared")
-                DOS = T.alloc_buffer((QT, D), "float32", scope="shared")
-                LS = T.alloc_buffer((QT,), "float32", scope="shared")   # lse2
-                DLS = T.alloc_buffer((QT,), "float32", scope="shared")  # Delta
-                KR = T.alloc_buffer((D,), "float32", scope="local")     # scale * K row
-                VR = T.alloc_buffer((D,), "float32", scope="local")
-                DKR = T.alloc_buffer((D,), "float32", scope="local")
-                DVR = T.alloc_buffer((D,), "float32", scope="local")
-                SR = T.alloc_buffer((QT,), "float32", scope="local")    # raw, then P
-                PR = T.alloc_buffer((QT,), "float32", scope="local")    # dP, then dS
-                n_kb: T.let = T.truncdiv(Lkv + (BK - 1), BK)
-                group: T.let = T.truncdiv(Hv, Hkv)
-                task: T.let = ORD[t]
-                b: T.let = T.truncdiv(task, Hkv * n_kb)
-                hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
-                kb: T.let = T.truncmod(task, n_kb)
-                kj: T.let = kb * BK + tx
-                kcl: T.let = T.min(kj, Lkv - 1)
-                for d in T.unroll(D):
-                    KR[d] = T.Cast("float32", K[b, hk, kcl, d]) * scale
-                    VR[d] = T.Cast("float32", V[b, hk, kcl, d])
-                    DKR[d] = T.float32(0)
-                    DVR[d] = T.float32(0)
-                for hh in T.serial(group):
-                    h: T.let = hk * group + hh
-                    col: T.let = HC[b, h] * (n_kb + 1) + kb
-                    for e in T.serial(T.Cast("int32", CP[col]), T.Cast("int32", CP[col + 1])):
-                        for c in T.serial(BQ // QT):
-                            qc: T.let = RI[e] * BQ + c * QT
-                            T.tvm_storage_sync("shared")
-                            for x in T.serial(LOADS):
-                                if x * BK + tx < QT * D:
-                                    qr: T.let = T.truncdiv(x * BK + tx, D)
-                                    qd: T.let = T.truncmod(x * BK + tx, D)
-                                    QS[qr, qd] = T.Select(qc + qr < Lqv, T.Cast("float32", Q[b, h, T.min(qc + qr, Lqv - 1), qd]), T.float32(0))
-                                    DOS[qr, qd] = T.Select(qc + qr < Lqv, T.Cast("float32", DO[b, h, T.min(qc + qr, Lqv - 1), qd]), T.float32(0))
-                            if tx < QT:
-                                LS[tx] = lse2(LSE[b, h, T.min(qc + tx, Lqv - 1)])
-                                DLS[tx] = DELTA[b, h, T.min(qc + tx, Lqv - 1)]
-                            T.tvm_storage_sync("shared")
-                            for r in T.serial(QT):
-                                SR[r] = T.float32(0)
-                                PR[r] = T.float32(0)
-                                for d in T.unroll(D):
-                                    SR[r] = SR[r] + QS[r, d] * KR[d]
-                                    PR[r] = PR[r] + DOS[r, d] * VR[d]
-                            if FL[e] == T.uint8(0):
-                                for r in T.serial(QT):
-                                    PR[r] = g.ds_value(b, h, qc + r, kj, SR[r], PR[r], LS[r], DLS[r], "partial")
-                                    SR[r] = g.p_value(b, h, qc + r, kj, SR[r], LS[r], "partial")
-                            elif qc + QT > Lqv or kb * BK + BK > Lkv:
-                                for r in T.serial(QT):
-                                    PR[r] = g.ds_value(b, h, qc + r, kj, SR[r], PR[r], LS[r], DLS[r], "edge")
-                                    SR[r] = g.p_value(b, h, qc + r, kj, SR[r], LS[r], "edge")
-                            else:
-                                for r in T.serial(QT):
-                                    PR[r] = g.ds_value(b, h, qc + r, kj, SR[r], PR[r], LS[r], DLS[r], "full")
-                                    SR[r] = g.p_value(b, h, qc + r, kj, SR[r], LS[r], "full")
-                            for r in T.serial(QT):
-                                for d in T.unroll(D):
-                                    DVR[d] = DVR[d] + SR[r] * DOS[r, d]
-                                    DKR[d] = DKR[d] + PR[r] * QS[r, d]
-                if kj < Lkv:
-                    for d in T.unroll(D):
-                        DK[b, hk, kj, d] = T.Cast(IO, DKR[d] * scale)
-                        DV[b, hk, kj, d] = T.Cast(IO, DVR[d])
+    @T.macro
+    def grads(kind, SR, PR, LS, DLS, b, h, qc, kj):
+        for r in T.serial(QT):
+            PR[r] = g.ds_value(b, h, qc + r, kj, SR[r], PR[r], LS[r], DLS[r], kind)
+            SR[r] = g.p_value(b, h, qc + r, kj, SR[r], LS[r], kind)
 
-    return attach_extra_params(dkdv, sig, "dkdv"), sig
+    @T.macro
+    def body(Q, K, V, DO, LSE, DELTA, DK, DV, HC, CP, RI, FL, scale, tx, n_kb, group, b, hk, kb):
+        QS = T.alloc_buffer((QT, D), "float32", scope="shared")
+        DOS = T.alloc_buffer((QT, D), "float32", scope="shared")
+        LS = T.alloc_buffer((QT,), "float32", scope="shared")   # lse2
+        DLS = T.alloc_buffer((QT,), "float32", scope="shared")  # Delta
+        KR = T.alloc_buffer((D,), "float32", scope="local")     # scale * K row
+        VR = T.alloc_buffer((D,), "float32", scope="local")
+        DKR = T.alloc_buffer((D,), "float32", scope="local")
+        DVR = T.alloc_buffer((D,), "float32", scope="local")
+        SR = T.alloc_buffer((QT,), "float32", scope="local")    # raw, then P
+        PR = T.alloc_buffer((QT,), "float32", scope="local")    # dP, then dS
+        kj: T.let = kb * BK + tx
+        kcl: T.let = T.min(kj, Lkv - 1)
+        for d in T.unroll(D):
+            KR[d] = T.Cast("float32", K[b, hk, kcl, d]) * scale
+            VR[d] = T.Cast("float32", V[b, hk, kcl, d])
+            DKR[d] = T.float32(0)
+            DVR[d] = T.float32(0)
+        for hh in T.serial(group):
+            h: T.let = hk * group + hh
+            col: T.let = HC[b, h] * (n_kb + 1) + kb
+            for e in T.serial(T.Cast("int32", CP[col]), T.Cast("int32", CP[col + 1])):
+                for c in T.serial(BQ // QT):
+                    qc: T.let = RI[e] * BQ + c * QT
+                    T.tvm_storage_sync("shared")
+                    stage(QS, DOS, Q, DO, b, h, qc, Lqv, tx)
+                    if tx < QT:
+                        LS[tx] = lse2(LSE[b, h, T.min(qc + tx, Lqv - 1)])
+                        DLS[tx] = DELTA[b, h, T.min(qc + tx, Lqv - 1)]
+                    T.tvm_storage_sync("shared")
+                    dots(SR, PR, QT, QS, KR, DOS, VR)
+                    by_block_kind(FL[e] == T.uint8(0), qc + QT > Lqv or kb * BK + BK > Lkv, grads, SR, PR, LS, DLS, b, h, qc, kj)
+                    for r in T.serial(QT):
+                        for d in T.unroll(D):
+                            DVR[d] = DVR[d] + SR[r] * DOS[r, d]
+                            DKR[d] = DKR[d] + PR[r] * QS[r, d]
+        if kj < Lkv:
+            for d in T.unroll(D):
+                DK[b, hk, kj, d] = T.Cast(IO, DKR[d] * scale)
+                DV[b, hk, kj, d] = T.Cast(IO, DVR[d])
+
+    return kernel("dkdv", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BK), sig

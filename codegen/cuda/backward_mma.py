@@ -1,6 +1,6 @@
 """The tensor-core backward kernels (float16 / bfloat16; PTX ``mma.sync.m16n8k16``, fp32
-accumulation). Same math, arguments and launch order as ``cuda_backward.py``'s CUDA-core
-kernels, which they replace for 16-bit dtypes:
+accumulation). Same math, arguments and launch order as the CUDA-core
+kernels (``backward.py``), which they replace for 16-bit dtypes:
 
     raw = scale <q, k>,  P = exp2(score(raw) log2 e - lse2[q]),  dP = <dO[q], V[k]>
     dS  = P (dP - Delta[q]) dscore/draw(raw),  dQ = scale dS K,  dK = scale dS^T Q,  dV = P^T dO
@@ -22,7 +22,10 @@ only. P and dS are 0 where masked or out of range (selected, never multiplied), 
 empty row's lse = -inf is turned into +inf, so its P is 0 and its gradients are 0.
 Fragment buffers avoid the letter D in their names: TVM 0.27's mma.sync printer replaces
 "D" in operand text with the D operand (a buffer ``DOF`` became ``PF_ptr + 0OF``).
-Fragment layouts are the forward's (``cuda_forward.py``): lane l holds C rows l/4 and
+Each kernel is a body macro in ``frame.kernel``'s frame (arguments, grid, task); the
+element step is written once and dispatched per block kind by ``blocks.by_block_kind``,
+and the pipelined copy / compute loop is ``blocks.pipeline`` (dQ: ``blocks.key_chunks``,
+the forward's). Fragment layouts are the forward's (``forward.py``): lane l holds C rows l/4 and
 l/4 + 8, columns 2 (l%4) + {0, 1} of every 8-wide tile; B fragments come from shared
 memory by ``ldmatrix.x4`` (``.trans`` where the tile's rows are the k dimension), two
 n-tiles at a time.
@@ -30,15 +33,14 @@ n-tiles at a time.
 
 from __future__ import annotations
 
-from tvm import tirx
 from tvm.script import tirx as T
 
 from spdsl.codegen.cuda.backward import lse2
+from spdsl.codegen.cuda.blocks import by_block_kind, key_chunks, pipeline
 from spdsl.codegen.cuda.config import SHARED_LIMIT, CudaConfig, mma_chunk
 from spdsl.codegen.cuda.forward import NVCC_UNROLL
-from spdsl.codegen.cuda.tiles import MMA_DTYPE, a_frag_at, shfl_xor, tile_ops
-from spdsl.codegen.common.signature import NEG_INF, attach_extra_params
-from spdsl.codegen.common.vecmath import LOG2E
+from spdsl.codegen.cuda.frame import kernel
+from spdsl.codegen.cuda.tiles import MMA_DTYPE, a_frag_at, shfl_xor, tile_ops, warp_rows
 
 
 def mma_backward_tile(cfg: CudaConfig, head_dim: int) -> int:
@@ -75,136 +77,90 @@ def _quad_sum(x):
 def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                     dtype: str = "float16"):
     """dQ and Delta on tensor cores; the CUDA-core dq kernel's arguments."""
-    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
-    NRv, NNZv = tirx.Var("n_rows", "int32"), tirx.Var("nnz", "int32")
-    D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
+    Hkv, Lqv, Lkv = sv.Hk, sv.Lq, sv.Lk
+    D, BQ, IO, AB = head_dim, cfg.block_q, dtype, MMA_DTYPE[dtype]
     NTH = 32 * (BQ // 16)
     STG = cfg.stages
-    KC = mma_chunk(cfg, head_dim)      # keys per chunk (pipeline step), as the forward's
-    SPL = BK // KC
+    KC, TILE, stream = key_chunks(cfg, D, NTH, IO, Lkv)  # the forward's chunks of keys
     KD, NS, KK, NO = D // 16, KC // 8, KC // 16, D // 8
-    DP = D + cfg.smem_pad
-    TILE = KC * DP
-    copy_pair, products, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=DP, dtype=IO)
+    _, products, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=D + cfg.smem_pad, dtype=IO)
     g = grad
 
     def elem(x, r0, k0, tq):
         """(query, key) of C element x of this lane."""
         return r0 + (x % 4 // 2) * 8, k0 + (x // 4) * 8 + tq * 2 + x % 2
 
-    @T.prim_func(check_well_formed=False)
-    def dq(q: T.handle, k: T.handle, v: T.handle, o: T.handle, do: T.handle, lse: T.handle,
-           dq_out: T.handle, delta: T.handle, head_class: T.handle, row_ptr: T.handle,
-           col_idx: T.handle, full: T.handle, order: T.handle, scale: T.float32):
-        T.func_attr({"tirx.noalias": True})
-        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
-        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
-        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
-        O = T.match_buffer(o, (Bv, Hv, Lqv, D), IO)
-        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
-        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
-        DQ = T.match_buffer(dq_out, (Bv, Hv, Lqv, D), IO)
-        DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
-        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
-        RP = T.match_buffer(row_ptr, (NRv,), "int64")
-        CI = T.match_buffer(col_idx, (NNZv,), "int32")
-        FL = T.match_buffer(full, (NNZv,), "uint8")
-        ORD = T.match_buffer(order, (Bv * Hv * ((Lqv + (BQ - 1)) // BQ),), "int32")
-        for t in T.thread_binding(Bv * Hv * ((Lqv + (BQ - 1)) // BQ), thread="blockIdx.x"):
-            for tx in T.thread_binding(NTH, thread="threadIdx.x"):
-                KS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
-                VS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
-                QF = T.alloc_buffer((KD * 8,), IO, scope="local")    # Q as A fragments
-                GF = T.alloc_buffer((KD * 8,), IO, scope="local")   # dO as A fragments
-                SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S
-                PT = T.alloc_buffer((1,), "float32", scope="local")        # P of one element
-                PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP
-                EF = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS as A fragments
-                QG = T.alloc_buffer((NO * 4,), "float32", scope="local")  # dQ, C layout
-                BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
-                ST = T.alloc_buffer((4,), "float32", scope="local")  # lse2 x2, Delta x2
-                n_qb: T.let = T.truncdiv(Lqv + (BQ - 1), BQ)
-                task: T.let = ORD[t]
-                b: T.let = T.truncdiv(task, Hv * n_qb)
-                h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
-                qb: T.let = T.truncmod(task, n_qb)
-                hk: T.let = T.truncdiv(h, T.truncdiv(Hv, Hkv))
-                lane: T.let = T.truncmod(tx, 32)
-                gg: T.let = T.truncdiv(lane, 4)
-                tq: T.let = T.truncmod(tx, 4)
-                r0: T.let = qb * BQ + T.truncdiv(tx, 32) * 16 + gg
-                row: T.let = HC[b, h] * (n_qb + 1) + qb
-                rbeg: T.let = T.Cast("int32", RP[row])
-                rend: T.let = T.Cast("int32", RP[row + 1])
-                ST[2] = T.float32(0)
-                ST[3] = T.float32(0)
-                for ks in T.unroll(KD):
-                    for i in T.unroll(8):
-                        ar, ac = T.meta_var(a_frag_at(r0, ks, tq, i))
-                        QF[ks * 8 + i] = Q[b, h, T.min(ar, Lqv - 1), ac]
-                        GF[ks * 8 + i] = DO[b, h, T.min(ar, Lqv - 1), ac]
-                        ST[2 + i // 2 % 2] = ST[2 + i // 2 % 2] + T.Cast("float32", GF[ks * 8 + i]) * T.Cast("float32", O[b, h, T.min(ar, Lqv - 1), ac])
-                for rr in T.unroll(2):
-                    ST[2 + rr] = _quad_sum(ST[2 + rr])
-                    ST[rr] = lse2(LSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
-                for x in T.unroll(NO * 4):
-                    QG[x] = T.float32(0)
-                # step c copies chunk c into stage c % STG and computes chunk c - STG + 1
-                n_ch: T.let = (rend - rbeg) * SPL
-                for c in T.serial(n_ch + (STG - 1)):
-                    T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
-                    if c < n_ch:
-                        copy_pair(KS, VS, K, V, (b * Hkv + hk) * Lkv * D, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lkv, T.truncmod(c, STG) * TILE, tx)
-                    T.evaluate(T.ptx.cp.async_.commit_group())
-                    if c >= STG - 1:
-                        T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
-                        T.tvm_storage_sync("shared")  # every thread's copies of this chunk landed
-                        cc: T.let = c - (STG - 1)
-                        j: T.let = rbeg + T.truncdiv(cc, SPL)
-                        k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
-                        so: T.let = T.truncmod(cc, STG) * TILE
-                        # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d] by ldmatrix)
-                        products(QF, BF, KS, SF, lane, NS, KD, AB, so)
-                        products(GF, BF, VS, PF, lane, NS, KD, AB, so)
-                        # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
-                        if FL[j] == T.uint8(0):
-                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "partial")
-                                EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "partial"))
-                        elif k0 + KC > Lkv:
-                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "edge")
-                                EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "edge"))
-                        else:
-                            for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], "full")
-                                EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], "full"))
-                        # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
-                        accumulate(EF, BF, KS, QG, lane, NO, KK, AB, so)
-                for rr in T.unroll(2):
-                    if r0 + rr * 8 < Lqv:
-                        for nt in T.unroll(NO):
-                            for cc in T.unroll(2):
-                                DQ[b, h, r0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, QG[nt * 4 + rr * 2 + cc] * scale)
-                        if tq == 0:
-                            DELTA[b, h, r0 + rr * 8] = ST[2 + rr]
+    @T.macro
+    def grads(kind, SF, PF, PT, EF, ST, b, h, r0, k0, tq, scale):
+        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+            PT[0] = g.p_value(b, h, *elem(x, r0, k0, tq), SF[x] * scale, ST[x % 4 // 2], kind)
+            EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], kind))
 
-    return attach_extra_params(dq, sig, "dq")
+    @T.macro
+    def body(Q, K, V, O, DO, LSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
+        KS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
+        VS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
+        QF = T.alloc_buffer((KD * 8,), IO, scope="local")    # Q as A fragments
+        GF = T.alloc_buffer((KD * 8,), IO, scope="local")   # dO as A fragments
+        SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S
+        PT = T.alloc_buffer((1,), "float32", scope="local")        # P of one element
+        PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP
+        EF = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS as A fragments
+        QG = T.alloc_buffer((NO * 4,), "float32", scope="local")  # dQ, C layout
+        BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
+        ST = T.alloc_buffer((4,), "float32", scope="local")  # lse2 x2, Delta x2
+        lane, tq, r0 = T.meta_var(warp_rows(tx, qb * BQ, "r0"))
+        row: T.let = HC[b, h] * (n_qb + 1) + qb
+        rbeg: T.let = T.Cast("int32", RP[row])
+        rend: T.let = T.Cast("int32", RP[row + 1])
+        ST[2] = T.float32(0)
+        ST[3] = T.float32(0)
+        for ks in T.unroll(KD):
+            for i in T.unroll(8):
+                ar, ac = T.meta_var(a_frag_at(r0, ks, tq, i))
+                QF[ks * 8 + i] = Q[b, h, T.min(ar, Lqv - 1), ac]
+                GF[ks * 8 + i] = DO[b, h, T.min(ar, Lqv - 1), ac]
+                ST[2 + i // 2 % 2] = ST[2 + i // 2 % 2] + T.Cast("float32", GF[ks * 8 + i]) * T.Cast("float32", O[b, h, T.min(ar, Lqv - 1), ac])
+        for rr in T.unroll(2):
+            ST[2 + rr] = _quad_sum(ST[2 + rr])
+            ST[rr] = lse2(LSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
+        for x in T.unroll(NO * 4):
+            QG[x] = T.float32(0)
+
+        @T.inline
+        def chunk(j, k0, so):
+            # S = Q K^T and dP = dO V^T (B fragments: K / V[key, d] by ldmatrix)
+            products(QF, BF, KS, SF, lane, NS, KD, AB, so)
+            products(GF, BF, VS, PF, lane, NS, KD, AB, so)
+            # P, then dS into A fragments (C tiles 2kk, 2kk+1 are A step kk)
+            by_block_kind(FL[j] == T.uint8(0), k0 + KC > Lkv, grads, SF, PF, PT, EF, ST, b, h, r0, k0, tq, scale)
+            # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
+            accumulate(EF, BF, KS, QG, lane, NO, KK, AB, so)
+
+        stream(KS, VS, K, V, CI, rbeg, rend, (b * Hkv + hk) * Lkv * D, tx, chunk)
+        for rr in T.unroll(2):
+            if r0 + rr * 8 < Lqv:
+                for nt in T.unroll(NO):
+                    for cc in T.unroll(2):
+                        DQ[b, h, r0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, QG[nt * 4 + rr * 2 + cc] * scale)
+                if tq == 0:
+                    DELTA[b, h, r0 + rr * 8] = ST[2 + rr]
+
+    return kernel("dq", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=NTH)
 
 
 def dkdv_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                       dtype: str = "float16"):
     """dK and dV on tensor cores; the CUDA-core dkdv kernel's arguments."""
-    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
-    NCv, NNZv = tirx.Var("n_cols", "int32"), tirx.Var("nnz", "int32")
+    Hv, Lqv, Lkv = sv.H, sv.Lq, sv.Lk
     D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
     NTH = 32 * (BK // 16)
     QT = mma_backward_tile(cfg, head_dim)
     STG, QSPL = cfg.stages, BQ // QT
     KD, NS, KK, NO = D // 16, QT // 8, QT // 16, D // 8
-    DP = D + cfg.smem_pad
-    QTILE = QT * DP
-    copy_pair, products, accumulate = tile_ops(threads=NTH, rows=QT, head_dim=D, stride=DP, dtype=IO)
+    QTILE = QT * (D + cfg.smem_pad)
+    copy_pair, products, accumulate = tile_ops(threads=NTH, rows=QT, head_dim=D, stride=D + cfg.smem_pad, dtype=IO)
+    pipelined = pipeline(STG)
     g = grad
 
     def elem(x, k0, qc, tq):
@@ -215,112 +171,76 @@ def dkdv_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
         """The staged query (0 .. QT-1) of C element x."""
         return (x // 4) * 8 + tq * 2 + x % 2
 
-    @T.prim_func(check_well_formed=False)
-    def dkdv(q: T.handle, k: T.handle, v: T.handle, do: T.handle, lse: T.handle,
-             delta: T.handle, dk: T.handle, dv: T.handle, head_class: T.handle,
-             col_ptr: T.handle, row_idx: T.handle, full: T.handle, order: T.handle,
-             scale: T.float32):
-        T.func_attr({"tirx.noalias": True})
-        Q = T.match_buffer(q, (Bv, Hv, Lqv, D), IO)
-        K = T.match_buffer(k, (Bv, Hkv, Lkv, D), IO)
-        V = T.match_buffer(v, (Bv, Hkv, Lkv, D), IO)
-        DO = T.match_buffer(do, (Bv, Hv, Lqv, D), IO)
-        LSE = T.match_buffer(lse, (Bv, Hv, Lqv), "float32")
-        DELTA = T.match_buffer(delta, (Bv, Hv, Lqv), "float32")
-        DK = T.match_buffer(dk, (Bv, Hkv, Lkv, D), IO)
-        DV = T.match_buffer(dv, (Bv, Hkv, Lkv, D), IO)
-        HC = T.match_buffer(head_class, (Bv, Hv), "int32")
-        CP = T.match_buffer(col_ptr, (NCv,), "int64")
-        RI = T.match_buffer(row_idx, (NNZv,), "int32")
-        FL = T.match_buffer(full, (NNZv,), "uint8")
-        ORD = T.match_buffer(order, (Bv * Hkv * ((Lkv + (BK - 1)) // BK),), "int32")
-        for t in T.thread_binding(Bv * Hkv * ((Lkv + (BK - 1)) // BK), thread="blockIdx.x"):
-            for tx in T.thread_binding(NTH, thread="threadIdx.x"):
-                QS = T.alloc_buffer((STG * QTILE,), IO, scope="shared")
-                DOS = T.alloc_buffer((STG * QTILE,), IO, scope="shared")
-                LS = T.alloc_buffer((STG * QT,), "float32", scope="shared")   # lse2
-                DLS = T.alloc_buffer((STG * QT,), "float32", scope="shared")  # Delta
-                KF = T.alloc_buffer((KD * 8,), IO, scope="local")    # K as A fragments
-                VF = T.alloc_buffer((KD * 8,), IO, scope="local")    # V as A fragments
-                SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S^T
-                PT = T.alloc_buffer((1,), "float32", scope="local")        # P of one element
-                PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP^T
-                PA = T.alloc_buffer((KK * 8,), IO, scope="local")    # P^T as A fragments
-                EA = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS^T as A fragments
-                KG = T.alloc_buffer((NO * 4,), "float32", scope="local")
-                VG = T.alloc_buffer((NO * 4,), "float32", scope="local")
-                BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
-                n_kb: T.let = T.truncdiv(Lkv + (BK - 1), BK)
-                group: T.let = T.truncdiv(Hv, Hkv)
-                task: T.let = ORD[t]
-                b: T.let = T.truncdiv(task, Hkv * n_kb)
-                hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
-                kb: T.let = T.truncmod(task, n_kb)
-                lane: T.let = T.truncmod(tx, 32)
-                gg: T.let = T.truncdiv(lane, 4)
-                tq: T.let = T.truncmod(tx, 4)
-                k0: T.let = kb * BK + T.truncdiv(tx, 32) * 16 + gg
-                for ks in T.unroll(KD):
-                    for i in T.unroll(8):
-                        ar, ac = T.meta_var(a_frag_at(k0, ks, tq, i))
-                        KF[ks * 8 + i] = K[b, hk, T.min(ar, Lkv - 1), ac]
-                        VF[ks * 8 + i] = V[b, hk, T.min(ar, Lkv - 1), ac]
-                for x in T.unroll(NO * 4):
-                    KG[x] = T.float32(0)
-                    VG[x] = T.float32(0)
-                for hh in T.serial(group):
-                    h: T.let = hk * group + hh
-                    cidx: T.let = HC[b, h] * (n_kb + 1) + kb
-                    ebeg: T.let = T.Cast("int32", CP[cidx])
-                    # step c copies query tile c into stage c % STG and computes tile c - STG + 1
-                    n_t: T.let = (T.Cast("int32", CP[cidx + 1]) - ebeg) * QSPL
-                    for c in T.serial(n_t + (STG - 1)):
-                        T.tvm_storage_sync("shared")  # every warp is done with the stage reused here
-                        if c < n_t:
-                            ql: T.let = RI[ebeg + T.truncdiv(c, QSPL)] * BQ + T.truncmod(c, QSPL) * QT
-                            copy_pair(QS, DOS, Q, DO, (b * Hv + h) * Lqv * D, ql, Lqv, T.truncmod(c, STG) * QTILE, tx)
-                            for x in T.serial((QT + NTH - 1) // NTH):
-                                if x * NTH + tx < QT:
-                                    LS[T.truncmod(c, STG) * QT + x * NTH + tx] = lse2(LSE[b, h, T.min(ql + x * NTH + tx, Lqv - 1)])
-                                    DLS[T.truncmod(c, STG) * QT + x * NTH + tx] = DELTA[b, h, T.min(ql + x * NTH + tx, Lqv - 1)]
-                        T.evaluate(T.ptx.cp.async_.commit_group())
-                        if c >= STG - 1:
-                            T.evaluate(T.ptx.cp.async_.wait_group(STG - 1))
-                            T.tvm_storage_sync("shared")  # every thread's copies of this tile landed
-                            ct: T.let = c - (STG - 1)
-                            e: T.let = ebeg + T.truncdiv(ct, QSPL)
-                            qc: T.let = RI[e] * BQ + T.truncmod(ct, QSPL) * QT
-                            so: T.let = T.truncmod(ct, STG) * QTILE
-                            lo: T.let = T.truncmod(ct, STG) * QT
-                            # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d] by ldmatrix)
-                            products(KF, BF, QS, SF, lane, NS, KD, AB, so)
-                            products(VF, BF, DOS, PF, lane, NS, KD, AB, so)
-                            if FL[e] == T.uint8(0):
-                                for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "partial")
-                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "partial"))
-                                    PA[x] = T.Cast(IO, PT[0])
-                            elif qc + QT > Lqv or kb * BK + BK > Lkv:
-                                for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "edge")
-                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "edge"))
-                                    PA[x] = T.Cast(IO, PT[0])
-                            else:
-                                for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
-                                    PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], "full")
-                                    EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], "full"))
-                                    PA[x] = T.Cast(IO, PT[0])
-                            # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d] by ldmatrix.trans)
-                            accumulate(PA, BF, DOS, VG, lane, NO, KK, AB, so)
-                            accumulate(EA, BF, QS, KG, lane, NO, KK, AB, so)
-                for rr in T.unroll(2):
-                    if k0 + rr * 8 < Lkv:
-                        for nt in T.unroll(NO):
-                            for cc in T.unroll(2):
-                                DK[b, hk, k0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, KG[nt * 4 + rr * 2 + cc] * scale)
-                                DV[b, hk, k0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, VG[nt * 4 + rr * 2 + cc])
+    @T.macro
+    def grads(kind, SF, PF, PT, EA, PA, LS, DLS, lo, b, h, k0, qc, tq, scale):
+        for x in T.unroll(NS * 4, annotations=NVCC_UNROLL):
+            PT[0] = g.p_value(b, h, *elem(x, k0, qc, tq), SF[x] * scale, LS[lo + col(x, tq)], kind)
+            EA[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, k0, qc, tq), SF[x] * scale, PT[0], PF[x], DLS[lo + col(x, tq)], kind))
+            PA[x] = T.Cast(IO, PT[0])
 
-    return attach_extra_params(dkdv, sig, "dkdv")
+    @T.macro
+    def body(Q, K, V, DO, LSE, DELTA, DK, DV, HC, CP, RI, FL, scale, tx, n_kb, group, b, hk, kb):
+        QS = T.alloc_buffer((STG * QTILE,), IO, scope="shared")
+        DOS = T.alloc_buffer((STG * QTILE,), IO, scope="shared")
+        LS = T.alloc_buffer((STG * QT,), "float32", scope="shared")   # lse2
+        DLS = T.alloc_buffer((STG * QT,), "float32", scope="shared")  # Delta
+        KF = T.alloc_buffer((KD * 8,), IO, scope="local")    # K as A fragments
+        VF = T.alloc_buffer((KD * 8,), IO, scope="local")    # V as A fragments
+        SF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # S^T
+        PT = T.alloc_buffer((1,), "float32", scope="local")        # P of one element
+        PF = T.alloc_buffer((NS * 4,), "float32", scope="local")   # dP^T
+        PA = T.alloc_buffer((KK * 8,), IO, scope="local")    # P^T as A fragments
+        EA = T.alloc_buffer((KK * 8,), IO, scope="local")   # dS^T as A fragments
+        KG = T.alloc_buffer((NO * 4,), "float32", scope="local")
+        VG = T.alloc_buffer((NO * 4,), "float32", scope="local")
+        BF = T.alloc_buffer((8,), IO, scope="local")        # B fragments of two n-tiles
+        lane, tq, k0 = T.meta_var(warp_rows(tx, kb * BK, "k0"))
+        for ks in T.unroll(KD):
+            for i in T.unroll(8):
+                ar, ac = T.meta_var(a_frag_at(k0, ks, tq, i))
+                KF[ks * 8 + i] = K[b, hk, T.min(ar, Lkv - 1), ac]
+                VF[ks * 8 + i] = V[b, hk, T.min(ar, Lkv - 1), ac]
+        for x in T.unroll(NO * 4):
+            KG[x] = T.float32(0)
+            VG[x] = T.float32(0)
+        for hh in T.serial(group):
+            h: T.let = hk * group + hh
+            cidx: T.let = HC[b, h] * (n_kb + 1) + kb
+            ebeg: T.let = T.Cast("int32", CP[cidx])
+            n_t: T.let = (T.Cast("int32", CP[cidx + 1]) - ebeg) * QSPL
+
+            @T.inline
+            def issue(c):
+                ql: T.let = RI[ebeg + T.truncdiv(c, QSPL)] * BQ + T.truncmod(c, QSPL) * QT
+                copy_pair(QS, DOS, Q, DO, (b * Hv + h) * Lqv * D, ql, Lqv, T.truncmod(c, STG) * QTILE, tx)
+                for x in T.serial((QT + NTH - 1) // NTH):
+                    if x * NTH + tx < QT:
+                        LS[T.truncmod(c, STG) * QT + x * NTH + tx] = lse2(LSE[b, h, T.min(ql + x * NTH + tx, Lqv - 1)])
+                        DLS[T.truncmod(c, STG) * QT + x * NTH + tx] = DELTA[b, h, T.min(ql + x * NTH + tx, Lqv - 1)]
+
+            @T.inline
+            def tile(ct):
+                e: T.let = ebeg + T.truncdiv(ct, QSPL)
+                qc: T.let = RI[e] * BQ + T.truncmod(ct, QSPL) * QT
+                so: T.let = T.truncmod(ct, STG) * QTILE
+                lo: T.let = T.truncmod(ct, STG) * QT
+                # S^T = K Q^T and dP^T = V dO^T (B: Q / dO[query, d] by ldmatrix)
+                products(KF, BF, QS, SF, lane, NS, KD, AB, so)
+                products(VF, BF, DOS, PF, lane, NS, KD, AB, so)
+                by_block_kind(FL[e] == T.uint8(0), qc + QT > Lqv or kb * BK + BK > Lkv, grads, SF, PF, PT, EA, PA, LS, DLS, lo, b, h, k0, qc, tq, scale)
+                # dV += P^T dO and dK += dS^T Q (B: dO / Q[query, d] by ldmatrix.trans)
+                accumulate(PA, BF, DOS, VG, lane, NO, KK, AB, so)
+                accumulate(EA, BF, QS, KG, lane, NO, KK, AB, so)
+
+            pipelined(n_t, issue, tile)
+        for rr in T.unroll(2):
+            if k0 + rr * 8 < Lkv:
+                for nt in T.unroll(NO):
+                    for cc in T.unroll(2):
+                        DK[b, hk, k0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, KG[nt * 4 + rr * 2 + cc] * scale)
+                        DV[b, hk, k0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, VG[nt * 4 + rr * 2 + cc])
+
+    return kernel("dkdv", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=NTH)
 
 
 __all__ = ["check_mma_backward", "dkdv_mma_primfunc", "dq_mma_primfunc", "mma_backward_tile"]

@@ -11,7 +11,7 @@ kernel on CUDA torch tensors.
 
 ``mask`` and ``score`` are checked IR expressions (``None``: dense / unchanged score);
 every parameter must be bound. B, H, Hk, Lq and Lk are symbolic: one build serves every
-size. The layout (``layout.BlockLayout``, the CPU kernels' BSR) must be built for
+size. The layout (``layout.PackedLayout``, the CPU kernels' BSR) must be built for
 ``config.block_q`` x ``config.block_k``; :func:`pattern_layout` builds one from a Pattern.
 
 float16 / bfloat16 use the tensor-core kernel (PTX mma.sync m16n8k16, fp32 accumulation);
@@ -31,7 +31,7 @@ from collections import OrderedDict
 import numpy as np
 
 from spdsl.codegen.common import layout as lay
-from spdsl.dtypes import DTYPES, dtype_name  # noqa: F401 (DTYPES re-exported)
+from spdsl.dtypes import dtype_name
 from spdsl.codegen.cuda.config import ARCHS, CudaConfig
 
 def _aligned(t):
@@ -62,23 +62,6 @@ def forward_primfunc(mask, score=None, *, head_dim: int, dtype, config: CudaConf
     return func, sig, config
 
 
-def build_forward_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
-                       input_decls=None, arch: str = "sm_90") -> "CudaForward":
-    """Build the forward kernel for ``arch``; returns a :class:`CudaForward` (its
-    ``module`` is the built TVM module, ``source`` the CUDA C). Works without a GPU."""
-    import tvm
-
-    func, sig, config = forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype,
-                                         config=config, input_decls=input_decls)
-    target = cuda_target(arch)
-    with tvm.transform.PassContext(opt_level=3):
-        module = tvm.compile(func, target=target)
-    fwd = CudaForward(module, sig, config, head_dim, dtype_name(dtype), arch)
-    if "__global__" not in fwd.source:  # a host-only module would run nothing on the GPU
-        raise RuntimeError("the CUDA build produced no __global__ kernel")
-    return fwd
-
-
 def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
                        input_decls=None):
     """((dq PrimFunc, dkdv PrimFunc), KernelSignature, CudaConfig) of the backward kernels
@@ -92,30 +75,33 @@ def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaCo
     return (dq, dkdv), sig, config
 
 
-def build_backward_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
-                        input_decls=None, arch: str = "sm_90") -> "CudaBackward":
-    """Build the dQ and dK/dV kernels for ``arch``; returns a :class:`CudaBackward` (its
-    ``sources`` maps "dq" / "dkdv" to CUDA C). ``config`` must be the forward's (the two
-    share the layout's blocks). Works without a GPU."""
+def config_ok(cfg: CudaConfig, head_dim: int, dtype: str) -> bool:
+    """Whether the forward and backward kernels both build for ``cfg``."""
+    from spdsl.codegen.cuda.backward import check_backward
+    from spdsl.codegen.cuda.backward_mma import check_mma_backward
+
+    try:
+        cfg.check(head_dim, dtype)
+        if cfg.uses_tensor_cores(dtype):
+            check_mma_backward(cfg, head_dim, dtype)
+        else:
+            check_backward(cfg, head_dim)
+    except ValueError:
+        return False
+    return True
+
+
+def compile_primfunc(func, arch: str):
+    """A kernel's PrimFunc built for ``arch`` (no GPU needed: the module keeps the CUDA
+    source); RuntimeError if TVM made a host-only module, which would run nothing."""
     import tvm
 
-    (dq, dkdv), sig, config = backward_primfuncs(mask, score, head_dim=head_dim, dtype=dtype,
-                                                 config=config, input_decls=input_decls)
-    target = cuda_target(arch)
     with tvm.transform.PassContext(opt_level=3):
-        modules = {"dq": tvm.compile(dq, target=target), "dkdv": tvm.compile(dkdv, target=target)}
-    bwd = CudaBackward(modules, sig, config, head_dim, dtype_name(dtype), arch)
-    for name, src in bwd.sources.items():
-        if "__global__" not in src:  # a host-only module would run nothing on the GPU
-            raise RuntimeError(f"the CUDA build of {name} produced no __global__ kernel")
-    return bwd
-
-
-def emit_cuda(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
-              input_decls=None, arch: str = "sm_90") -> str:
-    """The CUDA C source of the forward kernel (what ``--emit cuda`` shows)."""
-    return build_forward_cuda(mask, score, head_dim=head_dim, dtype=dtype, config=config,
-                              input_decls=input_decls, arch=arch).source
+        module = tvm.compile(func, target=cuda_target(arch))
+    if "__global__" not in module_source(module):
+        raise RuntimeError(f"the CUDA build of {func.attrs['global_symbol']} produced no "
+                           "__global__ kernel")
+    return module
 
 
 def module_source(module) -> str:
@@ -138,7 +124,7 @@ def compile_offline(source: str, arch: str = "sm_90", fmt: str = "ptx") -> bytes
                                        compiler="nvcc"))
 
 
-def gpu_order(layout: lay.BlockLayout) -> np.ndarray:
+def gpu_order(layout: lay.PackedLayout) -> np.ndarray:
     """int32 [B*H*n_qb]: thread-block order, longest row first (the GPU schedules blocks
     roughly in launch order, so heavy rows start early and light ones fill the tail)."""
     costs = layout.row_costs()
@@ -146,29 +132,29 @@ def gpu_order(layout: lay.BlockLayout) -> np.ndarray:
 
 
 def pattern_layout(pattern, B: int, H: int, Lq: int, Lk: int | None = None,
-                   config: CudaConfig | None = None, **inputs) -> lay.BlockLayout:
+                   config: CudaConfig | None = None, **inputs) -> lay.PackedLayout:
     """The packed block layout of a (bound) Pattern for one call size, by the analyser."""
     config = config or CudaConfig()
     cls = pattern.layout(Lq, Lk, H, B, block=(config.block_q, config.block_k), **inputs)
-    return lay.pack([(c.row_ptr, c.col_idx, c.full) for c in cls.layouts], cls.head_class,
-                    cls.n_qb, cls.n_kb, cls.block_q, cls.block_k)
+    return lay.from_analysis(cls)
 
 
 class CudaForward:
     """A built CUDA forward kernel. Call it with CUDA torch tensors ([B, H, L, D]); the
     kernel runs zero-copy on torch's current stream and writes ``out`` and ``lse``."""
 
-    def __init__(self, module, sig, config: CudaConfig, head_dim: int, dtype: str, arch: str):
+    def __init__(self, module, extras, config: CudaConfig, head_dim: int, dtype: str, arch: str,
+                 source: str | None = None):
         self.module, self.config, self.head_dim, self.dtype, self.arch = \
             module, config, head_dim, dtype, arch
-        self.input_names = list(sig.inputs)
-        self.random_keys = list(sig.random_keys)
-        self.source = module_source(module)
+        self.input_names = list(extras.inputs)
+        self.random_keys = list(extras.random_keys)
+        self.source = source if source is not None else module_source(module)
         self.tensor_cores = config.uses_tensor_cores(dtype)
         self._device_layouts: OrderedDict = OrderedDict()
         self._tables: dict = {}
 
-    def _layout_args(self, layout: lay.BlockLayout, device, b: int, h: int, lq: int):
+    def _layout_args(self, layout: lay.PackedLayout, device, b: int, h: int, lq: int):
         if (layout.block_q, layout.block_k) != (self.config.block_q, self.config.block_k):
             raise ValueError(f"layout blocks {layout.block_q}x{layout.block_k} do not match the "
                              f"kernel's {self.config.block_q}x{self.config.block_k}")
@@ -215,7 +201,7 @@ class CudaForward:
         with torch.cuda.device(device), tvm_ffi.use_torch_stream():
             module[kernel](*args)
 
-    def __call__(self, q, k, v, layout: lay.BlockLayout, *, scale=None, inputs=None,
+    def __call__(self, q, k, v, layout: lay.PackedLayout, *, scale=None, inputs=None,
                  out=None, lse=None):
         import torch
 
@@ -244,24 +230,24 @@ class CudaBackward(CudaForward):
     ``out`` and ``lse``; both kernels run zero-copy on torch's current stream (dQ first:
     it writes Delta, which dK/dV reads) and return (dq, dk, dv) in the inputs' dtype."""
 
-    def __init__(self, modules: dict, sig, config: CudaConfig, head_dim: int, dtype: str,
-                 arch: str):
+    def __init__(self, modules: dict, extras, config: CudaConfig, head_dim: int, dtype: str,
+                 arch: str, sources: dict | None = None):
         self.modules, self.config, self.head_dim, self.dtype, self.arch = \
             modules, config, head_dim, dtype, arch
         self.module = modules["dq"]
-        self.input_names = list(sig.inputs)
-        self.random_keys = list(sig.random_keys)
-        self.sources = {name: module_source(m) for name, m in modules.items()}
+        self.input_names = list(extras.inputs)
+        self.random_keys = list(extras.random_keys)
+        self.sources = sources or {name: module_source(m) for name, m in modules.items()}
         self.source = "\n".join(self.sources.values())
         self.tensor_cores = config.uses_tensor_cores(dtype)
         self._device_layouts: OrderedDict = OrderedDict()
         self._tables: dict = {}
 
-    def _transposed_args(self, layout: lay.BlockLayout, transposed, device, b: int, h: int,
+    def _transposed_args(self, layout: lay.PackedLayout, transposed, device, b: int, h: int,
                          hk: int, lk: int):
         """head_class col_ptr row_idx full_t order of the dK/dV kernel, on ``device``."""
         if transposed is None:
-            transposed = lay.transpose(layout)
+            transposed = layout.transposed
         if tuple(transposed.head_class.shape) != (b, h) or \
                 transposed.n_kb != lay.cdiv(lk, self.config.block_k):
             raise ValueError("the transposed layout was built for other sizes than this call's")
@@ -280,7 +266,7 @@ class CudaBackward(CudaForward):
                 self._device_layouts.popitem(last=False)
         return hit[1]
 
-    def __call__(self, q, k, v, out, lse, dout, layout: lay.BlockLayout, *, scale=None,
+    def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
                  inputs=None, transposed: lay.TransposedLayout | None = None):
         import torch
 
@@ -305,6 +291,6 @@ class CudaBackward(CudaForward):
         return dq, dk, dv
 
 
-__all__ = ["ARCHS", "CudaBackward", "CudaConfig", "CudaForward", "build_backward_cuda",
-           "build_forward_cuda", "emit_cuda", "backward_primfuncs", "gpu_column_order",
+__all__ = ["ARCHS", "CudaBackward", "CudaConfig", "CudaForward", "compile_primfunc", "config_ok",
+           "backward_primfuncs", "gpu_column_order",
            "compile_offline", "gpu_order", "pattern_layout", "cuda_target", "forward_primfunc"]

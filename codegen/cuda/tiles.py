@@ -1,5 +1,5 @@
-"""Warp-level pieces shared by the tensor-core kernels (``cuda_forward.py``,
-``cuda_backward_mma.py``): PTX intrinsics and TVMScript macros over them.
+"""Warp-level pieces shared by the tensor-core kernels (``forward.py``,
+``backward_mma.py``): PTX intrinsics, a warp's rows, and TVMScript macros over them.
 
 Fragments follow ``mma.sync.m16n8k16.row.col`` (fp32 accumulation): an A fragment is 8
 16-bit values per lane, a B fragment 4, a C fragment 4 floats; lane l holds C rows l/4
@@ -12,6 +12,8 @@ from __future__ import annotations
 from tvm import tirx
 from tvm.script import tirx as T
 
+from spdsl.codegen.cuda.frame import let
+
 MMA_DTYPE = {"float16": "fp16", "bfloat16": "bf16"}
 FULL_MASK = 0xFFFFFFFF
 VEC = 8  # 16-bit elements per 16-byte copy
@@ -22,6 +24,16 @@ def a_frag_at(row0, ks, tq, i):
     and row0 + 8 (row0 = this warp's first row + lane / 4), columns 2 tq + {0, 1} and
     2 tq + 8 + {0, 1} of the 16-wide step."""
     return row0 + (i // 2 % 2) * 8, ks * 16 + tq * 2 + i % 2 + (i // 4) * 8
+
+
+def warp_rows(tx, first_row, name: str):
+    """(lane, tq, row): this thread's lane, its column pair tq = lane % 4, and its first C
+    row ``name`` (the warp owns 16 rows from ``first_row`` + 16 * warp; the lane holds
+    rows row and row + 8), bound as lets."""
+    lane = let("lane", tirx.truncmod(tx, 32))
+    g = let("g", tirx.truncdiv(lane, 4))
+    tq = let("tq", tirx.truncmod(tx, 4))
+    return lane, tq, let(name, first_row + tirx.truncdiv(tx, 32) * 16 + g)
 
 
 def mma(a_buf, a_off, b_buf, c_buf, c_off, ab: str, b_off=0):

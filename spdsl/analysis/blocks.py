@@ -1,6 +1,6 @@
 """The block layout: each (batch, head, query block, key block) FULL, PARTIAL or EMPTY.
 
-Found by interval analysis (spdsl/intervals.py), never by evaluating an Lq x Lk mask:
+Found by interval analysis (spdsl/analysis/intervals.py), never by evaluating an Lq x Lk mask:
 
 1. Heads (batches) that cannot differ share one analysis: a mask that does not read
    ``h`` (no ``h``, no random_blocks, no input indexed by ``h``) is analysed for head 0
@@ -55,15 +55,6 @@ class LayoutClass:
         """The query block of every stored block (int64 [nnz])."""
         counts = np.diff(self.row_ptr)
         return np.repeat(np.arange(len(counts), dtype=np.int64), counts)
-
-    def transpose(self, n_kb: int) -> "LayoutClass":
-        """The same blocks by key-block column (for dK/dV kernels): ``row_ptr`` indexes
-        key blocks and ``col_idx`` holds query blocks."""
-        rows = self.rows()
-        order = np.lexsort((rows, self.col_idx))
-        ptr = np.zeros(n_kb + 1, np.int64)
-        np.cumsum(np.bincount(self.col_idx, minlength=n_kb), out=ptr[1:])
-        return LayoutClass(ptr, rows[order].astype(np.int32), self.full[order])
 
 
 @dataclass

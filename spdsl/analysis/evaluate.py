@@ -17,7 +17,7 @@ file.  The semantics, exactly:
   ``tanh``, ``sqrt`` on float (IEEE results: ``log(-1)`` is NaN, ``log(0)`` is -inf).
 * ``Index(input, args)``: a gather at int64 indices (broadcast).  The caller proves the
   bounds beforehand; an index out of range here raises IndexError naming the input.
-* ``random_blocks(r, size, seed)``: see spdsl/random_blocks.py and docs/random_blocks.md.
+* ``random_blocks(r, size, seed)``: see spdsl/analysis/random_blocks.py and docs/random_blocks.md.
 * ``B``, ``H``, ``Lq``, ``Lk`` are the call sizes; a ``Param`` still unbound is an error.
 """
 

@@ -12,7 +12,7 @@ length N) the evaluator returns, per region,
 
 It is always sound: the true value at every point of a region lies in its interval,
 and FULL/EMPTY are only claimed when they hold at every point under the reference
-semantics of spdsl/evaluate.py (float32 rounding included: float bounds are widened
+semantics of spdsl/analysis/evaluate.py (float32 rounding included: float bounds are widened
 outwards after every operation, so rounding can only turn an answer into PARTIAL).
 
 It is exact for integer expressions that are affine in the index variables (``q - k``,

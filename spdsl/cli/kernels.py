@@ -60,25 +60,25 @@ def cmd_compile(args) -> int:
 
 
 def _compile_cuda(pat, args) -> int:
-    from spdsl.codegen.cuda.kernels import build_backward_cuda, build_forward_cuda
+    from spdsl.codegen.build import build
     from spdsl.codegen.cuda.config import CudaConfig
 
     if args.emit in ("tir", "llvm"):
         raise PatternError(f"--emit {args.emit} is for --target cpu; --target cuda emits cuda")
     dtype = str(torch_dtype(args.dtype)).replace("torch.", "")
     config = CudaConfig(block_q=args.block[0], block_k=args.block[1]) if args.block else None
-    common = dict(head_dim=args.dim, dtype=dtype, config=config,
-                  input_decls=list(pat.inputs.values()), arch=args.arch)
+    common = dict(head_dim=args.dim, dtype=dtype, device="cuda", input_decls=list(pat.inputs.values()),
+                  target=args.arch, label=pat.name)
     start = time.perf_counter()
     try:
-        if args.emit == "cuda":
-            if args.kernel == "forward":
-                print(build_forward_cuda(pat.mask, pat.score, **common).source)
-            else:
-                print(build_backward_cuda(pat.mask, pat.score, **common).sources[args.kernel])
+        fwd = build(pat.mask, pat.score, kernel="forward", config=config, **common)
+        if args.emit == "cuda" and args.kernel == "forward":
+            print(fwd.kernel.source)
             return 0
-        fwd = build_forward_cuda(pat.mask, pat.score, **common)
-        build_backward_cuda(pat.mask, pat.score, **{**common, "config": fwd.config})
+        bwd = build(pat.mask, pat.score, kernel="backward", config=fwd.config, **common)
+        if args.emit == "cuda":
+            print(bwd.kernel.sources[args.kernel])
+            return 0
     except ValueError as e:  # a config the kernels cannot take (head_dim, blocks, shared memory)
         raise PatternError(str(e)) from None
     kind = "tensor-core" if fwd.config.uses_tensor_cores(dtype) else "CUDA-core"

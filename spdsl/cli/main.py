@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
-from spdsl.cli.common import lengths, load_pattern, make_inputs, param, positive, shape_args
+from spdsl.cli.common import lengths, load_pattern, make_inputs, positive, shape_args
 from spdsl.errors import PatternError
 
 EXIT_PATTERN = 2

@@ -4,7 +4,7 @@
                [--budget SECONDS] [--rpc HOST:PORT:KEY] [--override-block] [--json]
     spdsl tune --db show | export FILE | import FILE
 
-Wired into spdsl/cli.py with ``add_tune_command(subparsers, shape_args)``.
+Wired into spdsl/cli/main.py with ``add_tune_command(subparsers, shape_args)``.
 """
 
 from __future__ import annotations

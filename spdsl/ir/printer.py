@@ -107,6 +107,21 @@ def print_expr(e: Expr) -> str:
     return "\n".join(p.lets() + [p.expr(e, top=True)])
 
 
+def print_kernel_ir(mask: Expr, score: Expr | None, input_decls) -> str:
+    """What a kernel is built from, names anonymised: its inputs, shared lets, mask and
+    score (the IR part of a kernel cache key: equal for equal kernels)."""
+    roots = [e for e in (mask, score) if e is not None]
+    p = _Printer(roots, anonymous=True)
+    lines = [f"input {d.name} : {d.dtype}[{', '.join(str(x) for x in d.dims)}]"
+             for d in sorted(input_decls, key=lambda d: d.name)]
+    lines += p.lets()
+    if mask is not None:  # None: every key (a dense mask)
+        lines.append(f"mask = {p.expr(mask, top=id(mask) not in p.names)}")
+    if score is not None:
+        lines.append(f"score = {p.expr(score, top=id(score) not in p.names)}")
+    return "\n".join(lines)
+
+
 def print_pattern(pattern, anonymous: bool = False) -> str:
     """The specialised pattern as text: inputs, shared lets, mask, score, block."""
     roots = [pattern.mask] + ([pattern.score] if pattern.score is not None else [])
@@ -129,4 +144,4 @@ def print_pattern(pattern, anonymous: bool = False) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["print_expr", "print_pattern", "INT"]
+__all__ = ["print_expr", "print_kernel_ir", "print_pattern", "INT"]

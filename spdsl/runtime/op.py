@@ -7,7 +7,7 @@ pattern registers its kernels under an id that the op receives as a constant str
 
 Per call, the block layout for the call's sizes and runtime inputs is built by the
 interval analysis (never an L x L mask) and kept in a small LRU cache. Kernels come
-from the on-disk cache (spdsl/cache.py) when they were built before.
+through ``spdsl.codegen.build`` (one road, with the disk cache).
 """
 
 from __future__ import annotations
@@ -15,32 +15,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import time
 from collections import OrderedDict
-from dataclasses import asdict
-from typing import Any
 
-from spdsl.device import cpu_features, cuda_arch
+from spdsl.device import cuda_arch
 from spdsl.dtypes import dtype_name
 from spdsl.errors import BindError
 
 log = logging.getLogger("spdsl")
 
 _REGISTRY: dict[str, "CompiledAttention"] = {}
-_BUILT: dict[str, tuple] = {}          # in-process: kernel key -> (forward, backward|None)
 _LOCK = threading.Lock()
 _LAYOUT_CACHE_SIZE = 32
 POISON_OUTPUTS = False     # set by the tests: outputs start as NaN so unwritten elements show
-
-
-def _target_material(target, device: str = "cpu") -> dict:
-    import tvm
-    if device == "cuda":
-        return {"target": f"cuda {target}", "tvm": tvm.__version__}
-    from spdsl.codegen.cpu.target import as_target
-
-    t = as_target(target)
-    return {"target": str(t), "features": cpu_features(), "tvm": tvm.__version__}
 
 
 class CompiledAttention:
@@ -76,87 +62,25 @@ class CompiledAttention:
         self.input_names = sorted(pattern.inputs)
         self._layouts: OrderedDict = OrderedDict()
         self._backward = None
-        self.key = self._key()
         self.build_seconds = 0.0
-        self.loaded_from_cache = False
         self._forward = self._build("forward")
         self.id = f"{pattern.name}-{self.key[:16]}"
         _REGISTRY[self.id] = self
 
     # ---- kernels ---------------------------------------------------------------------
 
-    def _key(self) -> str:
-        from spdsl import __version__
-        from spdsl.codegen.cache import key_of
-        from spdsl.codegen import KERNEL_ABI
-        from spdsl.ir.printer import print_pattern
-        self.material = {"abi": KERNEL_ABI, "pattern": self.pattern.key(), "ir": print_pattern(self.pattern, anonymous=True),
-                         "head_dim": self.head_dim,
-                         "dtype": str(self.dtype), "config": asdict(self.config), "spdsl": __version__,
-                         **_target_material(self.target, self.device)}
-        return key_of(self.material)
+    def _build(self, kernel: str):
+        """``kernel`` ("forward" or "backward") through the one build road (codegen.build)."""
+        from spdsl.codegen.build import build
 
-    def _build(self, which: str):
-        if self.device == "cuda":
-            return self._build_cuda(which)
-        from spdsl.codegen.cpu import kernels as cg
-        from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
-        from spdsl.codegen.cache import KernelCache
-
-        with _LOCK:
-            hit = _BUILT.get((self.key, which))
-            if hit is not None:
-                return hit
-            start = time.perf_counter()
-            mask, score = self.pattern.mask, self.pattern.score
-            decls = list(self.pattern.inputs.values())
-            cache = KernelCache() if self.use_cache else None
-            config = cg._config(self.config, self.head_dim, self.target)
-            dtype = str(self.dtype).replace("torch.", "")
-
-            def module_for(kind, func):
-                if cache is None:
-                    return cg._compile(func, self.target), False
-                return cache.get_or_build({**self.material, "kernel": kind}, lambda: cg._compile(func, self.target),
-                                          label=self.pattern.name)
-
-            if which == "forward":
-                func, sig = cg.forward_primfunc(mask, score, head_dim=self.head_dim, dtype=dtype, config=config,
-                                                input_decls=decls, target=self.target)
-                module, cached = module_for("forward", func)
-                kernel = cg.ForwardKernel(module, sig, config, self.head_dim, dtype)
-            else:
-                dq_func, sig = dq_primfunc(mask, score, self.head_dim, config, decls)
-                dkdv_func, _ = dkdv_primfunc(mask, score, self.head_dim, config, decls)
-                dq_mod, c1 = module_for("dq", dq_func)
-                dkdv_mod, c2 = module_for("dkdv", dkdv_func)
-                cached = c1 and c2
-                kernel = cg.BackwardKernels(dq_mod, dkdv_mod, sig, config, self.head_dim)
-            elapsed = time.perf_counter() - start
-            self.build_seconds += elapsed
-            self.loaded_from_cache = cached if which == "forward" else self.loaded_from_cache
-            log.debug("spdsl: %s kernel of %s %s in %.2f s", which, self.pattern.name,
-                      "loaded from cache" if cached else "built", elapsed)
-            _BUILT[(self.key, which)] = kernel
-            return kernel
-
-    def _build_cuda(self, which: str):
-        """CUDA kernels (forward; dQ and dK/dV): built on any machine (TVM keeps the CUDA
-        source; it is compiled when first loaded on a GPU). Not disk-cached: exporting
-        needs the GPU toolchain."""
-        from spdsl.codegen.cuda.kernels import build_backward_cuda, build_forward_cuda
-        build = build_forward_cuda if which == "forward" else build_backward_cuda
-        with _LOCK:
-            hit = _BUILT.get((self.key, which))
-            if hit is not None:
-                return hit
-            start = time.perf_counter()
-            kernel = build(self.pattern.mask, self.pattern.score, head_dim=self.head_dim,
-                           dtype=str(self.dtype).replace("torch.", ""), config=self.config,
-                           input_decls=list(self.pattern.inputs.values()), arch=self.target)
-            self.build_seconds += time.perf_counter() - start
-            _BUILT[(self.key, which)] = kernel
-            return kernel
+        made = build(self.pattern.mask, self.pattern.score, kernel=kernel, head_dim=self.head_dim,
+                     dtype=self.dtype, device=self.device, config=self.config,
+                     input_decls=list(self.pattern.inputs.values()), target=self.target,
+                     cache=self.use_cache, label=self.pattern.name)
+        self.build_seconds += made.seconds
+        if kernel == "forward":
+            self.key, self.loaded_from_cache = made.key, made.from_cache
+        return made.kernel
 
     @property
     def cuda_source(self) -> str:
@@ -188,33 +112,15 @@ class CompiledAttention:
         if hit is not None:
             self._layouts.move_to_end(key)
             return hit
-        from spdsl.codegen.common import layout as cl
-        from spdsl.analysis.sizes import as_numpy
-
-        sizes = self.pattern.sizes(Lq, Lk, H, B)
-        arrays = self.pattern.check_inputs(sizes, inputs)
-        lay = self.pattern_layout(sizes, as_numpy(arrays))
-        packed = cl.pack([(c.row_ptr, c.col_idx, c.full) for c in lay.layouts], lay.head_class,
-                         lay.n_qb, lay.n_kb, lay.block_q, lay.block_k)
-        kernel_inputs = {n: kernel_input(a) for n, a in arrays.items()}
+        packed, kernel_inputs = call_layout(self.pattern, (self.config.block_q, self.config.block_k),
+                                            B, H, Lq, Lk, inputs)
         if device != "cpu":
             kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
-        entry = (packed, kernel_inputs, [None])
+        entry = (packed, kernel_inputs)
         self._layouts[key] = entry
         if len(self._layouts) > _LAYOUT_CACHE_SIZE:
             self._layouts.popitem(last=False)
         return entry
-
-    def pattern_layout(self, sizes, arrays):
-        from spdsl.analysis.blocks import classify
-        return classify(self.pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
-                        block_q=self.config.block_q, block_k=self.config.block_k, inputs=arrays)
-
-    def transposed_for(self, entry):
-        from spdsl.codegen.common import layout as cl
-        if entry[2][0] is None:
-            entry[2][0] = cl.transpose(entry[0])
-        return entry[2][0]
 
     # ---- calls -----------------------------------------------------------------------
 
@@ -246,7 +152,7 @@ class CompiledAttention:
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
         dq, dk, dv = self.backward_kernels(q, k, v, out, lse, dout.contiguous(), entry[0], scale=self.scale,
-                                           inputs=entry[1], transposed=self.transposed_for(entry))
+                                           inputs=entry[1])
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
 
     def __repr__(self) -> str:
@@ -260,7 +166,7 @@ def _cuda_fallback(config, head_dim: int, dtype: str):
     runs, and the debug log says why."""
     from dataclasses import replace
 
-    from spdsl.tune.cuda import cuda_config_ok
+    from spdsl.codegen.cuda.kernels import config_ok as cuda_config_ok
 
     if not config.uses_tensor_cores(dtype) or cuda_config_ok(config, head_dim, dtype):
         return config
@@ -270,6 +176,20 @@ def _cuda_fallback(config, head_dim: int, dtype: str):
                   "using the CUDA-core kernels", head_dim, config.block_q, config.block_k)
         return simt
     return config  # neither builds: the build says why
+
+
+def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: int, inputs: dict):
+    """(packed layout, kernel inputs on the CPU) of one call: its sizes and pattern inputs
+    checked, blocks classified by the analysis (never an L x L mask) and packed."""
+    from spdsl.analysis.blocks import classify
+    from spdsl.analysis.sizes import as_numpy
+    from spdsl.codegen.common.layout import from_analysis
+
+    sizes = pattern.sizes(Lq, Lk, H, B)
+    arrays = pattern.check_inputs(sizes, inputs)
+    classified = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+                          block_q=block[0], block_k=block[1], inputs=as_numpy(arrays))
+    return from_analysis(classified), {n: kernel_input(a) for n, a in arrays.items()}
 
 
 def kernel_input(t):
@@ -372,7 +292,7 @@ _registered = False
 
 
 def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: float | None = None,
-            config=None, target=None, cache: bool = True, tune: bool | dict = False, seq=None,
+            config=None, target=None, cache: bool = True, seq=None,
             heads: int = 8, **params) -> CompiledAttention:
     """Compile ``pattern`` into block-sparse attention kernels for ``device``.
 
@@ -380,8 +300,8 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     ``spdsl.codegen.ScheduleConfig`` (block sizes and tiles; for ``device="cuda"`` a
     ``CudaConfig``). Without one, the tuning database is consulted (the best config tuned
     on this machine, or for this GPU architecture, for this kernel, for the bucket of
-    ``seq`` if given), else the defaults (the pattern's ``block`` hint is honoured). ``tune=True`` tunes first at ``seq`` (default 4096) and ``heads``; a dict
-    passes options to :func:`spdsl.tune.tune` (``tune={"trials": 8, "budget": 60}``).
+    ``seq`` if given), else the defaults (the pattern's ``block`` hint is honoured).
+    (``spdsl.compile(tune=...)`` tunes first, then calls this.)
     ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
 
     >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
@@ -400,7 +320,7 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
         pattern = pattern.bind(**params)
     pattern.require_bound()
     if config is None:
-        config = _tuned_config(pattern, head_dim, dtype or torch.float32, tune, seq, heads, device,
+        config = _tuned_config(pattern, head_dim, dtype or torch.float32, seq, heads, device,
                                target if device == "cuda" else None)
     with _LOCK:
         if not _registered:
@@ -410,14 +330,9 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
                              scale=scale, config=config, target=target, cache=cache)
 
 
-def _tuned_config(pattern, head_dim, dtype, tune, seq, heads, device="cpu", arch=None):
+def _tuned_config(pattern, head_dim, dtype, seq, heads, device="cpu", arch=None):
     from spdsl.tune.db import config_for
 
-    if tune:
-        from spdsl.tune.search import tune as run_tune
-        options = tune if isinstance(tune, dict) else {}  # e.g. {"trials": 8, "budget": 60}
-        run_tune(pattern, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False,
-                 device=device, **options)
     config, reason = config_for(pattern, head_dim, dtype, seq=seq, device=device, arch=arch)
     log.debug("spdsl: %s head_dim=%d %s: %s", pattern.name, head_dim, dtype, reason)
     return config

@@ -26,6 +26,8 @@ import math
 import random
 from dataclasses import replace
 
+from spdsl.tune.db import cuda_target_id
+
 CUDA_KNOBS = {
     "block_q": (16, 32, 64, 128),
     "block_k": (16, 32, 64, 128),
@@ -34,15 +36,6 @@ CUDA_KNOBS = {
     "stages": (1, 2),
 }
 MIN_SAMPLE_MS = 2.0   # one timing sample spans at least this long (repeats short steps)
-
-
-def cuda_target_id(arch: str | None = None) -> str:
-    """The tuning database's target for CUDA builds: the GPU architecture (sm_XY), the
-    local GPU's where there is one. Same-arch GPUs share tuned configs."""
-    if arch is None:
-        from spdsl.device import cuda_arch
-        arch = cuda_arch()
-    return f"cuda/{arch}"
 
 
 def default_cuda_config(pattern, block: tuple[int, int] | None = None):
@@ -56,27 +49,12 @@ def default_cuda_config(pattern, block: tuple[int, int] | None = None):
     return cfg
 
 
-def cuda_config_ok(cfg, head_dim: int, dtype: str) -> bool:
-    """Whether the forward and backward kernels both build for ``cfg``."""
-    from spdsl.codegen.cuda.backward import check_backward
-    from spdsl.codegen.cuda.backward_mma import check_mma_backward
-
-    try:
-        cfg.check(head_dim, dtype)
-        if cfg.uses_tensor_cores(dtype):
-            check_mma_backward(cfg, head_dim, dtype)
-        else:
-            check_backward(cfg, head_dim)
-    except ValueError:
-        return False
-    return True
-
-
 def cuda_search_space(pattern, head_dim: int, dtype, *, allow_block_override: bool = False,
                       block: tuple[int, int] | None = None):
     """The tune.Space of the CUDA kernels for ``pattern`` at ``head_dim`` and ``dtype``."""
+    from spdsl.codegen.cuda.kernels import config_ok
     from spdsl.dtypes import dtype_name
-    from spdsl.tune.search import Space
+    from spdsl.tune.space import Space
 
     name = dtype_name(dtype)
     default = default_cuda_config(pattern, block)
@@ -88,7 +66,7 @@ def cuda_search_space(pattern, head_dim: int, dtype, *, allow_block_override: bo
         if knob == "block_q" and not default.uses_tensor_cores(name):
             values = values + (256,)  # one thread per query row: wider blocks are fine
         knobs[knob] = tuple(sorted(set(values) | {getattr(default, knob)}))
-    return Space(default, knobs, head_dim, 0, check=lambda c: cuda_config_ok(c, head_dim, name))
+    return Space(default, knobs, head_dim, 0, check=lambda c: config_ok(c, head_dim, name))
 
 
 class CudaMeasurer:
@@ -122,11 +100,11 @@ class CudaMeasurer:
 
         import torch
 
-        import spdsl
+        from spdsl.runtime.op import compile as compile_attention
 
-        from spdsl.tune.search import WrongResult, accept, check_error
+        from spdsl.tune.measure import WrongResult, accept, check_error
 
-        attn = spdsl.compile(self.pattern, head_dim=self.head_dim, dtype=self.dtype,
+        attn = compile_attention(self.pattern, head_dim=self.head_dim, dtype=self.dtype,
                              device="cuda", config=cfg)
 
         def run(q, k, v, inputs):

@@ -124,12 +124,12 @@ class TuningDB:
                time_ms: float | None = None, default_ms: float | None = None, error: str | None = None,
                **extra) -> dict:
         """Append one measurement; returns the record written."""
-        from spdsl import __version__
+        from spdsl.version import VERSION as SPDSL_VERSION
 
         rec = {"v": VERSION, "id": uuid.uuid4().hex, "target": target, "signature": signature,
                "bucket": bucket.id if isinstance(bucket, Bucket) else str(bucket),
                "config": _config_dict(config), "ok": bool(ok), "time_ms": time_ms, "default_ms": default_ms,
-               "error": error, "created": time.time(), "spdsl": __version__, **extra}
+               "error": error, "created": time.time(), "spdsl": SPDSL_VERSION, **extra}
         self._append([rec])
         return rec
 
@@ -344,6 +344,15 @@ def _read(path: Path) -> Iterator[dict]:
         yield rec
 
 
+def cuda_target_id(arch: str | None = None) -> str:
+    """The tuning database's target for CUDA builds: the GPU architecture (sm_XY), the
+    local GPU's where there is one. Same-arch GPUs share tuned configs."""
+    if arch is None:
+        from spdsl.device import cuda_arch
+        arch = cuda_arch()
+    return f"cuda/{arch}"
+
+
 # ---- what spdsl.compile asks --------------------------------------------------------------------
 
 def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None = None, *,
@@ -362,7 +371,6 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
     sig = signature_id(pattern, name, head_dim)
     try:
         if target is None and device == "cuda":
-            from spdsl.tune.cuda import cuda_target_id
             target = cuda_target_id(arch)
         target = target or cpu_target_id()
     except Exception as e:  # no TVM, odd machine: compile must go on with the default
@@ -386,7 +394,7 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
     cfg, rec = hit
     try:
         if target.startswith("cuda/"):
-            from spdsl.tune.cuda import cuda_config_ok
+            from spdsl.codegen.cuda.kernels import config_ok as cuda_config_ok
             if not cuda_config_ok(cfg, head_dim, name):
                 raise ValueError("the CUDA kernels do not build for it")
         else:

@@ -1,7 +1,7 @@
 """Measuring a candidate config in this process: random inputs for a shape, the check
 against the float64 reference, the CPU measurer, and the tuner's progress line. The
 search itself is ``tune.py``'s; other devices have their own measurers
-(``tune_rpc.py``, ``tune_cuda.py``)."""
+(``rpc.py``, ``cuda.py``)."""
 
 from __future__ import annotations
 
@@ -40,16 +40,16 @@ def random_inputs(pattern, B: int, H: int, Lq: int, Lk: int, seed: int) -> dict:
 def check_error(run, pattern, head_dim: int, dtype, seed: int = 0) -> tuple[float, float]:
     """(kernel error, same-dtype eager error) against the float64 reference on the small
     check shape; ``run(q, k, v, inputs)`` returns the kernel's output."""
-    import spdsl
+    from spdsl.analysis.reference import reference_attention
     import torch
 
     B, H, L = CHECK_SHAPE["B"], CHECK_SHAPE["H"], CHECK_SHAPE["L"]
     gen = torch.Generator().manual_seed(seed)
     q, k, v = (torch.randn(B, H, L, head_dim, generator=gen, dtype=torch.float64) for _ in range(3))
     inputs = random_inputs(pattern, B, H, L, L, seed)
-    ref = spdsl.reference_attention(pattern, q, k, v, **inputs)
+    ref = reference_attention(pattern, q, k, v, **inputs)
     low = [t.to(dtype) for t in (q, k, v)]
-    eager = spdsl.reference_attention(pattern, *low, **inputs)
+    eager = reference_attention(pattern, *low, **inputs)
     out = run(*low, inputs)
     norm = ref.norm().clamp_min(1e-30)
     err = ((out.double() - ref).norm() / norm).item()
@@ -80,9 +80,9 @@ class LocalMeasurer:
 
     def prepare(self, cfg):
         """A handle to time, after building and checking; raises on a failure."""
-        import spdsl
+        from spdsl.runtime.op import compile as compile_attention
 
-        attn = spdsl.compile(self.pattern, head_dim=self.head_dim, dtype=self.dtype, config=cfg, cache=True)
+        attn = compile_attention(self.pattern, head_dim=self.head_dim, dtype=self.dtype, config=cfg, cache=True)
         err, eager = check_error(lambda q, k, v, inp: attn(q, k, v, **inp), self.pattern, self.head_dim, self.dtype)
         if not accept(err, eager, self.dtype):
             raise WrongResult(f"wrong result: relative error {err:.2e} against float64 "

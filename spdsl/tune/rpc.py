@@ -27,7 +27,8 @@ import time
 
 import numpy as np
 
-from spdsl.tune.search import CHECK_SHAPE, MIN_SAMPLE_S, WrongResult, random_inputs, accept
+from spdsl.runtime.op import call_layout
+from spdsl.tune.measure import CHECK_SHAPE, MIN_SAMPLE_S, WrongResult, accept, random_inputs
 
 log = logging.getLogger("spdsl.tune")
 
@@ -50,21 +51,6 @@ def _np(t) -> np.ndarray:
     return t.numpy()
 
 
-def packed_layout(pattern, B: int, H: int, Lq: int, Lk: int, block_q: int, block_k: int, inputs: dict):
-    """(packed layout, kernel inputs) as spdsl.runtime builds them for a call."""
-    from spdsl.analysis.blocks import classify
-    from spdsl.codegen.common import layout as cl
-    from spdsl.analysis.sizes import as_numpy
-    from spdsl.runtime.op import kernel_input
-
-    sizes = pattern.sizes(Lq, Lk, H, B)
-    arrays = pattern.check_inputs(sizes, inputs)
-    lay = classify(pattern.mask, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block_q, block_k=block_k, inputs=as_numpy(arrays))
-    packed = cl.pack([(c.row_ptr, c.col_idx, c.full) for c in lay.layouts], lay.head_class,
-                     lay.n_qb, lay.n_kb, lay.block_q, lay.block_k)
-    return packed, {n: kernel_input(a) for n, a in arrays.items()}
-
-
 class _Shape:
     """Host-side arrays of one call shape, per block size (layouts are cached)."""
 
@@ -82,7 +68,7 @@ class _Shape:
 
     def layout(self, bq, bk):
         if (bq, bk) not in self._layouts:
-            self._layouts[(bq, bk)] = packed_layout(self.pattern, self.B, self.H, self.Lq, self.Lk, bq, bk,
+            self._layouts[(bq, bk)] = call_layout(self.pattern, (bq, bk), self.B, self.H, self.Lq, self.Lk,
                                                     self.inputs)
         return self._layouts[(bq, bk)]
 
@@ -210,18 +196,15 @@ class RPCMeasurer:
     # -- work --
 
     def _build(self, cfg) -> _Candidate:
-        from spdsl.codegen.cpu import kernels as cg
+        from spdsl.codegen.build import build
 
-        config = cg._config(cfg, self.head_dim, self.target_spec)
-        func, sig = cg.forward_primfunc(self.pattern.mask, self.pattern.score, head_dim=self.head_dim,
-                                        dtype=self.dtype_name, config=config,
-                                        input_decls=list(self.pattern.inputs.values()), target=self.target_spec)
-        mod = cg._compile(func, self.target_spec)
+        made = build(self.pattern.mask, self.pattern.score, kernel="forward", head_dim=self.head_dim,
+                     dtype=self.dtype_name, config=cfg, input_decls=list(self.pattern.inputs.values()),
+                     target=self.target_spec, label=self.pattern.name)
         fd, path = tempfile.mkstemp(prefix="kernel-", suffix=".so", dir=self.tmp)
         os.close(fd)
-        mod.export_library(path)
-        return _Candidate(config, path, cg._Extras(list(sig.inputs), list(sig.random_keys)),
-                          float(self.head_dim) ** -0.5)
+        made.kernel.module.export_library(path)
+        return _Candidate(made.config, path, made.kernel.extras, float(self.head_dim) ** -0.5)
 
     def _check(self, cand):
         res = self._parallel([(0, cand)], self._check_on)[0]
@@ -230,8 +213,9 @@ class RPCMeasurer:
         return cand
 
     def _check_on(self, srv: _Server, cand: _Candidate):
-        import spdsl
         import torch
+
+        from spdsl.analysis.reference import reference_attention
 
         mod = srv.module(cand)
         args, out = srv.arguments(self.small, cand, "check")
@@ -239,9 +223,9 @@ class RPCMeasurer:
         got = torch.from_numpy(np.asarray(out.numpy(), dtype=np.float64))
         if self._ref is None:
             s = self.small
-            ref = spdsl.reference_attention(self.pattern, s.q64, s.k64, s.v64, **s.inputs)
+            ref = reference_attention(self.pattern, s.q64, s.k64, s.v64, **s.inputs)
             low = [t.to(self.dtype) for t in (s.q64, s.k64, s.v64)]
-            eager = spdsl.reference_attention(self.pattern, *low, **s.inputs).double()
+            eager = reference_attention(self.pattern, *low, **s.inputs).double()
             self._ref = (ref, eager)
         ref, eager = self._ref
         norm = ref.norm().clamp_min(1e-30)

@@ -1,5 +1,5 @@
 """The autotuner: search a target's schedule knobs, measure on the real device, keep
-every trial in the tuning database (spdsl/tuning_db.py).
+every trial in the tuning database (spdsl/tune/db.py).
 
     res = spdsl.tune.tune(pat, seq=8192, heads=8, head_dim=64, dtype=torch.float32)
     print(res.summary())                 # default vs tuned, the trials table
@@ -33,8 +33,9 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from spdsl.tune.measure import CHECK_SHAPE, MIN_SAMPLE_S, TOLERANCE, LocalMeasurer, Progress, WrongResult, random_inputs, accept, check_error
-from spdsl.tune.db import Bucket, TuningDB, config_for, cpu_target_id, signature_id  # noqa: F401 (config_for re-exported)
+from spdsl.tune.db import Bucket, TuningDB, signature_id
+from spdsl.tune.measure import LocalMeasurer, Progress, random_inputs
+from spdsl.tune.space import Space
 
 log = logging.getLogger("spdsl.tune")
 
@@ -59,64 +60,6 @@ CPU_KNOBS = {
     "dim_tile": (1, 2, 4, 8),
 }
 FIXED = {"lanes", "bwd_key_tile"}
-
-
-@dataclass(frozen=True)
-class Space:
-    """The knobs searched and their ordered candidate values, and the default config."""
-
-    default: object                      # ScheduleConfig (CPU) or CudaConfig
-    knobs: dict                          # name -> tuple of values (ordered: neighbours are adjacent)
-    head_dim: int
-    lanes: int
-    check: object = field(default=None, compare=False)  # cfg -> bool, in place of the CPU rules
-
-    def valid(self, cfg) -> bool:
-        if self.check is not None:
-            return self.check(cfg)
-        try:
-            cfg.with_lanes(self.lanes).check(self.head_dim)
-        except ValueError:
-            return False
-        if "dim_tile" in self.knobs and self.head_dim % cfg.dim_tile:
-            return False  # dim_tile_for would round it to another config's kernel
-        # accumulators of a register tile beyond the register file spill badly: pruned
-        regs = 32 if self.lanes >= 16 else 16
-        for tile in ("key_tile", "dim_tile"):
-            if getattr(cfg, tile, 1) * math.ceil(cfg.block_q / self.lanes) > regs:
-                return False
-        return True
-
-    def neighbours(self, cfg) -> list:
-        out = []
-        for name, values in self.knobs.items():
-            cur = getattr(cfg, name)
-            i = values.index(cur) if cur in values else None
-            steps = [values[j] for j in ((i - 1, i + 1) if i is not None else range(len(values)))
-                     if 0 <= j < len(values)]
-            out += [replace(cfg, **{name: v}) for v in steps]
-        return [c for c in out if self.valid(c)]
-
-    def mutate(self, cfg, rng: random.Random):
-        names = list(self.knobs)
-        for name in rng.sample(names, k=min(len(names), 1 if rng.random() < 0.6 else 2)):
-            values = self.knobs[name]
-            cur = getattr(cfg, name)
-            if rng.random() < 0.2 or cur not in values:
-                cfg = replace(cfg, **{name: rng.choice(values)})
-            else:
-                i = values.index(cur) + rng.choice((-1, 1))
-                cfg = replace(cfg, **{name: values[min(max(i, 0), len(values) - 1)]})
-        return cfg
-
-    def sample(self, rng: random.Random):
-        return replace(self.default, **{n: rng.choice(v) for n, v in self.knobs.items()})
-
-    def size(self) -> int:
-        import itertools
-        names = list(self.knobs)
-        return sum(self.valid(replace(self.default, **dict(zip(names, vals))))
-                   for vals in itertools.product(*(self.knobs[n] for n in names)))
 
 
 def default_config(pattern, block: tuple[int, int] | None = None):
@@ -255,7 +198,7 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
          progress: bool = True, allow_block_override: bool = False, block: tuple[int, int] | None = None,
          db: TuningDB | None = None, seed: int = 0, measurer=None, device: str = "cpu") -> TuneResult:
     """Tune ``pattern``'s kernel for ``device`` ("cpu", or "cuda": the local GPU, timing
-    forward + backward, see ``tune_cuda.py``) at one shape; every trial goes to the
+    forward + backward, see ``cuda.py``) at one shape; every trial goes to the
     tuning database.
 
     ``seq``: Lq = Lk, or a pair (Lq, Lk). ``trials``: configs to build and measure at

@@ -416,26 +416,26 @@ extern "C" __global__ void __launch_bounds__(64) dkdv_kernel(int64_t* __restrict
         __syncthreads();
         int cse_v7 = (Lq - 1);
         int cse_v158 = (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq);
-        for (int x = 0; x < 32; ++x) {
-          int qr = x;
-          int qd = ((int)threadIdx.x);
-          int cse_v6 = (qc + x);
-          int cse_v14 = ((x * 64) + ((int)threadIdx.x));
-          int cse_v290 = (((min((qc + x), (Lq - 1)) * 64) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + ((int)threadIdx.x));
+        for (int e_1 = 0; e_1 < 32; ++e_1) {
+          int kr = e_1;
+          int kd = ((int)threadIdx.x);
+          int cse_v6 = (qc + e_1);
+          int cse_v14 = ((e_1 * 64) + ((int)threadIdx.x));
+          int cse_v290 = (((min((qc + e_1), (Lq - 1)) * 64) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + ((int)threadIdx.x));
           float condval;
-          if ((qc + x) < Lq) {
-            condval = Q_ptr[(((min((qc + x), (Lq - 1)) * 64) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + ((int)threadIdx.x))];
+          if ((qc + e_1) < Lq) {
+            condval = Q_ptr[(((min((qc + e_1), (Lq - 1)) * 64) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + ((int)threadIdx.x))];
           } else {
             condval = 0x0p+0f/*0.000000e+00*/;
           }
-          QS_ptr[((x * 64) + ((int)threadIdx.x))] = condval;
+          QS_ptr[((e_1 * 64) + ((int)threadIdx.x))] = condval;
           float condval_1;
-          if ((qc + x) < Lq) {
-            condval_1 = DO_ptr[(((min((qc + x), (Lq - 1)) * 64) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + ((int)threadIdx.x))];
+          if ((qc + e_1) < Lq) {
+            condval_1 = DO_ptr[(((min((qc + e_1), (Lq - 1)) * 64) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + ((int)threadIdx.x))];
           } else {
             condval_1 = 0x0p+0f/*0.000000e+00*/;
           }
-          DOS_ptr[((x * 64) + ((int)threadIdx.x))] = condval_1;
+          DOS_ptr[((e_1 * 64) + ((int)threadIdx.x))] = condval_1;
         }
         if (((int)threadIdx.x) < 32) {
           int cse_v162 = (min((qc + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq));

@@ -165,7 +165,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
   int cse_v5 = (((int)threadIdx.x) % 32);
   int lane = (((int)threadIdx.x) % 32);
   int cse_v19 = ((((int)threadIdx.x) % 32) / 4);
-  int gg = ((((int)threadIdx.x) % 32) / 4);
+  int g = ((((int)threadIdx.x) % 32) / 4);
   int cse_v6 = (((int)threadIdx.x) % 4);
   int tq = (((int)threadIdx.x) % 4);
   int cse_v7 = (((int)threadIdx.x) / 32);
@@ -387,7 +387,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
         tvm_builtin_ptx_cp_async_wait_group_async_wait_group_1();
         __syncthreads();
         int cse_v13 = (c - 1);
-        int ct = (c - 1);
+        int cc = (c - 1);
         int cse_v35 = (((c - 1) / 2) + ebeg);
         int e_1 = (((c - 1) / 2) + ebeg);
         int cse_v24 = ((c - 1) % 2);

@@ -173,7 +173,7 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   int cse_v3 = (((int)threadIdx.x) % 32);
   int lane = (((int)threadIdx.x) % 32);
   int cse_v18 = ((((int)threadIdx.x) % 32) / 4);
-  int gg = ((((int)threadIdx.x) % 32) / 4);
+  int g = ((((int)threadIdx.x) % 32) / 4);
   int cse_v4 = (((int)threadIdx.x) % 4);
   int tq = (((int)threadIdx.x) % 4);
   int cse_v5 = (((int)threadIdx.x) / 32);

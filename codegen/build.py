@@ -1,0 +1,230 @@
+"""The one road from a pattern's IR to loaded kernels, for every caller (the runtime, the
+command line, the tuners), through the disk cache.
+
+    fwd = build(mask, score, kernel="forward", head_dim=64, dtype="float32")
+    bwd = build(mask, score, kernel="backward", head_dim=64, dtype="float32",
+                config=fwd.config)
+    out, lse = fwd.kernel(q, k, v, layout)            # CPU: codegen.cpu.kernels wrappers
+    cuda = build(mask, score, kernel="forward", head_dim=128, dtype="bfloat16",
+                 device="cuda", target="sm_90")       # CUDA: codegen.cuda.kernels wrappers
+
+The cache key is made before any TIR exists: the IR (printed, names anonymised), the
+kernel's options (kind, dtype, head_dim, resolved config, device and target with the CPU's
+feature flags), the kernel ABI, the spdsl and TVM versions, and a digest of the code
+generator's own source files (as Triton's ``triton_key()``): a change to any file of
+``codegen/`` changes every key, so no stale kernel can load. A hit therefore generates no
+TIR and compiles nothing; a miss generates, compiles and stores. In one process a build is
+made once (an in-process memo under the same key).
+
+CUDA builds are cached too (the exported host library plus the CUDA source); loading one
+needs the CUDA runtime, so on a machine without it an entry is left in place and the
+kernels are built again (building needs no GPU).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from spdsl.dtypes import dtype_name
+
+log = logging.getLogger("spdsl")
+
+# Bumped whenever a kernel's argument list or argument dtypes change (an old library would
+# be called with the wrong arguments). 2: a task-order buffer follows the layout buffers.
+KERNEL_ABI = 2
+KINDS = ("forward", "backward")
+MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv")}
+CUDA_SOURCE = "source.cu"
+
+_MEMO: dict[str, "Build"] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass
+class Build:
+    """Loaded kernels and how they came: ``kernel`` is the callable wrapper (CPU:
+    ``ForwardKernel`` / ``BackwardKernels``; CUDA: ``CudaForward`` / ``CudaBackward``)."""
+
+    kernel: object
+    config: object
+    key: str
+    from_cache: bool
+    seconds: float
+
+
+def generator_digest(root: Path | None = None) -> str:
+    """SHA-256 of every Python source file of the code generator (``codegen/``, or the
+    folder ``root``), by relative path and content: the part of a cache key that covers
+    the compiler itself. This process's own generator is read once."""
+    if root is None:
+        return _own_generator_digest()
+    return _digest_sources(Path(root))
+
+
+@functools.lru_cache(maxsize=None)
+def _own_generator_digest() -> str:
+    return _digest_sources(Path(__file__).resolve().parent)
+
+
+def _digest_sources(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def resolve_config(config, *, head_dim: int, dtype: str, device: str, target):
+    """The config the kernels are built with (defaults filled, CPU vector lanes set),
+    after checking the kernels can take it (ValueError if not)."""
+    if device == "cuda":
+        from spdsl.codegen.cuda.config import CudaConfig
+
+        config = config or CudaConfig()
+        config.check(head_dim, dtype)
+        return config
+    from spdsl.codegen.cpu.kernels import resolve_config as cpu_config
+
+    return cpu_config(config, head_dim, target)
+
+
+def key_material(mask, score, input_decls, *, head_dim: int, dtype: str, device: str, config,
+                 target) -> dict:
+    """Everything that changes the kernels of a pattern, as JSON-able data (no TIR
+    needed); each module's cache key adds its name (``"kernel": "forward"``, ...)."""
+    import tvm
+
+    from spdsl.ir.printer import print_kernel_ir
+    from spdsl.version import VERSION
+
+    if device == "cuda":
+        where = {"target": f"cuda {target}"}
+    else:
+        from spdsl.codegen.cpu.target import as_target
+        from spdsl.device import cpu_features
+
+        where = {"target": str(as_target(target)), "features": cpu_features()}
+    return {"abi": KERNEL_ABI, "generator": generator_digest(),
+            "ir": print_kernel_ir(mask, score, input_decls), "head_dim": head_dim,
+            "dtype": dtype, "device": device, "config": asdict(config), **where,
+            "spdsl": VERSION, "tvm": tvm.__version__}
+
+
+def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", device: str = "cpu",
+          config=None, input_decls=(), target=None, cache: bool = True,
+          label: str | None = None) -> Build:
+    """Build (or load) the ``kernel`` ("forward", or "backward": dQ and dK/dV) of a mask /
+    score IR for ``device`` ("cpu": ``target`` a TVM target or None for the host; "cuda":
+    ``target`` an arch such as "sm_90"). ``input_decls``: the pattern's declared inputs
+    (all become kernel arguments). ``cache=False`` skips the disk cache."""
+    if kernel not in KINDS:
+        raise ValueError(f"kernel must be one of {KINDS}, not {kernel!r}")
+    if device not in ("cpu", "cuda"):
+        raise ValueError(f"device must be 'cpu' or 'cuda', not {device!r}")
+    dtype = dtype_name(dtype)
+    if device == "cuda":
+        target = target or "sm_90"
+    decls = list(input_decls or ())
+    config = resolve_config(config, head_dim=head_dim, dtype=dtype, device=device, target=target)
+    material = key_material(mask, score, decls, head_dim=head_dim, dtype=dtype, device=device,
+                            config=config, target=target)
+    from spdsl.codegen.cache import KernelCache, key_of
+
+    key = key_of({**material, "kernel": kernel})
+    with _LOCK:
+        hit = _MEMO.get(key)
+        if hit is not None:
+            return hit
+        start = time.perf_counter()
+        store = KernelCache() if cache else None
+        got = _load(store, material, kernel, device) if store is not None else None
+        from_cache = got is not None
+        if got is None:
+            got = _generate(mask, score, decls, kernel=kernel, head_dim=head_dim, dtype=dtype,
+                            device=device, config=config, target=target)
+            if store is not None:
+                for name, module in got[0].items():
+                    store.store({**material, "kernel": name}, module, label=label,
+                                files={CUDA_SOURCE: got[1][name]} if device == "cuda" else None)
+        wrapper = _wrap(*got, mask, score, decls, kernel=kernel, head_dim=head_dim, dtype=dtype,
+                        device=device, config=config, target=target)
+        seconds = time.perf_counter() - start
+        log.debug("spdsl: %s kernel of %s %s in %.2f s", kernel, label or "a pattern",
+                  "loaded from the cache" if from_cache else "built", seconds)
+        result = Build(wrapper, config, key, from_cache, seconds)
+        _MEMO[key] = result
+        return result
+
+
+def _load(store, material: dict, kernel: str, device: str):
+    """({module name: module}, {module name: CUDA source}) from the cache, or None if any
+    module is missing."""
+    if device == "cuda" and not _cuda_loader():
+        return None  # entries stay: they load on a machine with the CUDA runtime
+    modules, sources = {}, {}
+    for name in MODULES[kernel]:
+        got = store.load({**material, "kernel": name}, files=(CUDA_SOURCE,) if device == "cuda" else ())
+        if got is None:
+            return None
+        modules[name], files = got
+        sources[name] = files.get(CUDA_SOURCE, "")
+    return modules, sources
+
+
+def _cuda_loader() -> bool:
+    import tvm_ffi
+
+    return tvm_ffi.get_global_func("ffi.Module.load_from_bytes.cuda", allow_missing=True) is not None
+
+
+def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, target):
+    """({module name: built module}, {module name: CUDA source}) made from the IR."""
+    if device == "cuda":
+        from spdsl.codegen.cuda import kernels as cuda
+
+        if kernel == "forward":
+            func, _, _ = cuda.forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype,
+                                               config=config, input_decls=decls)
+            funcs = {"forward": func}
+        else:
+            (dq, dkdv), _, _ = cuda.backward_primfuncs(mask, score, head_dim=head_dim, dtype=dtype,
+                                                      config=config, input_decls=decls)
+            funcs = {"dq": dq, "dkdv": dkdv}
+        modules = {name: cuda.compile_primfunc(f, target) for name, f in funcs.items()}
+        return modules, {name: cuda.module_source(m) for name, m in modules.items()}
+    from spdsl.codegen.cpu import kernels as cpu
+
+    funcs = cpu.primfuncs(mask, score, kernel=kernel, head_dim=head_dim, dtype=dtype,
+                          config=config, input_decls=decls)
+    return {name: cpu.compile_primfunc(f, target) for name, f in funcs.items()}, {}
+
+
+def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, device, config, target):
+    from spdsl.codegen.common.lower import kernel_extras
+
+    extras = kernel_extras(mask, score, decls)
+    if device == "cuda":
+        from spdsl.codegen.cuda import kernels as cuda
+
+        if kernel == "forward":
+            return cuda.CudaForward(modules["forward"], extras, config, head_dim, dtype, target,
+                                    source=sources["forward"])
+        return cuda.CudaBackward(modules, extras, config, head_dim, dtype, target, sources=sources)
+    from spdsl.codegen.cpu import kernels as cpu
+
+    if kernel == "forward":
+        return cpu.ForwardKernel(modules["forward"], extras, config, head_dim, dtype)
+    return cpu.BackwardKernels(modules["dq"], modules["dkdv"], extras, config, head_dim,
+                               dtype=cpu.BACKWARD_KERNEL_DTYPE)
+
+
+def clear_memo() -> None:
+    """Forget this process's builds (the next build loads from disk or builds)."""
+    with _LOCK:
+        _MEMO.clear()
