@@ -85,3 +85,31 @@ try:
         _settings.load_profile("ci")
 except ImportError:  # hypothesis is a test dependency; without it those tests fail to import anyway
     pass
+
+
+def run_bounded(code: str, *args: str, seconds: float = 60, memory_mb: int = 2048, env=None,
+                stdin=None):
+    """Run ``python -c code *args`` in a fresh process under a wall-clock limit and an
+    address-space limit (RLIMIT_AS), as hostile-input tests need: a hang or a memory
+    blow-up fails the test instead of the machine. Returns the CompletedProcess; on a
+    timeout, fails with what the process printed so far."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
+
+    try:
+        return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                              timeout=seconds, preexec_fn=limit, cwd=ROOT, stdin=stdin,
+                              env={**os.environ, **(env or {})})
+    except subprocess.TimeoutExpired as e:
+        pytest.fail(f"did not finish in {seconds} s; output so far: {e.stdout!r} {e.stderr!r}")
+
+
+def run_cli_bounded(*args: str, seconds: float = 60, memory_mb: int = 2048, env=None):
+    """``spdsl ARGS`` through :func:`run_bounded`."""
+    return run_bounded("import sys; from spdsl.cli.main import main; sys.exit(main(sys.argv[1:]))",
+                       *args, seconds=seconds, memory_mb=memory_mb, env=env)

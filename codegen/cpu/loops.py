@@ -80,52 +80,61 @@ def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
             step("full", *args)
 
     @T.macro
-    def products(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile):
-        for kt in T.serial(n_rows // tile):
-            ACC = stack_buffer(tile, W)
-            if Y2 is not None:
-                ACCP = stack_buffer(tile, W)
+    def in_tiles(n_tiles, tile, Y1, Y2, fill, update, *args):
+        """For each of ``n_tiles`` groups of ``tile`` rows of Y1 (and Y2 unless None): a
+        register tile pair, ``fill(A, t, r, i)`` each element, ``update(A, t, *args)``, and
+        the rows written back. ``A`` is [A1] or [A1, A2]."""
+        for rt in T.serial(n_tiles):
+            A = T.meta_var(stack_buffers((tile, W), 1 if Y2 is None else 2))
             for r in T.unroll(tile):
                 for i in T.vectorized(W):
-                    ACC[r, i] = T.float32(0)
+                    fill(A, rt, r, i)
+            update(A, rt, *args)
+            for r in T.unroll(tile):
+                for i in T.vectorized(W):
+                    Y1[rt * tile + r, i] = A[0][r, i]
                     if Y2 is not None:
-                        ACCP[r, i] = T.float32(0)
+                        Y2[rt * tile + r, i] = A[1][r, i]
+
+    @T.macro
+    def products(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile):
+        @T.inline
+        def zero(A, t, r, i):
+            A[0][r, i] = T.float32(0)
+            if Y2 is not None:
+                A[1][r, i] = T.float32(0)
+
+        @T.inline
+        def dots(A, t):
             for d in T.serial(head_dim):
                 for r in T.unroll(tile):
                     for i in T.vectorized(W):
-                        ACC[r, i] = ACC[r, i] + T.Cast("float32", G1[b, head, T.min(base + kt * tile + r, limit - 1), d]) * X1[d, i]
+                        A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, T.min(base + t * tile + r, limit - 1), d]) * X1[d, i]
                         if Y2 is not None:
-                            ACCP[r, i] = ACCP[r, i] + T.Cast("float32", G2[b, head, T.min(base + kt * tile + r, limit - 1), d]) * X2[d, i]
-            for r in T.unroll(tile):
-                for i in T.vectorized(W):
-                    Y1[kt * tile + r, i] = ACC[r, i]
-                    if Y2 is not None:
-                        Y2[kt * tile + r, i] = ACCP[r, i]
+                            A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, T.min(base + t * tile + r, limit - 1), d]) * X2[d, i]
+
+        in_tiles(n_rows // tile, tile, Y1, Y2, zero, dots)
 
     @T.macro
     def accumulate(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, tile, alpha):
-        for dt in T.serial(head_dim // tile):
-            ACC2 = stack_buffer(tile, W)
+        @T.inline
+        def load(A, t, r, i):
+            if alpha is not None:
+                A[0][r, i] = Y1[t * tile + r, i] * alpha[i]
+            else:
+                A[0][r, i] = Y1[t * tile + r, i]
             if Y2 is not None:
-                ACC2P = stack_buffer(tile, W)
-            for r in T.unroll(tile):
-                for i in T.vectorized(W):
-                    if alpha is not None:
-                        ACC2[r, i] = Y1[dt * tile + r, i] * alpha[i]
-                    else:
-                        ACC2[r, i] = Y1[dt * tile + r, i]
-                    if Y2 is not None:
-                        ACC2P[r, i] = Y2[dt * tile + r, i]
+                A[1][r, i] = Y2[t * tile + r, i]
+
+        @T.inline
+        def sums(A, t):
             for kk in T.serial(n_red):
                 for r in T.unroll(tile):
                     for i in T.vectorized(W):
-                        ACC2[r, i] = ACC2[r, i] + T.Cast("float32", G1[b, head, T.min(base + kk, limit - 1), dt * tile + r]) * X1[kk, i]
+                        A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, T.min(base + kk, limit - 1), t * tile + r]) * X1[kk, i]
                         if Y2 is not None:
-                            ACC2P[r, i] = ACC2P[r, i] + T.Cast("float32", G2[b, head, T.min(base + kk, limit - 1), dt * tile + r]) * X2[kk, i]
-            for r in T.unroll(tile):
-                for i in T.vectorized(W):
-                    Y1[dt * tile + r, i] = ACC2[r, i]
-                    if Y2 is not None:
-                        Y2[dt * tile + r, i] = ACC2P[r, i]
+                            A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, T.min(base + kk, limit - 1), t * tile + r]) * X2[kk, i]
+
+        in_tiles(head_dim // tile, tile, Y1, Y2, load, sums)
 
     return parallel_tasks, row_tasks, block_kinds, products, accumulate

@@ -39,18 +39,18 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", 
             LS[i] = T.float32(0.0)
         for j in range(rbeg, rbeg + (rend - rbeg)):
             k0: T.let[T.int32] = CI[j] * 64
-            for kt in range(16):
-                ACC = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+            for rt in range(16):
+                buffer = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                 for r in T.unroll(4):
                     for i in T.vectorized(64):
-                        ACC[r, i] = T.float32(0.0)
+                        buffer[r, i] = T.float32(0.0)
                 for d in range(64):
                     for r in T.unroll(4):
                         for i in T.vectorized(64):
-                            ACC[r, i] = ACC[r, i] + T.Cast("float32", K[b, hk, T.min(k0 + kt * 4 + r, Lk - 1), d]) * QT[d, i]
+                            buffer[r, i] = buffer[r, i] + T.Cast("float32", K[b, hk, T.min(k0 + rt * 4 + r, Lk - 1), d]) * QT[d, i]
                 for r in T.unroll(4):
                     for i in T.vectorized(64):
-                        S[kt * 4 + r, i] = ACC[r, i]
+                        S[rt * 4 + r, i] = buffer[r, i]
             if FL[j] == T.uint8(0):
                 for r in range(64):
                     for i in T.vectorized(64):
@@ -82,18 +82,18 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", 
                     e2_f = T.float32()
                     S[r, i] = T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(S[r, i] - MU[i], T.float32(-127.0)), T.float32(127.0))})
                     LS[i] = LS[i] + S[r, i]
-            for dt in range(16):
-                ACC2 = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+            for rt in range(16):
+                buffer = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                 for r in T.unroll(4):
                     for i in T.vectorized(64):
-                        ACC2[r, i] = OT[dt * 4 + r, i] * AL[i]
+                        buffer[r, i] = OT[rt * 4 + r, i] * AL[i]
                 for kk in range(64):
                     for r in T.unroll(4):
                         for i in T.vectorized(64):
-                            ACC2[r, i] = ACC2[r, i] + T.Cast("float32", V[b, hk, T.min(k0 + kk, Lk - 1), dt * 4 + r]) * S[kk, i]
+                            buffer[r, i] = buffer[r, i] + T.Cast("float32", V[b, hk, T.min(k0 + kk, Lk - 1), rt * 4 + r]) * S[kk, i]
                 for r in T.unroll(4):
                     for i in T.vectorized(64):
-                        OT[dt * 4 + r, i] = ACC2[r, i]
+                        OT[rt * 4 + r, i] = buffer[r, i]
         for i in range(T.min(64, Lq - q0)):
             l: T.let[T.float32] = LS[i]
             inv: T.let[T.float32] = T.Select(l > T.float32(0.0), T.float32(1.0) / l, T.float32(0.0))

@@ -39,22 +39,22 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk
                     LR[i] = LSE[b, h, T.min(q0 + i, Lq - 1)] * T.float32(1.4426950408889634)
                     LR[i] = T.Select(LR[i] == T.float32("-inf"), T.float32("inf"), LR[i])
                     DR[i] = DELTA[b, h, T.min(q0 + i, Lq - 1)]
-                for kt in range(32):
-                    ACC = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
-                    ACCP = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                for rt in range(32):
+                    buffer = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                    buffer_1 = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
                     for r in T.unroll(2):
                         for i in T.vectorized(64):
-                            ACC[r, i] = T.float32(0.0)
-                            ACCP[r, i] = T.float32(0.0)
+                            buffer[r, i] = T.float32(0.0)
+                            buffer_1[r, i] = T.float32(0.0)
                     for d in range(64):
                         for r in T.unroll(2):
                             for i in T.vectorized(64):
-                                ACC[r, i] = ACC[r, i] + T.Cast("float32", Q[b, h, T.min(q0 + kt * 2 + r, Lq - 1), d]) * KTR[d, i]
-                                ACCP[r, i] = ACCP[r, i] + T.Cast("float32", DO[b, h, T.min(q0 + kt * 2 + r, Lq - 1), d]) * VTR[d, i]
+                                buffer[r, i] = buffer[r, i] + T.Cast("float32", Q[b, h, T.min(q0 + rt * 2 + r, Lq - 1), d]) * KTR[d, i]
+                                buffer_1[r, i] = buffer_1[r, i] + T.Cast("float32", DO[b, h, T.min(q0 + rt * 2 + r, Lq - 1), d]) * VTR[d, i]
                     for r in T.unroll(2):
                         for i in T.vectorized(64):
-                            P[kt * 2 + r, i] = ACC[r, i]
-                            DS[kt * 2 + r, i] = ACCP[r, i]
+                            P[rt * 2 + r, i] = buffer[r, i]
+                            DS[rt * 2 + r, i] = buffer_1[r, i]
                 if FL[e] == T.uint8(0):
                     for i in range(64):
                         for j in T.vectorized(64):
@@ -89,22 +89,22 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk
                                 e2_n_1 = T.float32()
                                 e2_f_1 = T.float32()
                                 P[i, j] = T.Select(T.bool(True), T.Let(T.Let(T.Let(T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(T.float32(30.0) * T.tanh(P[i, j] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[i], T.float32(-127.0)), T.float32(127.0))}), T.float32(0.0))
-                for dt in range(16):
-                    ACC2 = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
-                    ACC2P = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                for rt in range(16):
+                    buffer = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
+                    buffer_1 = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                     for r in T.unroll(4):
                         for i in T.vectorized(64):
-                            ACC2[r, i] = DVT[dt * 4 + r, i]
-                            ACC2P[r, i] = DKT[dt * 4 + r, i]
+                            buffer[r, i] = DVT[rt * 4 + r, i]
+                            buffer_1[r, i] = DKT[rt * 4 + r, i]
                     for kk in range(64):
                         for r in T.unroll(4):
                             for i in T.vectorized(64):
-                                ACC2[r, i] = ACC2[r, i] + T.Cast("float32", DO[b, h, T.min(q0 + kk, Lq - 1), dt * 4 + r]) * P[kk, i]
-                                ACC2P[r, i] = ACC2P[r, i] + T.Cast("float32", Q[b, h, T.min(q0 + kk, Lq - 1), dt * 4 + r]) * DS[kk, i]
+                                buffer[r, i] = buffer[r, i] + T.Cast("float32", DO[b, h, T.min(q0 + kk, Lq - 1), rt * 4 + r]) * P[kk, i]
+                                buffer_1[r, i] = buffer_1[r, i] + T.Cast("float32", Q[b, h, T.min(q0 + kk, Lq - 1), rt * 4 + r]) * DS[kk, i]
                     for r in T.unroll(4):
                         for i in T.vectorized(64):
-                            DVT[dt * 4 + r, i] = ACC2[r, i]
-                            DKT[dt * 4 + r, i] = ACC2P[r, i]
+                            DVT[rt * 4 + r, i] = buffer[r, i]
+                            DKT[rt * 4 + r, i] = buffer_1[r, i]
         for j, d in T.grid(T.min(64, Lk - k0), 64):
             DK[b, hk, k0 + j, d] = T.Cast("float32", DKT[d, j] * scale)
             DV[b, hk, k0 + j, d] = T.Cast("float32", DVT[d, j])
