@@ -145,15 +145,23 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         store = KernelCache() if cache else None
         got = _load(store, material, kernel, device) if store is not None else None
         from_cache = got is not None
+        wrap = dict(kernel=kernel, head_dim=head_dim, dtype=dtype, device=device, config=config, target=target)
         if got is None:
-            got = _generate(mask, score, decls, kernel=kernel, head_dim=head_dim, dtype=dtype,
-                            device=device, config=config, target=target)
+            got = _generate(mask, score, decls, **wrap)
             if store is not None:
                 for name, module in got[0].items():
                     store.store({**material, "kernel": name}, module, label=label,
                                 files={CUDA_SOURCE: got[1][name]} if device == "cuda" else None)
-        wrapper = _wrap(*got, mask, score, decls, kernel=kernel, head_dim=head_dim, dtype=dtype,
-                        device=device, config=config, target=target)
+        try:
+            wrapper = _wrap(*got, mask, score, decls, **wrap)
+        except Exception as e:
+            if not from_cache:
+                raise
+            # a cached library that loads but cannot be used: drop it, build afresh
+            for name in MODULES[kernel]:
+                store.drop({**material, "kernel": name}, f"its kernel cannot be used: {e}")
+            got, from_cache = _generate(mask, score, decls, **wrap), False
+            wrapper = _wrap(*got, mask, score, decls, **wrap)
         seconds = time.perf_counter() - start
         log.debug("spdsl: %s kernel of %s %s in %.2f s", kernel, label or "a pattern",
                   "loaded from the cache" if from_cache else "built", seconds)
@@ -169,7 +177,8 @@ def _load(store, material: dict, kernel: str, device: str):
         return None  # entries stay: they load on a machine with the CUDA runtime
     modules, sources = {}, {}
     for name in MODULES[kernel]:
-        got = store.load({**material, "kernel": name}, files=(CUDA_SOURCE,) if device == "cuda" else ())
+        got = store.load({**material, "kernel": name}, files=(CUDA_SOURCE,) if device == "cuda" else (),
+                         functions=(name,))
         if got is None:
             return None
         modules[name], files = got

@@ -14,14 +14,21 @@ from pathlib import Path
 from spdsl.frontend import syntax as A
 from spdsl.frontend.check import RESERVED, Checker
 from spdsl.errors import CheckError, Diagnostic, ParseError, PatternError, Reporter, did_you_mean
-from spdsl.frontend.syntax import decode, parse_module
+from spdsl.frontend.syntax import SourceReadError, decode, looks_like_pattern_file, parse_module, read_source
+
+
+MAX_IMPORT_DEPTH = 64  # files in one chain of imports; deeper is refused at the import
 
 
 class _Loader:
-    def __init__(self):
+    """``confine``: every import must resolve (symbolic links followed) inside the folder
+    of the file that imports it, for services that check untrusted patterns."""
+
+    def __init__(self, confine: bool = False):
         self.reporter = Reporter()
         self.modules: dict[str, A.Module] = {}
         self.parse_errors: list[Diagnostic] = []
+        self.confine = confine
 
     def load_text(self, text: str, name: str, directory: Path, key: str | None = None) -> A.Module | None:
         return self._module(text, name, directory, stack=[key or name])
@@ -48,19 +55,39 @@ class _Loader:
             return
         if key in self.modules:
             return
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            self.reporter.error(imp.span, f"cannot find the imported file '{imp.path}' (looked for {_display(key)})",
-                                "import paths are relative to the importing file")
+        if len(stack) >= MAX_IMPORT_DEPTH:
+            self.reporter.error(imp.span, f"imports nested more than {MAX_IMPORT_DEPTH} files deep "
+                                f"(this import would be file {len(stack) + 1} of one chain)",
+                                "import the shared files from one top-level file instead of chaining them")
             return
-        except (IsADirectoryError, PermissionError, OSError) as e:
-            self.reporter.error(imp.span, f"cannot read the imported file '{imp.path}': {e.strerror or e}")
+        if self.confine and not path.is_relative_to(directory):
+            self.reporter.error(imp.span, f"import '{imp.path}' leaves the importing file's folder "
+                                "(imports are confined to it and its subfolders)",
+                                "copy the imported file next to the importing one")
+            return
+        if path.suffix != ".spdsl":
+            self.reporter.error(imp.span, f"cannot import '{imp.path}': only pattern files (*.spdsl) can be "
+                                "imported" + (f" (it resolves to {_display(key)})" if path.name != Path(imp.path).name
+                                              else ""))
             return
         try:
-            text = decode(data, _display(key))
+            data = read_source(path, _display(key))
+        except SourceReadError as e:
+            if e.missing:
+                self.reporter.error(imp.span, f"cannot find the imported file '{imp.path}' (looked for {_display(key)})",
+                                    "import paths are relative to the importing file")
+            else:
+                self.reporter.error(imp.span, f"cannot import '{imp.path}': {e.message}")
+            return
+        try:
+            text = decode(data, _display(key), quote=False)
         except ParseError as e:
             self.parse_errors.extend(e.errors)
+            return
+        if not looks_like_pattern_file(text):
+            # it may be any file the import names: say so without quoting a byte of it
+            self.reporter.error(imp.span, f"'{imp.path}' is not a pattern file (it does not start with "
+                                "'import' or 'pattern')")
             return
         self._module(text, _display(key), path.parent, stack + [key])
 
@@ -139,36 +166,38 @@ def _library(loader: _Loader, root: A.Module | None, name: str) -> Library:
     return Library(patterns, name, roots)
 
 
-def parse(text: str, name: str = "<string>", directory: str | os.PathLike | None = None) -> Library:
+def parse(text: str, name: str = "<string>", directory: str | os.PathLike | None = None, *,
+          confine_imports: bool = False) -> Library:
     """Check pattern source text. Imports are resolved relative to ``directory``
-    (default: the current directory). Raises PatternError on any problem.
+    (default: the current directory). ``confine_imports=True``: every import must stay
+    inside the importing file's folder (``directory`` for the text itself), as a service
+    that checks untrusted patterns needs. Raises PatternError on any problem.
 
     >>> lib = spdsl.parse("pattern w(window = 64) { mask = causal and q - k < window }")
     >>> lib["w"].bind(window=128)
     """
-    loader = _Loader()
-    root = loader.load_text(text, name, Path(directory or os.getcwd()).resolve())
+    loader = _Loader(confine=confine_imports)
+    root = loader.load_text(text.removeprefix("\ufeff"), name, Path(directory or os.getcwd()).resolve())
     return _library(loader, root, name)
 
 
-def load(path: str | os.PathLike) -> Library:
-    """Read and check a pattern file (``*.spdsl``) and its imports.
+def load(path: str | os.PathLike, *, confine_imports: bool = False) -> Library:
+    """Read and check a pattern file (``*.spdsl``) and its imports. Only a regular file
+    of at most 1 MiB is read. ``confine_imports=True``: every import must stay inside the
+    importing file's folder (symbolic links followed), as a service that checks untrusted
+    patterns needs (see docs/security.md).
 
     >>> lib = spdsl.load("examples/longformer.spdsl")
     >>> pat = lib["longformer"].bind(window=256)
     """
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise PatternError(f"cannot find the pattern file '{path}'") from None
-    except IsADirectoryError:
-        raise PatternError(f"'{path}' is a folder, not a pattern file") from None
-    except OSError as e:
-        raise PatternError(f"cannot read '{path}': {e.strerror or e}") from None
+        data = read_source(p, str(path))
+    except SourceReadError as e:
+        raise PatternError(e.message) from None
     name = str(path)
     text = decode(data, name)
-    loader = _Loader()
+    loader = _Loader(confine=confine_imports)
     root = loader.load_text(text, name, p.resolve().parent, key=str(p.resolve()))
     return _library(loader, root, name)
 

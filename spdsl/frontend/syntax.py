@@ -9,6 +9,10 @@ broken definition of a file is reported, not only the first.
 
 from __future__ import annotations
 
+import codecs
+import os
+import re
+import stat
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -489,13 +493,62 @@ def _parse_chunk(text: str, source: Source, base: int):
         return items, errs
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text of a pattern file, or a PatternError that says where it is not."""
+class SourceReadError(Exception):
+    """A pattern file that cannot be read: ``message`` names the file, never its content;
+    ``missing`` tells a path that does not exist from one that cannot be read."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.message, self.missing = message, missing
+
+
+def read_source(path: str | os.PathLike, shown: str | None = None) -> bytes:
+    """The bytes of the pattern file ``path`` (``shown``: its name in messages), read
+    without trusting what the path names: only a regular file is read (a FIFO, a device
+    such as /dev/zero, a socket or a folder is refused before a byte is read; the open is
+    non-blocking so a FIFO swapped in after the check cannot hang it), and at most
+    MAX_FILE_BYTES + 1 bytes are read (``decode`` reports a file over the limit)."""
+    shown = str(path) if shown is None else shown
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise SourceReadError(f"cannot find the pattern file '{shown}'", missing=True) from None
+    except IsADirectoryError:
+        raise SourceReadError(f"'{shown}' is a folder, not a pattern file") from None
+    except OSError as e:
+        raise SourceReadError(f"cannot read '{shown}': {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise SourceReadError(f"'{shown}' is a folder, not a pattern file")
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceReadError(f"'{shown}' is not a regular file (a device, FIFO or socket); "
+                                  "pattern files are regular files")
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        raise SourceReadError(f"cannot read '{shown}': {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
+def decode(data: bytes, name: str, quote: bool = True) -> str:
+    """UTF-8 text of a pattern file (a leading byte-order mark is dropped), or a
+    PatternError that says where it is not. ``quote=False``: the error names the file
+    and offset but shows none of its bytes (a file that may not be a pattern file)."""
     if len(data) > MAX_FILE_BYTES:
         raise ParseError([Diagnostic(name, 0, 0, "",
-                                     f"file is {len(data) / 1e6:.1f} MB; a pattern file may be at most "
-                                     f"{MAX_FILE_BYTES // 1024} KiB",
+                                     f"file is larger than {MAX_FILE_BYTES // 1024} KiB, the limit "
+                                     "for a pattern file",
                                      "is this really a pattern file?")])
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -503,9 +556,20 @@ def decode(data: bytes, name: str) -> str:
         col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         start = data.rfind(b"\n", 0, e.start) + 1
         end = data.find(b"\n", e.start)
-        shown = data[start:end if end != -1 else len(data)].decode("utf-8", "replace")
+        shown = data[start:end if end != -1 else len(data)].decode("utf-8", "replace") if quote else ""
         raise ParseError([Diagnostic(name, line, col, shown, f"the file is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})",
                                      "pattern files are UTF-8 text")]) from None
+
+
+def looks_like_pattern_file(text: str) -> bool:
+    """Whether ``text`` starts (after blank lines and comments) as a pattern file does:
+    with ``import`` or ``pattern``, or holds nothing at all. Errors in a file that does not
+    are reported without quoting it: it may be any file an import named."""
+    for line in text.splitlines():
+        code = line.split("#", 1)[0].strip()
+        if code:
+            return re.match(r"(import|pattern)\b", code) is not None
+    return True
 
 
 def parse_module(text: str, name: str = "<string>") -> Module:

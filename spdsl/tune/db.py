@@ -33,6 +33,8 @@ import json
 import logging
 import math
 import os
+import re
+import stat
 import tempfile
 import time
 import uuid
@@ -74,8 +76,14 @@ class Bucket:
 
     @classmethod
     def parse(cls, text: str) -> "Bucket":
-        parts = dict((p[0], int(p[1:])) for p in text.split("/") if p)
-        return cls(parts["L"], parts.get("H"))
+        """``L<length>[/H<heads>]``, both positive (ValueError otherwise)."""
+        m = re.fullmatch(r"L([0-9]{1,13})(?:/H([0-9]{1,7}))?", str(text))
+        if not m:
+            raise ValueError(f"a bucket is L<length>[/H<heads>], not {str(text)[:40]!r}")
+        L, H = int(m[1]), (int(m[2]) if m[2] is not None else None)
+        if not 1 <= L <= MAX_BUCKET_L or (H is not None and not 1 <= H <= MAX_BUCKET_H):
+            raise ValueError(f"bucket {text!r} is out of range")
+        return cls(L, H)
 
     @property
     def id(self) -> str:
@@ -117,6 +125,7 @@ class TuningDB:
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_path()
+        self.skipped = 0  # malformed records the last read skipped
 
     # -- writing --
 
@@ -155,8 +164,10 @@ class TuningDB:
     # -- reading --
 
     def records(self) -> list[dict]:
-        """Every valid record of this format version, in file order."""
-        return list(_read(self.path))
+        """Every valid record of this format version, in file order (``skipped`` counts
+        the malformed ones left out)."""
+        recs, self.skipped = _read(self.path)
+        return recs
 
     def best(self, target: str, signature: str, bucket: Bucket | str | None = None):
         """``(ScheduleConfig, record)`` of the fastest working config, or None.
@@ -226,10 +237,16 @@ class TuningDB:
         return len(recs)
 
     def import_(self, path: str | os.PathLike) -> int:
-        """Merge the records of another database file; returns how many were new."""
+        """Merge the records of another database file; returns how many were new.
+        Its records are validated as on read (``skipped`` counts the malformed ones); a
+        missing file, a folder or a special file raises ValueError."""
+        path = Path(path)
+        if not path.exists():
+            raise ValueError(f"cannot import '{path}': no such file")
         have = {r["id"] for r in self.records() if "id" in r}
         new, seen = [], set()
-        for r in _read(Path(path)):
+        theirs, self.skipped = _read(path, strict=True)
+        for r in theirs:
             rid = r.get("id")
             if not rid or rid in have or rid in seen:
                 continue
@@ -243,9 +260,11 @@ class TuningDB:
         groups: dict = {}
         for r in self.records():
             groups.setdefault((r.get("target"), r.get("signature"), r.get("bucket")), []).append(r)
+        skipped = (f" ({self.skipped} malformed record{'s' if self.skipped != 1 else ''} skipped)"
+                   if self.skipped else "")
         if not groups:
-            return f"no tuning records in {self.path}"
-        lines = [f"{sum(len(g) for g in groups.values())} records in {self.path}"]
+            return f"no tuning records in {self.path}{skipped}"
+        lines = [f"{sum(len(g) for g in groups.values())} records in {self.path}{skipped}"]
         for (target, sig, bucket), recs in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
             ok = [r for r in recs if r.get("ok") and r.get("time_ms") is not None]
             name = recs[-1].get("pattern", "?")
@@ -312,36 +331,141 @@ def _locked(fd: int, exclusive: bool) -> Iterator[None]:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def _read(path: Path) -> Iterator[dict]:
+def _read(path: Path, strict: bool = False) -> tuple[list[dict], int]:
+    """(valid records of this format version, how many malformed ones were skipped).
+    Only a regular file is read (never a FIFO or a device); a missing file has no
+    records; ``strict``: a path that is not a regular file raises ValueError (an import),
+    else it is logged and read as empty (the database itself: compiles go on)."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        return
+        return [], 0
+    except OSError as e:
+        if strict:
+            raise ValueError(f"cannot read the tuning database '{path}': {e.strerror or e}") from None
+        log.warning("spdsl tuning db: cannot read %s (%s); no tuned configs", path, e.strerror or e)
+        return [], 0
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            if strict:
+                raise ValueError(f"'{path}' is not a regular file; a tuning database is a JSON-lines file")
+            log.warning("spdsl tuning db: %s is not a regular file; no tuned configs", path)
+            return [], 0
         with _locked(fd, exclusive=False):
             with os.fdopen(os.dup(fd), "rb") as f:
                 data = f.read()
     finally:
         os.close(fd)
+    out, skipped = [], 0
     for n, line in enumerate(data.split(b"\n"), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             log.debug("spdsl tuning db: %s:%d is not JSON (a truncated or foreign line); skipped", path, n)
+            skipped += 1
             continue
-        if not isinstance(rec, dict):
-            log.debug("spdsl tuning db: %s:%d is not a record; skipped", path, n)
-            continue
-        if rec.get("v") != VERSION:
+        if isinstance(rec, dict) and rec.get("v") != VERSION:
             log.debug("spdsl tuning db: %s:%d has format version %r, not %d; ignored", path, n, rec.get("v"), VERSION)
             continue
-        if not all(isinstance(rec.get(k), str) for k in ("target", "signature", "bucket")) \
-                or not isinstance(rec.get("config"), dict):
-            log.debug("spdsl tuning db: %s:%d lacks target/signature/bucket/config; skipped", path, n)
+        problem = record_problem(rec)
+        if problem:
+            log.debug("spdsl tuning db: %s:%d skipped: %s", path, n, problem)
+            skipped += 1
             continue
-        yield rec
+        out.append(rec)
+    return out, skipped
+
+
+# ---- what a record may hold ----------------------------------------------------------------
+
+# Inclusive ranges of every knob a record may carry (the tuner searches far inside them; a
+# value outside is a damaged or hostile record: a huge block would build for minutes).
+MAX_BLOCK = 512
+CPU_KNOBS = {"block_q": (1, MAX_BLOCK), "block_k": (1, MAX_BLOCK), "key_tile": (1, MAX_BLOCK),
+             "dim_tile": (1, MAX_BLOCK), "bwd_key_tile": (1, MAX_BLOCK), "lanes": (0, 64)}
+CUDA_KNOBS = {"block_q": (1, MAX_BLOCK), "block_k": (1, MAX_BLOCK), "warps": (0, 32),
+              "kv_tile": (1, MAX_BLOCK), "smem_pad": (0, 64), "stages": (1, 2)}
+MAX_BUCKET_L, MAX_BUCKET_H = 1 << 40, 1 << 20
+_OPTIONAL_TEXT = ("id", "run", "stage", "error", "pattern", "host", "spdsl", "tvm")
+
+
+def _is_int(x) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _is_time(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) and x > 0
+
+
+def record_problem(rec) -> str | None:
+    """Why ``rec`` (a parsed line of this format version) cannot be used, or None: the
+    fields spdsl reads must have their types, the bucket and the config knobs their
+    ranges, and a working record a positive finite time."""
+    if not isinstance(rec, dict):
+        return "not a JSON object"
+    for k in ("target", "signature", "bucket"):
+        if not isinstance(rec.get(k), str):
+            return f"'{k}' is not text"
+    for k in _OPTIONAL_TEXT:
+        if rec.get(k) is not None and not isinstance(rec[k], str):
+            return f"'{k}' is not text"
+    if not isinstance(rec.get("ok"), bool):
+        return "'ok' is not true or false"
+    if rec.get("chosen") is not None and not isinstance(rec["chosen"], bool):
+        return "'chosen' is not true or false"
+    for k in ("time_ms", "default_ms"):
+        if rec.get(k) is not None and not _is_time(rec[k]):
+            return f"'{k}' is not a positive finite number of milliseconds"
+    if rec["ok"] and rec.get("time_ms") is None:
+        return "a working record without 'time_ms'"
+    try:
+        Bucket.parse(rec["bucket"])
+    except (KeyError, ValueError, TypeError, OverflowError):
+        return f"bucket {rec['bucket'][:40]!r} is not L<length>[/H<heads>] with positive values"
+    return config_problem(rec.get("config"), rec["target"], rec["signature"], check=rec["ok"])
+
+
+def config_problem(d, target: str, signature: str = "", check: bool = True) -> str | None:
+    """Why a record's config cannot be used for ``target``, or None. ``check``: also ask
+    the config's own ``check`` (with the signature's dtype and head dim where it names
+    them), as a config the kernels refuse must never be chosen."""
+    if not isinstance(d, dict):
+        return "'config' is not an object"
+    cuda = str(target).startswith("cuda/")
+    ranges = CUDA_KNOBS if cuda else CPU_KNOBS
+    for k, v in d.items():
+        if cuda and k == "tensor_cores":
+            if v is not None and not isinstance(v, bool):
+                return "config knob tensor_cores is not true, false or null"
+            continue
+        if k not in ranges:
+            return f"unknown config knob {str(k)[:40]!r}"
+        lo, hi = ranges[k]
+        if not _is_int(v) or not lo <= v <= hi:
+            return f"config knob {k}={str(v)[:40]} is not an integer in [{lo}, {hi}]"
+    if not check:
+        return None
+    try:
+        cfg = config_from_dict(d, target)
+        head_dim, dtype = _signature_shape(signature)
+        if cuda:
+            if head_dim is not None:
+                cfg.check(head_dim, dtype or "float32")
+        else:
+            cfg.check(head_dim or 64)
+    except (ValueError, TypeError) as e:
+        return f"config is not buildable ({e})"
+    return None
+
+
+def _signature_shape(signature: str) -> tuple[int | None, str | None]:
+    """(head dim, dtype) of a "<pattern key>/<dtype>/d<head dim>" signature, or Nones."""
+    parts = str(signature).rsplit("/", 2)
+    if len(parts) == 3 and parts[2][:1] == "d" and parts[2][1:].isdigit() and len(parts[2]) < 8:
+        return int(parts[2][1:]), parts[1]
+    return None, None
 
 
 def cuda_target_id(arch: str | None = None) -> str:
@@ -377,18 +501,11 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
         return None, f"no tuned config: cannot fingerprint this machine ({e})"
     if not db.path.exists():
         return None, f"no tuned config: no tuning database at {db.path}"
-    if seq is None:
-        hit, how = db.best(target, sig), "the largest tuned bucket"
-    else:
-        Lq, Lk = (seq, seq) if isinstance(seq, int) else seq
-        want = Bucket.of(Lq, Lk, heads)
-        hit, how = db.best(target, sig, want), f"bucket {want.id}"
-        if hit is None:
-            buckets = db.buckets(target, sig)
-            if buckets:
-                near = min(buckets, key=lambda b: (abs(math.log2(b.L) - math.log2(want.L)), -b.L,
-                                                   0 if heads is None or b.H == heads else 1))
-                hit, how = db.best(target, sig, near), f"nearest tuned bucket {near.id} (asked {want.id})"
+    try:
+        hit, how = _lookup(db, target, sig, seq, heads)
+    except Exception as e:  # a damaged database must never stop a compile: use the default
+        log.warning("spdsl tuning db: cannot use %s (%s); using the default config", db.path, e)
+        return None, f"no tuned config: the tuning database {db.path} is unusable ({e})"
     if hit is None:
         return None, f"no tuned config for {pattern.name} ({sig.split('/', 1)[1]}) on {target} in {db.path}"
     cfg, rec = hit
@@ -399,7 +516,23 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
                 raise ValueError("the CUDA kernels do not build for it")
         else:
             cfg.check(head_dim)
-    except ValueError as e:
+    except (ValueError, TypeError) as e:
         return None, f"tuned config in {db.path} is no longer valid ({e}); using the default"
     speed = f", {rec['default_ms'] / rec['time_ms']:.2f}x the default" if rec.get("default_ms") else ""
     return cfg, f"tuned config from {db.path}, {how}: {rec['time_ms']:.3f} ms{speed} (run {str(rec.get('run'))[:8]})"
+
+
+def _lookup(db: TuningDB, target: str, sig: str, seq, heads):
+    """(best hit or None, how it was found) for ``seq``'s bucket, else the nearest."""
+    if seq is None:
+        return db.best(target, sig), "the largest tuned bucket"
+    Lq, Lk = (seq, seq) if isinstance(seq, int) else seq
+    want = Bucket.of(Lq, Lk, heads)
+    hit, how = db.best(target, sig, want), f"bucket {want.id}"
+    if hit is None:
+        buckets = db.buckets(target, sig)
+        if buckets:
+            near = min(buckets, key=lambda b: (abs(math.log2(b.L) - math.log2(want.L)), -b.L,
+                                               0 if heads is None or b.H == heads else 1))
+            hit, how = db.best(target, sig, near), f"nearest tuned bucket {near.id} (asked {want.id})"
+    return hit, how

@@ -12,6 +12,13 @@ with the remote module's ``time_evaluator`` on argument tensors made on the remo
 One session per server the tracker lists for the key (at most ``max_sessions``); a round of
 timings hands one candidate at a time to each free server, so the servers measure in
 parallel and every candidate visits different servers over the rounds.
+
+Every RPC step has a time limit: connecting to the tracker and its handshake
+(``connect_timeout``), each tracker request, each session, upload, check and timing
+(``timeout``). A peer that refuses, never answers or answers garbage ends in one
+:class:`RPCError` naming the address and the step, never a hang or a traceback from
+inside TVM. TVM RPC has no authentication: use it on loopback or a trusted network only
+(docs/security.md).
 """
 
 from __future__ import annotations
@@ -20,7 +27,10 @@ import logging
 import math
 import os
 import queue
+import json
 import shutil
+import socket
+import struct
 import tempfile
 import threading
 import time
@@ -32,12 +42,150 @@ from spdsl.tune.measure import CHECK_SHAPE, MIN_SAMPLE_S, WrongResult, accept, r
 
 log = logging.getLogger("spdsl.tune")
 
+CONNECT_TIMEOUT_S = 10.0   # connecting to the tracker and its handshake
+STEP_TIMEOUT_S = 60.0      # any other RPC step: a request, a session, an upload, a run
+MAX_REPLY_BYTES = 16 << 20  # a tracker's JSON reply; a bigger one is garbage
+
+
+class RPCError(RuntimeError):
+    """An RPC step failed or timed out; the message names the address and the step."""
+
 
 def parse_address(text: str) -> tuple[str, int, str]:
-    host, port, key = text.rsplit(":", 2)
-    if not host or not port.isdigit() or not key:
+    parts = str(text).rsplit(":", 2)
+    if len(parts) != 3 or not parts[0] or not parts[1].isdigit() or not parts[2] \
+            or not 0 < int(parts[1]) < 65536:
         raise ValueError(f"expected HOST:PORT:KEY (a TVM RPC tracker and a device key), got '{text}'")
-    return host, int(port), key
+    return parts[0], int(parts[1]), parts[2]
+
+
+def _one_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return (text[-1] if text else type(e).__name__)[:300]
+
+
+def bounded(what: str, address: str, fn, timeout: float):
+    """``fn()``, or RPCError if it raises or has not returned in ``timeout`` seconds (TVM's
+    RPC calls block in C++ without a time limit: it runs in a daemon thread, which is
+    abandoned on a timeout)."""
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # handed to the caller
+            box["error"] = e
+
+    t = threading.Thread(target=run, daemon=True, name=f"spdsl-rpc-{what}")
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise RPCError(f"RPC {what} at {address}: no answer in {timeout:g} s")
+    if "error" in box:
+        e = box["error"]
+        if isinstance(e, RPCError):
+            raise e
+        raise RPCError(f"RPC {what} at {address} failed: {_one_line(e)}") from e
+    return box["value"]
+
+
+class Tracker:
+    """A TVM RPC tracker client whose every step has a time limit and whose replies are
+    checked (TVM's own TrackerSession retries a refused connection for 60 s and waits
+    for an answer forever)."""
+
+    def __init__(self, host: str, port: int, *, connect_timeout: float = CONNECT_TIMEOUT_S,
+                 timeout: float = STEP_TIMEOUT_S):
+        from tvm.rpc import base
+
+        self.host, self.port, self.timeout = host, port, timeout
+        self.address = f"{host}:{port}"
+        try:
+            self.sock = socket.create_connection((host, port), timeout=connect_timeout)
+        except ConnectionRefusedError:
+            raise RPCError(f"RPC tracker at {self.address}: connection refused (is "
+                           "`python -m tvm.exec.rpc_tracker` running there?)") from None
+        except socket.timeout:
+            raise RPCError(f"RPC tracker at {self.address}: no answer to connect in {connect_timeout:g} s") from None
+        except OSError as e:
+            raise RPCError(f"RPC tracker at {self.address}: cannot connect ({e.strerror or e})") from None
+        try:
+            self.sock.sendall(struct.pack("<i", base.RPC_TRACKER_MAGIC))
+            magic = struct.unpack("<i", self._recv(4, "handshake"))[0]
+        except BaseException:
+            self.close()
+            raise
+        if magic != base.RPC_TRACKER_MAGIC:
+            self.close()
+            raise RPCError(f"RPC tracker at {self.address}: the peer is not a TVM RPC tracker (wrong handshake)")
+        self.sock.settimeout(timeout)
+
+    def _recv(self, n: int, what: str) -> bytes:
+        chunks, left = [], n
+        try:
+            while left:
+                chunk = self.sock.recv(min(left, 1 << 16))
+                if not chunk:
+                    raise RPCError(f"RPC tracker at {self.address}: connection closed during the {what}")
+                chunks.append(chunk)
+                left -= len(chunk)
+        except socket.timeout:
+            raise RPCError(f"RPC tracker at {self.address}: no answer to the {what} in "
+                           f"{self.sock.gettimeout():g} s") from None
+        except OSError as e:
+            raise RPCError(f"RPC tracker at {self.address}: the {what} failed ({e.strerror or e})") from None
+        return b"".join(chunks)
+
+    def _ask(self, message: list, what: str):
+        """Send one JSON message; the checked ``[SUCCESS, value]`` reply's value."""
+        from tvm.rpc import base
+
+        data = json.dumps(message).encode()
+        try:
+            self.sock.sendall(struct.pack("<i", len(data)) + data)
+        except OSError as e:
+            raise RPCError(f"RPC tracker at {self.address}: cannot send the {what} ({e.strerror or e})") from None
+        size = struct.unpack("<i", self._recv(4, what))[0]
+        if not 0 <= size <= MAX_REPLY_BYTES:
+            raise RPCError(f"RPC tracker at {self.address}: malformed reply to the {what} (length {size})")
+        try:
+            reply = json.loads(self._recv(size, what).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise RPCError(f"RPC tracker at {self.address}: malformed reply to the {what} (not JSON)") from None
+        if not isinstance(reply, list) or len(reply) != 2 or reply[0] != base.TrackerCode.SUCCESS:
+            raise RPCError(f"RPC tracker at {self.address}: the {what} failed (reply {str(reply)[:100]})")
+        return reply[1]
+
+    def free_servers(self, key: str) -> int:
+        """How many servers of ``key`` the tracker lists as free."""
+        from tvm.rpc import base
+
+        info = self._ask([base.TrackerCode.SUMMARY], "summary")
+        queue_info = info.get("queue_info") if isinstance(info, dict) else None
+        entry = (queue_info or {}).get(key) if isinstance(queue_info, dict) else None
+        free = entry.get("free", 0) if isinstance(entry, dict) else 0
+        if isinstance(free, bool) or not isinstance(free, int) or free < 0:
+            raise RPCError(f"RPC tracker at {self.address}: malformed summary (free servers {str(free)[:40]})")
+        return free
+
+    def request(self, key: str, priority: int = 1):
+        """A session on a free server of ``key`` (an ``RPCSession``)."""
+        from tvm import rpc
+        from tvm.rpc import base
+
+        value = self._ask([base.TrackerCode.REQUEST, key, "", priority], f"request for a '{key}' server")
+        if not (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+                and isinstance(value[1], int) and not isinstance(value[1], bool) and 0 < value[1] < 65536
+                and isinstance(value[2], str)):
+            raise RPCError(f"RPC tracker at {self.address}: malformed reply to the request "
+                           f"({str(value)[:100]})")
+        url, port, matchkey = value
+        return bounded("session", f"{url}:{port}", lambda: rpc.connect(url, port, matchkey, 0), self.timeout)
+
+    def close(self) -> None:
+        sock, self.sock = getattr(self, "sock", None), None
+        if sock is not None:
+            sock.close()
 
 
 def _np(t) -> np.ndarray:
@@ -76,17 +224,20 @@ class _Shape:
 class _Server:
     """One RPC session: its device, loaded modules and argument tensors."""
 
-    def __init__(self, sess, index):
-        self.sess, self.index = sess, index
+    def __init__(self, sess, index, address: str, timeout: float):
+        self.sess, self.index, self.address, self.timeout = sess, index, address, timeout
         self.dev = sess.cpu(0)
         try:
-            self.threads = int(sess.get_function("runtime.NumThreads")())
-        except Exception:  # an older server: any order is correct, only the balance differs
+            self.threads = int(bounded("thread count", address, sess.get_function("runtime.NumThreads"), timeout))
+        except RPCError as e:  # an older server: any order is correct, only the balance differs
+            log.debug("spdsl tune: %s", e)
             self.threads = 1
         self.modules: dict = {}
         self.args: dict = {}
 
     def module(self, cand):
+        """The candidate's module on this server. Runs in a worker thread whose whole
+        step ``_parallel`` bounds in time."""
         if cand.path not in self.modules:
             name = os.path.basename(cand.path)
             self.sess.upload(cand.path, name)
@@ -122,19 +273,29 @@ class RPCMeasurer:
     """The tuner's measurer (see spdsl.tune.LocalMeasurer) on the servers of a tracker."""
 
     def __init__(self, address: str, pattern, *, B, H, Lq, Lk, head_dim, dtype, inputs, target=None,
-                 max_sessions: int = 8, timeout: float = 60.0):
-        from tvm import rpc
-
+                 max_sessions: int = 8, timeout: float = STEP_TIMEOUT_S,
+                 connect_timeout: float = CONNECT_TIMEOUT_S):
+        """``timeout``: seconds at most for each RPC step (waiting for a free server, a
+        session, an upload, a check, a timing); ``connect_timeout``: for connecting to
+        the tracker. Raises RPCError (a RuntimeError naming the address and the step)."""
         from spdsl.tune.db import cpu_target_id
 
         self.host, self.port, self.key = parse_address(address)
+        self.address = f"{self.host}:{self.port}"
         self.pattern, self.head_dim, self.dtype, self.target_spec = pattern, head_dim, dtype, target
         self.dtype_name = str(dtype).replace("torch.", "")
+        self.timeout = float(timeout)
+        self.servers: list = []
         self.tmp = tempfile.mkdtemp(prefix="spdsl-tune-rpc-")
-        self.tracker = rpc.connect_tracker(self.host, self.port)
-        n = self.count_servers(timeout)
-        self.servers = [_Server(self.tracker.request(self.key, priority=1, session_timeout=0), i)
-                        for i in range(min(n, max_sessions))]
+        try:
+            self.tracker = Tracker(self.host, self.port, connect_timeout=connect_timeout, timeout=self.timeout)
+            n = self.count_servers(self.timeout)
+            for i in range(min(n, max_sessions)):
+                sess = self.tracker.request(self.key)
+                self.servers.append(_Server(sess, i, self.address, self.timeout))
+        except BaseException:
+            self.close()
+            raise
         # Records say where they were measured: the build target and the tracker's key.
         self.target = f"rpc/{self.key}/" + cpu_target_id(self.servers[0].threads).split("/", 1)[1]
         self.big = _Shape(pattern, B, H, Lq, Lk, head_dim, dtype, inputs, seed=0)
@@ -147,12 +308,12 @@ class RPCMeasurer:
     def count_servers(self, timeout: float) -> int:
         deadline = time.monotonic() + timeout
         while True:
-            info = self.tracker.summary()
-            free = (info.get("queue_info", {}).get(self.key) or {}).get("free", 0)
+            free = self.tracker.free_servers(self.key)
             if free:
-                return int(free)
+                return free
             if time.monotonic() > deadline:
-                raise RuntimeError(f"no RPC server with key '{self.key}' at the tracker {self.host}:{self.port}")
+                raise RPCError(f"no RPC server with key '{self.key}' at the tracker {self.address} "
+                               f"(waited {timeout:g} s)")
             time.sleep(0.5)
 
     # -- the measurer interface --
@@ -191,6 +352,9 @@ class RPCMeasurer:
             s.modules.clear()
             s.args.clear()
         self.servers = []
+        tracker = getattr(self, "tracker", None)
+        if tracker is not None:
+            tracker.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     # -- work --
@@ -248,11 +412,17 @@ class RPCMeasurer:
 
     def _parallel(self, tasks, work) -> list:
         """Run ``work(server, item)`` for each (index, item), one item per server at a
-        time; returns results (or exceptions) in the order of ``tasks``."""
+        time; returns results (or exceptions) in the order of ``tasks``. Each step has
+        ``timeout`` seconds: a server still busy past that is dropped (its item fails
+        with an RPCError); with no server left, RPCError."""
+        if not self.servers:
+            raise RPCError(f"no RPC server left at the tracker {self.address} (all timed out)")
         jobs: queue.Queue = queue.Queue()
         for n, (_, item) in enumerate(tasks):
             jobs.put((n, item))
         results: list = [None] * len(tasks)
+        busy: dict = {}  # server index -> (item number, started)
+        lock = threading.Lock()
 
         def worker(srv):
             while True:
@@ -260,15 +430,45 @@ class RPCMeasurer:
                     n, item = jobs.get_nowait()
                 except queue.Empty:
                     return
+                with lock:
+                    busy[srv.index] = (n, time.monotonic())
                 try:
-                    results[n] = work(srv, item)
+                    res = work(srv, item)
                     self.sessions_used.add(srv.index)
                 except Exception as e:  # recorded as this candidate's failure
-                    results[n] = e
+                    res = e if isinstance(e, WrongResult) else _rpc_error(e, srv)
+                with lock:
+                    if busy.pop(srv.index, None) is None:
+                        return  # timed out meanwhile: the item is failed, the server dropped
+                    results[n] = res
 
-        threads = [threading.Thread(target=worker, args=(s,), daemon=True) for s in self.servers]
-        for t in threads:
+        threads = {s.index: threading.Thread(target=worker, args=(s,), daemon=True) for s in self.servers}
+        for t in threads.values():
             t.start()
-        for t in threads:
-            t.join()
+        while any(t.is_alive() for t in threads.values()):
+            for t in threads.values():
+                t.join(0.05)
+            now = time.monotonic()
+            with lock:
+                late = [i for i, (_, began) in busy.items() if now - began > self.timeout]
+                for i in late:
+                    n, _ = busy.pop(i)
+                    results[n] = RPCError(f"RPC step on {self.key} server {i} at the tracker {self.address}: "
+                                          f"no answer in {self.timeout:g} s; server dropped")
+                    log.warning("spdsl tune: %s", results[n])
+                    self.servers = [s for s in self.servers if s.index != i]
+                    threads.pop(i)
+            if not threads:
+                break
+        for n, res in enumerate(results):
+            if res is None:  # never started: every server was dropped
+                results[n] = RPCError(f"no RPC server left at the tracker {self.address} (all timed out)")
         return results
+
+
+def _rpc_error(e: Exception, srv: _Server) -> Exception:
+    """A failure of an RPC step as one line naming the server (TVM's errors carry a C++
+    backtrace)."""
+    if isinstance(e, RPCError):
+        return e
+    return RPCError(f"RPC step on server {srv.index} at {srv.address} failed: {_one_line(e)}")

@@ -246,8 +246,10 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
                             inputs=inputs)
     elif rpc:
         from spdsl.tune.rpc import RPCMeasurer
+        # no RPC step may outlast the budget (a silent server or tracker)
+        step = min(60.0, budget) if math.isfinite(budget) else 60.0
         meas = RPCMeasurer(rpc, pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype,
-                           inputs=inputs)
+                           inputs=inputs, timeout=step, connect_timeout=min(10.0, step))
     else:
         meas = LocalMeasurer(pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype, inputs=inputs)
     run = _Run(pattern, space, meas, db, rng, trials, budget, start, dtype,
