@@ -121,12 +121,14 @@ class Reporter:
     sources: dict[str, Source] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _seen: set = field(default_factory=set)
+    reports: int = 0   # calls of error(), repeats included: "did anything go wrong since"
 
     def add_source(self, source: Source) -> Source:
         self.sources[source.name] = source
         return source
 
     def error(self, span: Span | None, message: str, hint: str | None = None) -> None:
+        self.reports += 1
         key = (span, message)
         if key in self._seen:
             return  # an inlined pattern re-checked at each call site reports once
@@ -149,5 +151,9 @@ class Reporter:
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    # A ratio >= 0.6 needs lengths within a factor of 2 (2*M/T >= 0.6): filter first, and
+    # look at a bounded number of candidates so that a hint never costs more than a few ms.
+    near = sorted({c for c in candidates if 0.4 * len(name) <= len(c) <= 2.5 * len(name) + 1},
+                  key=lambda c: (abs(len(c) - len(name)), c))[:2000]
+    close = difflib.get_close_matches(name, near, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None

@@ -20,6 +20,22 @@ from spdsl.analysis.sizes import Sizes, as_numpy
 DEFAULT_BLOCK = 64
 
 
+def kernel_block_error(block_q: int, block_k: int, device: str = "cpu") -> str | None:
+    """Why the compiled kernels cannot take blocks ``(block_q, block_k)`` with their
+    default tiles, or None when they can (the rule is data of the front end, documented
+    in docs/semantics.md; tests tie it to the kernels' own checks)."""
+    from spdsl.frontend.check import KERNEL_BLOCK_K_MULTIPLE, KERNEL_BLOCK_Q_MAX_CUDA, KERNEL_BLOCK_Q_MULTIPLE
+
+    problems = []
+    if block_q < 1 or block_q % KERNEL_BLOCK_Q_MULTIPLE:
+        problems.append(f"the query block must be a positive multiple of {KERNEL_BLOCK_Q_MULTIPLE}")
+    if block_k < 1 or block_k % KERNEL_BLOCK_K_MULTIPLE:
+        problems.append(f"the key block must be a positive multiple of {KERNEL_BLOCK_K_MULTIPLE}")
+    if device == "cuda" and block_q > KERNEL_BLOCK_Q_MAX_CUDA:
+        problems.append(f"the query block must be at most {KERNEL_BLOCK_Q_MAX_CUDA} on CUDA")
+    return "; ".join(problems) or None
+
+
 class Pattern:
     """One pattern of a library, possibly specialised by :meth:`bind`."""
 
@@ -100,6 +116,7 @@ class Pattern:
                 raise BindError(f"pattern '{self.name}' has no parameter '{k}'; {hint}")
         merged = {**self.values, **values}
         before = len(self._reporter.diagnostics)
+        self._checker.reset_budget()
         built = self._checker.build(self._def, merged)
         new = self._reporter.diagnostics[before:]
         del self._reporter.diagnostics[before:]
@@ -188,6 +205,23 @@ class Pattern:
             if not isinstance(v, int) or v < 1:
                 raise BindError(f"a block size must be a positive int, got {v!r}")
         return bq, bk
+
+    def check_kernel_block(self, device: str = "cpu") -> None:
+        """Raise a BindError located at the pattern's ``block = ...`` line when the
+        kernels cannot take its block sizes (see :func:`kernel_block_error`); the
+        analysis (layout, explain, show) takes any positive block."""
+        if self._built.block is None:
+            return
+        bq, bk = self._built.block
+        problem = kernel_block_error(bq, bk, device)
+        if problem is None:
+            return
+        values = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
+        d = self._reporter.diagnostic(self._built.block_span,
+                                      f"the kernels cannot take this block hint ({bq}, {bk})"
+                                      + (f" (with {values})" if values else "") + f": {problem}",
+                                      "choose block sizes such as 16, 32, 64 or 128")
+        raise BindError([d])
 
     def explain(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, block=None,
                 head_dim: int = 64, **inputs):

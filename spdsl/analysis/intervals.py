@@ -296,9 +296,17 @@ class _Intervals:
         self.known = {v: _all_points(*regions.bounds(v)) for v in ir.INDEX_VARS}
 
     def run(self, expr):
+        order, uses = _plan(expr)
+        left = dict(uses)
         with np.errstate(all="ignore"):
-            for node in ir.walk(expr):
+            for node in order:
                 self.memo[id(node)] = getattr(self, "_eval_" + type(node).__name__)(node)
+                # a value is dropped once its last parent has read it: memory follows the
+                # width of the DAG, not its size (10k lets in a chain hold two values)
+                for c in ir.children(node):
+                    left[id(c)] -= 1
+                    if left[id(c)] == 0:
+                        del self.memo[id(c)]
         return self.memo[id(expr)]
 
     def val(self, node):
@@ -653,6 +661,26 @@ class _Intervals:
         if e.input.dtype == ir.INT:
             return self.int_num(lo.astype(np.int64), hi.astype(np.int64), valid)
         return self.float_num(lo, hi, valid)
+
+
+_PLANS: dict[int, tuple] = {}
+
+
+def _plan(expr):
+    """(nodes children first, parents per node) of ``expr``, kept for the few
+    expressions analysed over and over (one classify call evaluates its mask many times)."""
+    hit = _PLANS.get(id(expr))
+    if hit is not None and hit[0] is expr:
+        return hit[1], hit[2]
+    order = list(ir.walk(expr))
+    uses: dict[int, int] = {id(n): 0 for n in order}
+    for n in order:
+        for c in ir.children(n):
+            uses[id(c)] += 1
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    _PLANS[id(expr)] = (expr, order, uses)
+    return order, uses
 
 
 def _select_form(pick_a, fa: Affine, fb: Affine) -> Affine:

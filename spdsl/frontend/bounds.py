@@ -36,7 +36,20 @@ class BoundsResult:
 
 
 def linear(e: Expr) -> dict[str, int] | None:
-    """``e`` as {variable: coefficient, "": constant}, or None when not affine."""
+    """``e`` as {variable: coefficient, "": constant}, or None when not affine.
+
+    Each shared node (a let used twice) is worked out once: the DAG is walked, not
+    the tree it stands for."""
+    memo: dict[int, dict[str, int] | None] = {}
+    for n in walk(e):
+        memo[id(n)] = _linear_node(n, memo)
+    return memo[id(e)]
+
+
+def _linear_node(e: Expr, memo) -> dict[str, int] | None:
+    def linear(x):
+        return memo[id(x)]
+
     if isinstance(e, Const) and e.type == INT:
         return {"": e.value}
     if isinstance(e, Var) and e.name != "score":

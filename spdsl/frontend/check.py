@@ -15,6 +15,7 @@ from spdsl.ir import simplify as S
 from spdsl.frontend import syntax as A
 from spdsl.frontend.bounds import IndexCheck, check_index_bounds
 from spdsl.errors import Reporter, did_you_mean
+from spdsl.ir.printer import print_expr
 from spdsl.ir.nodes import BOOL, ERROR, FLOAT, INT, INDEX_VARS, SIZE_VARS, Const, Expr, Index, InputDecl, Param, Span, Var, free_vars, inputs_read, walk
 
 BUILTIN_VARS = INDEX_VARS + SIZE_VARS
@@ -24,6 +25,24 @@ BUILTIN_FUNCS = MATH_FUNCS | set(NUMERIC_FUNCS) | {"random_blocks"}
 RESERVED = set(BUILTIN_VARS) | {"score", "causal"} | BUILTIN_FUNCS
 
 ERR = Const(0, ERROR)
+
+# Checking visits each AST node once per distinct inlining of its pattern (a pattern
+# called again with the same arguments is shared, not re-checked). The visits of one
+# library load (or one bind) are capped at EXPANSION_BASE + the characters of its files
+# (a node takes at least ~2 characters, so a legal file needs at most half that): this
+# bounds the work and the IR of patterns whose calls fan out with different arguments
+# (p1(w) calls p0(2*w) and p0(2*w+1), p2 calls p1 so, ...), which no sharing can save.
+EXPANSION_BASE = 100_000
+# random_blocks' r and size are counts of blocks and a block length: int32 in kernels.
+RANDOM_BLOCKS_MAX = (1 << 31) - 1
+MAX_HINTS = 100  # "did you mean" searches per library
+# The block sizes the kernels take (data the front end owns; tests tie it to codegen's
+# ScheduleConfig.check): block_q a multiple of KERNEL_BLOCK_Q_MULTIPLE, block_k of
+# KERNEL_BLOCK_K_MULTIPLE (the CPU kernels' register tiles), block_q at most
+# KERNEL_BLOCK_Q_MAX_CUDA on CUDA (one thread per query row in the CUDA-core kernels).
+KERNEL_BLOCK_Q_MULTIPLE = 2
+KERNEL_BLOCK_K_MULTIPLE = 4
+KERNEL_BLOCK_Q_MAX_CUDA = 1024
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,7 @@ class Built:
     block: tuple[int, int] | None
     index_checks: tuple[IndexCheck, ...]
     unbound: tuple[str, ...]
+    block_span: Span | None = None   # where the pattern's own `block = ...` is
 
 
 @dataclass
@@ -46,6 +66,7 @@ class _Scope:
     let_lines: dict[str, Span] = field(default_factory=dict)
     inputs: dict[str, InputDecl] = field(default_factory=dict)
     in_score: bool = False
+    later_lets: set | None = None   # every let name of the pattern (made on first need)
 
 
 class Checker:
@@ -58,6 +79,13 @@ class Checker:
         self._inputs: dict[str, InputDecl] = {}
         self._index_checks: list[IndexCheck] = []
         self._cycles: set[frozenset] = set()
+        self._inlined: dict[tuple, Expr] = {}   # (pattern, argument key) -> its mask
+        self._hints = 0
+        self._input_log: list[InputDecl] = []
+        self._in_default = False
+        self._limit: int | None = None
+        self._visits = 0
+        self._too_big = False
 
     # ---- entry points -------------------------------------------------------------
 
@@ -65,7 +93,9 @@ class Checker:
         """IR of ``pdef`` with ``values`` (and defaults) bound; others stay Params."""
         self._stack = [pdef.name]
         self._inputs = {}
+        self._input_log: list[InputDecl] = []
         self._index_checks = []
+        self._too_big = False
         params, unbound = {}, []
         for p in pdef.params:
             if p.name in values:
@@ -76,8 +106,11 @@ class Checker:
                 params[p.name] = Param(p.name, INT, span=p.span)
                 unbound.append(p.name)
         scope = _Scope(pdef, params)
+        self._block_span = None
         mask, score, block = self._body(pdef, scope)
-        return Built(mask, score, dict(self._inputs), block, tuple(self._index_checks), tuple(unbound))
+        block_span = self._block_span if block is not None else None
+        return Built(mask, score, dict(self._inputs), block, tuple(self._index_checks), tuple(unbound),
+                     block_span)
 
     def param_type(self, p: A.ParamDef) -> str:
         if p.default is None:
@@ -101,15 +134,41 @@ class Checker:
             self.rep.error(p.span, f"parameter '{p.name}' is {want} (from its default), "
                                    f"but was bound to the {got} {value!r}")
             return ERR
-        return S.const(value, want or got, p.span)
+        try:
+            return S.const(value, want or got, p.span)
+        except S.ConstantRangeError as e:
+            self.rep.error(p.span, f"parameter '{p.name}': {e}")
+            return ERR
 
     def _default(self, p: A.ParamDef) -> Expr:
-        e = self._expr(p.default, _Scope(A.PatternDef("", (), ()), {}))
+        visits, inside = self._visits, self._in_default  # a default is a small constant: not capped
+        self._in_default = True
+        try:
+            e = self._expr(p.default, _Scope(A.PatternDef("", (), ()), {}))
+        finally:
+            self._visits, self._in_default = visits, inside
         if e.type != ERROR and not isinstance(e, Const):
             self.rep.error(p.default.span, f"the default of '{p.name}' must be a constant",
                            "defaults may use literals and operators only")
             return ERR
         return e
+
+    def _budget(self) -> int:
+        if self._limit is None:
+            self._limit = EXPANSION_BASE + sum(len(src.text) for src in self.rep.sources.values())
+        return self._limit
+
+    def reset_budget(self) -> None:
+        """Start a new count of visits (for a bind: a new top-level request)."""
+        self._visits = 0
+
+    def _did_you_mean(self, name: str, candidates) -> str | None:
+        """A hint for the first MAX_HINTS misspellings; later ones get none, so that a
+        file of thousands of unknown names is not quadratic."""
+        if self._hints >= MAX_HINTS:
+            return None
+        self._hints += 1
+        return did_you_mean(name, candidates)
 
     # ---- statements -----------------------------------------------------------------
 
@@ -142,6 +201,8 @@ class Checker:
                 score = self._score(st.value, scope)
             elif st.kind == "block":
                 block = self._block(st.value, scope)
+                if len(self._stack) == 1:  # the pattern being built, not an inlined callee
+                    self._block_span = st.span
         return (mask if mask is not None else S.const(True, BOOL)), score, block
 
     def _declare_input(self, st: A.Stmt, scope: _Scope) -> None:
@@ -156,7 +217,7 @@ class Checker:
         for value, span in st.value.dims:
             if isinstance(value, str) and value not in SIZE_VARS:
                 self.rep.error(span, f"'{value}' is not a dimension; use B, H, Lq, Lk or an integer",
-                               did_you_mean(value, SIZE_VARS))
+                               self._did_you_mean(value, SIZE_VARS))
             elif isinstance(value, int) and value < 1:
                 self.rep.error(span, "an input dimension must be at least 1")
             dims.append(value)
@@ -165,6 +226,7 @@ class Checker:
         self._use_input(decl, st.name_span)
 
     def _use_input(self, decl: InputDecl, span: Span | None) -> None:
+        self._input_log.append(decl)
         old = self._inputs.get(decl.name)
         if old is None:
             self._inputs[decl.name] = decl
@@ -234,6 +296,22 @@ class Checker:
             scope.in_score = old
 
     def _e(self, node: A.Node, scope: _Scope) -> Expr:
+        self._visits += 1
+        if self._visits > self._budget() and not self._in_default:
+            if not self._too_big:
+                self._too_big = True
+                self.rep.error(node.span, f"checking stopped here: the patterns expand into more than "
+                                          f"{self._budget():,} expression nodes once pattern calls are inlined",
+                               "calls with the same arguments are shared; calls that fan out with "
+                               "different arguments at every level grow exponentially")
+            return ERR
+        try:
+            return self._e_node(node, scope)
+        except S.ConstantRangeError as e:
+            self.rep.error(node.span, str(e))
+            return ERR
+
+    def _e_node(self, node: A.Node, scope: _Scope) -> Expr:
         if isinstance(node, A.Paren):
             return self._e(node.inner, scope)
         if isinstance(node, A.Lit):
@@ -282,12 +360,14 @@ class Checker:
         if n in BUILTIN_FUNCS:
             self.rep.error(node.span, f"'{n}' is a function; call it: {n}(...)")
             return ERR
-        later = [s for s in scope.pattern.body if s.kind == "let" and s.name == n]
-        if later:
+        if scope.later_lets is None:
+            scope.later_lets = {s.name for s in scope.pattern.body if s.kind == "let"}
+        if n in scope.later_lets:
             self.rep.error(node.span, f"'{n}' is used before its definition",
                            "a let must be defined before it is used")
             return ERR
-        self.rep.error(node.span, f"unknown name '{n}'", did_you_mean(n, self._visible(scope)))
+        hint = self._did_you_mean(n, self._visible(scope)) if self._hints < MAX_HINTS else None
+        self.rep.error(node.span, f"unknown name '{n}'", hint)
         return ERR
 
     def _op(self, node: A.Op, scope: _Scope) -> Expr:
@@ -395,7 +475,7 @@ class Checker:
         if fn in BUILTIN_FUNCS:
             return self._builtin(node, scope)
         self.rep.error(node.fn_span, f"unknown function or pattern '{fn}'",
-                       did_you_mean(fn, list(self.patterns) + sorted(BUILTIN_FUNCS)))
+                       self._did_you_mean(fn, list(self.patterns) + sorted(BUILTIN_FUNCS)))
         return ERR
 
     def _builtin(self, node: A.CallExpr, scope: _Scope) -> Expr:
@@ -429,8 +509,13 @@ class Checker:
             if e.type != INT:
                 self.rep.error(a.span, f"random_blocks: '{what}' must be an int, but this is {e.type}")
                 return ERR
-            if free_vars(e) & {"b", "h", "q", "k", "score"} or inputs_read(e):
-                self.rep.error(a.span, f"random_blocks: '{what}' must be a constant (it may use parameters)")
+            if free_vars(e) or inputs_read(e):
+                sizes = free_vars(e) & set(SIZE_VARS)
+                hint = None
+                if sizes and what == "r":
+                    hint = "r is capped at the number of key blocks: a large constant means 'every block'"
+                self.rep.error(a.span, f"random_blocks: '{what}' must be a constant (it may use parameters"
+                                       + (f", not the size {', '.join(sorted(sizes))})" if sizes else ")"), hint)
                 return ERR
         r, size, _ = args
         if isinstance(size, Const) and size.value < 1:
@@ -439,6 +524,11 @@ class Checker:
         if isinstance(r, Const) and r.value < 0:
             self.rep.error(node.args[0].span, "random_blocks: 'r' must not be negative")
             return ERR
+        for a, e, what in zip(node.args, (r, size), ("r", "size")):
+            if isinstance(e, Const) and e.value > RANDOM_BLOCKS_MAX:
+                self.rep.error(a.span, f"random_blocks: '{what}' must be at most {RANDOM_BLOCKS_MAX}, got {e.value}",
+                               "r is capped at the number of key blocks anyway" if what == "r" else None)
+                return ERR
         return S.random_blocks(args[0], args[1], args[2], node.span)
 
     def _index(self, node: A.IndexExpr, scope: _Scope) -> Expr:
@@ -449,7 +539,7 @@ class Checker:
                                f"declare it: input {n} : int[...]")
             else:
                 self.rep.error(node.name_span, f"unknown input '{n}'",
-                               did_you_mean(n, scope.inputs) or f"declare it: input {n} : int[B, Lk]")
+                               self._did_you_mean(n, scope.inputs) or f"declare it: input {n} : int[B, Lk]")
             return ERR
         decl = scope.inputs[n]
         args = [self._e(a, scope) for a in node.args]
@@ -497,6 +587,21 @@ class Checker:
         values = self._bind_args(callee, args, span, caller)
         if values is None:
             return ERR
+        # A pattern called again with the same arguments gives the same IR object: the
+        # body is checked once and shared (the IR is a DAG), so p2 = p1 and p1 with
+        # p1 = p0 or p0 ... stays linear.
+        # Kept across builds (a library checks many patterns that call the same ones): an
+        # entry replays the inputs and index checks its expansion added; expansions that
+        # reported an error are not kept, so that every build reports its own errors.
+        key = (name, tuple((n, _arg_key(e)) for n, e in sorted(values.items())))
+        hit = self._inlined.get(key)
+        if hit is not None:
+            mask, inputs, checks = hit
+            for decl in inputs:
+                self._use_input(decl, span)
+            self._index_checks.extend(c for c in checks if c not in self._index_checks)
+            return mask
+        reports, n_inputs, n_checks = self.rep.reports, len(self._input_log), len(self._index_checks)
         self._stack.append(name)
         try:
             params = {}
@@ -506,6 +611,9 @@ class Checker:
             mask, _, _ = self._body(callee, scope)
         finally:
             self._stack.pop()
+        if self.rep.reports == reports and mask.type != ERROR:
+            used = list({d.name: d for d in self._input_log[n_inputs:]}.values())
+            self._inlined[key] = (mask, used, tuple(self._index_checks[n_checks:]))
         return mask
 
     def _bind_args(self, callee: A.PatternDef, args: tuple, span, caller: _Scope) -> dict | None:
@@ -523,7 +631,7 @@ class Checker:
                 continue
             if a.name not in names:
                 self.rep.error(a.span, f"pattern '{callee.name}' has no parameter '{a.name}'",
-                               did_you_mean(a.name, names) or (f"its parameters: {', '.join(names)}" if names else
+                               self._did_you_mean(a.name, names) or (f"its parameters: {', '.join(names)}" if names else
                                                                f"'{callee.name}' takes no parameters"))
                 ok = False
         kw_seen = set()
@@ -565,6 +673,13 @@ class Checker:
                 return None
             out[p.name] = S.promote(e, want) if p.default is not None else e
         return out
+
+
+def _arg_key(e: Expr) -> tuple:
+    """A pattern argument's value as a hashable key (equal for equal values)."""
+    if isinstance(e, Const):
+        return ("const", e.type, e.value)
+    return ("expr", e.type, print_expr(e))
 
 
 def _unify(a: Expr, b: Expr) -> tuple[Expr, Expr]:

@@ -14,6 +14,7 @@ from spdsl.ir.simplify import CAUSAL
 _LEVEL = {"if": 1, "or": 2, "and": 3, "not": 4, "==": 5, "!=": 5, "<": 5, "<=": 5, ">": 5, ">=": 5,
           "+": 6, "-": 6, "*": 7, "/": 7, "//": 7, "%": 7, "neg": 8, "**": 9}
 _ATOM = 10
+MAX_NESTING = 50   # deeper sub-expressions are printed as lets
 
 
 def _const_text(c: Const) -> str:
@@ -41,13 +42,22 @@ class _Printer:
             uses[id(root)] = uses.get(id(root), 0) + 1
         self.order: list[Expr] = []  # shared nodes, children first
         seen = set()
+        depth: dict[int, int] = {}   # nesting of a node's text up to the next let
         for root in roots:
             for n in walk(root):
                 if id(n) in seen:
                     continue
                 seen.add(id(n))
-                if uses.get(id(n), 0) > 1 and children(n) and n is not CAUSAL and not n == CAUSAL:
+                kids = children(n)
+                d = 1 + max((depth[id(c)] for c in kids), default=0)
+                causal = n is CAUSAL or (isinstance(n, Binary) and n.op == "<=" and n == CAUSAL)
+                # Deep chains (thousands of lets each used once) are cut into lets too:
+                # the text stays within the parser's nesting limit and printing is not
+                # recursive beyond MAX_NESTING.
+                if kids and not causal and (uses.get(id(n), 0) > 1 or d >= MAX_NESTING):
                     self.order.append(n)
+                    d = 0
+                depth[id(n)] = d
         self.names: dict[int, str] = {}
         taken: set[str] = set()
         for i, n in enumerate(self.order):

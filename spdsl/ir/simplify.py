@@ -20,14 +20,48 @@ def is_const(e: Expr, value=None) -> bool:
     return value is None or (e.value == value and type(e.value) is not bool or e.value is value)
 
 
+INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1   # an int constant is a 64-bit int
+FLOAT32_MAX = 3.4028234663852886e38           # a float constant is a float32
+
+
+class ConstantRangeError(ValueError):
+    """A constant (a literal, a bound parameter or a folded expression) that the kernels
+    cannot hold: an int outside 64 bits, a finite float beyond float32's range. The
+    checker reports it where the constant is written."""
+
+
+def _short(value) -> str:
+    text = str(value) if not isinstance(value, int) or value.bit_length() < 200 else \
+        f"a {value.bit_length()}-bit number"
+    return text if len(text) <= 40 else text[:20] + "..." + text[-10:]
+
+
+def check_range(value, type_: str) -> None:
+    """Raise ConstantRangeError when ``value`` does not fit ``type_`` in a kernel."""
+    if type_ == INT and not INT_MIN <= value <= INT_MAX:
+        raise ConstantRangeError(f"the integer constant {_short(value)} does not fit in 64 bits "
+                                 f"(ints are at most {INT_MAX})")
+    if type_ == FLOAT and math.isfinite(value) and abs(value) > FLOAT32_MAX:
+        raise ConstantRangeError(f"the float constant {value:g} is beyond float32's range "
+                                 f"(at most {FLOAT32_MAX:.4g}); write 1e999 for infinity")
+
+
 def const(value, type_: str, span: Span | None = None) -> Const:
     if type_ == FLOAT:
+        if isinstance(value, int) and not isinstance(value, bool) and not INT_MIN <= value <= INT_MAX:
+            check_range(value, INT)
         value = float(value)
     elif type_ == INT:
         value = int(value)
     elif type_ == BOOL:
         value = bool(value)
+    check_range(value, type_)
     return Const(value, type_, span=span)
+
+
+def _int_pow_fits(a: int, b: int) -> bool:
+    """Whether ``a ** b`` (b >= 0) can be computed without building a huge number."""
+    return abs(a) <= 1 or b * (abs(a).bit_length() - 1) <= 64
 
 
 def _floordiv(a, b):
@@ -52,8 +86,11 @@ def _fold_binary(op: str, a, b):
         if op == "**":
             if isinstance(a, int) and isinstance(b, int) and b < 0:
                 return None
+            if isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool) \
+                    and not _int_pow_fits(a, b):
+                raise ConstantRangeError(f"{_short(a)} ** {_short(b)} does not fit in 64 bits")
             if isinstance(b, int) and abs(b) > 4096:
-                return None  # keep folding cheap: 2 ** 10**9 is a user mistake, not work
+                return None  # keep folding cheap: 2.0 ** 10**9 is left to run time
             r = a ** b
             return None if isinstance(r, complex) else r
         if op == "==":
@@ -72,6 +109,8 @@ def _fold_binary(op: str, a, b):
             return a and b
         if op == "or":
             return a or b
+    except ConstantRangeError:
+        raise
     except (OverflowError, ZeroDivisionError, ValueError):
         return None
     return None
@@ -152,6 +191,8 @@ def call(fn: str, args: tuple[Expr, ...], type_: str, span: Span | None = None) 
             if fn == "max":
                 return const(max(vals), type_, span)
             return const(_MATH[fn](float(vals[0])), type_, span)
+        except ConstantRangeError:
+            raise
         except (ValueError, OverflowError):
             pass  # log(-1): left for run time, where it gives NaN like the kernels
     return Call(fn, tuple(args), type_, span=span)
