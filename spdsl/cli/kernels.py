@@ -11,25 +11,48 @@ import json
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 
-from spdsl.cli.common import lengths, load_pattern, make_inputs, torch_dtype
+from spdsl.cli.common import (ELEMENT_BYTES, UsageError, available_memory, check_grid, check_kernel_blocks,
+                              dtype_arg, gib, head_dim_arg, int_in, lengths, load_pattern, make_inputs,
+                              non_negative, require_memory, seed_arg, tensor_bytes, torch_dtype)
 from spdsl.errors import PatternError
 
+MAX_REPEATS = 100_000
 
-def _config(args):
-    from spdsl.codegen.cpu.schedule import ScheduleConfig
+
+@contextmanager
+def _user_errors():
+    """ValueError from the build road is its word for arguments it cannot take (a block
+    its tiles do not divide, a head_dim, shared memory): one line, exit 2."""
+    try:
+        yield
+    except PatternError:
+        raise
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+
+
+def _config(args, device: str = "cpu"):
+    """The config --block asks for (None: the tuned or default one)."""
     if args.block is None:
         return None
-    return ScheduleConfig(block_q=args.block[0], block_k=args.block[1])
+    if device == "cuda":
+        from spdsl.codegen.cuda.config import CudaConfig as Config
+    else:
+        from spdsl.codegen.cpu.schedule import ScheduleConfig as Config
+    with _user_errors():
+        return Config(block_q=args.block[0], block_k=args.block[1])
 
 
 def cmd_compile(args) -> int:
     from spdsl.runtime.op import compile as compile_
 
-    pat = load_pattern(args.target, args.param)
+    pat = load_pattern(args.target, args.param, args)
     if args.emit == "ir":
         print(pat)
         return 0
+    check_kernel_blocks(pat, args.block, args.dim)
     if args.target_kind not in ("cpu", "cuda"):
         raise PatternError(f"unknown --target '{args.target_kind}'; use cpu or cuda")
     if args.target_kind == "cuda":
@@ -38,13 +61,16 @@ def cmd_compile(args) -> int:
         raise PatternError("--emit cuda needs --target cuda")
     if args.emit in ("tir", "llvm"):
         from spdsl.codegen import emit
-        print(emit(pat.mask, pat.score, head_dim=args.dim, what=args.emit, kernel=args.kernel,
-                   dtype=str(torch_dtype(args.dtype)).replace("torch.", ""), config=_config(args),
-                   input_decls=list(pat.inputs.values())))
+        with _user_errors():
+            text = emit(pat.mask, pat.score, head_dim=args.dim, what=args.emit, kernel=args.kernel,
+                        dtype=args.dtype, config=_config(args),
+                        input_decls=list(pat.inputs.values()))
+        print(text)
         return 0
     start = time.perf_counter()
-    attn = compile_(pat, head_dim=args.dim, dtype=torch_dtype(args.dtype), config=_config(args))
-    attn.backward_kernels
+    with _user_errors():
+        attn = compile_(pat, head_dim=args.dim, dtype=torch_dtype(args.dtype), config=_config(args))
+        attn.backward_kernels
     took = time.perf_counter() - start
     report = {"pattern": pat.name, "params": pat.values, "head_dim": args.dim, "dtype": args.dtype,
               "block": [attn.config.block_q, attn.config.block_k], "key": attn.key,
@@ -61,12 +87,11 @@ def cmd_compile(args) -> int:
 
 def _compile_cuda(pat, args) -> int:
     from spdsl.codegen.build import build
-    from spdsl.codegen.cuda.config import CudaConfig
 
     if args.emit in ("tir", "llvm"):
         raise PatternError(f"--emit {args.emit} is for --target cpu; --target cuda emits cuda")
-    dtype = str(torch_dtype(args.dtype)).replace("torch.", "")
-    config = CudaConfig(block_q=args.block[0], block_k=args.block[1]) if args.block else None
+    dtype = args.dtype
+    config = _config(args, "cuda")
     common = dict(head_dim=args.dim, dtype=dtype, device="cuda", input_decls=list(pat.inputs.values()),
                   target=args.arch, label=pat.name)
     start = time.perf_counter()
@@ -104,26 +129,35 @@ def _median_ms(fn, repeats: int, sync=None) -> float:
 
 
 def cmd_run(args) -> int:
+    pat = load_pattern(args.target, args.param, args)
+    lq, lk = lengths(args, default=2048)
+    B, H, D = args.batch, args.heads, args.dim
+    device = args.device
+    check_kernel_blocks(pat, args.block, D)
+    check_grid(pat, args.block, lq, lk, args.batch, args.heads)
+    # before torch: sizes the machine cannot hold are refused in a moment, not after GBs
+    need = tensor_bytes(B, H, lq, lk, D, args.dtype)
+    require_memory(need, f"run at B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype}")
+    inputs = make_inputs(pat, args, lq, lk, B, H)
+
     import torch
     import spdsl
     from spdsl.runtime.op import compile as compile_
 
-    pat = load_pattern(args.target, args.param)
-    lq, lk = lengths(args, default=2048)
-    B, H, D = args.batch, args.heads, args.dim
     dtype = torch_dtype(args.dtype)
-    device = args.device
     if device == "cuda" and not torch.cuda.is_available():
         print("error: --device cuda runs the kernels on this machine's GPU, and torch sees none; "
               "`spdsl compile --target cuda` builds them without one", file=sys.stderr)
         return 2
-    inputs = {n: torch.as_tensor(a) for n, a in make_inputs(pat, args, lq, lk, B, H).items()}
-    config = _config(args)
-    if config is not None and device == "cuda":
-        from spdsl.codegen.cuda.config import CudaConfig
-        config = CudaConfig(block_q=config.block_q, block_k=config.block_k)
+    if device == "cuda":
+        require_memory(B * H * D * (2 * lq + 2 * lk) * ELEMENT_BYTES[args.dtype],
+                       f"run at B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype}",
+                       have=torch.cuda.mem_get_info()[0], where="the GPU")
+    inputs = {n: torch.as_tensor(a) for n, a in inputs.items()}
+    config = _config(args, device)
     t = time.perf_counter()
-    attn = compile_(pat, head_dim=D, dtype=dtype, config=config, device=device)
+    with _user_errors():
+        attn = compile_(pat, head_dim=D, dtype=dtype, config=config, device=device)
     compile_s = time.perf_counter() - t
     gen = torch.Generator().manual_seed(args.seed)
     q = torch.randn(B, H, lq, D, generator=gen).to(dtype)
@@ -138,18 +172,23 @@ def cmd_run(args) -> int:
 
     out = attn(q, k, v, **inputs)
     check_note = ""
-    if B * H * lq * lk <= args.check_limit:
+    room = available_memory() - need
+    # the float64 reference holds scores, weights and a mask of B*H*Lq*Lk each
+    check_fits = B * H * (lq * lk * 25 + D * (2 * lq + 2 * lk) * 8) <= room // 2
+    if B * H * lq * lk <= args.check_limit and check_fits:
         hq, hk, hv, hin = host
         ref = spdsl.reference_attention(pat, hq.double(), hk.double(), hv.double(), **hin)
         err = ((out.cpu().double() - ref).norm() / ref.norm().clamp_min(1e-30)).item()
         check_note = f"relative error against the float64 reference: {err:.2e}"
     else:
-        check_note = "reference check skipped (larger than --check-limit)"
+        check_note = ("reference check skipped (larger than --check-limit)" if check_fits else
+                      f"reference check skipped (needs more than the {gib(room)} of memory left)")
         err = None
 
     ours = _median_ms(lambda: attn(q, k, v, **inputs), args.repeats, sync)
     dense_mask = None
-    if B * H * lq * lk <= args.dense_limit:
+    # a dense bool mask, and the float mask SDPA may make of it
+    if B * H * lq * lk <= args.dense_limit and B * H * lq * lk * 5 <= room // 2:
         dense_mask = pat.dense_mask(lq, lk, H=H, B=B, **host[3]).to(q.device)
     sdpa = None
     if dense_mask is not None:
@@ -203,8 +242,8 @@ def cmd_cache(args) -> int:
 def add_kernel_commands(sub, shape_args) -> None:
     p = sub.add_parser("compile", help="build a pattern's kernels into the cache (or --emit ir|tir|llvm)")
     shape_args(p)
-    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
-    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", type=dtype_arg, default="float32", help="float32, float16 or bfloat16")
     p.add_argument("--target", dest="target_kind", default="cpu", help="cpu (default) or cuda")
     p.add_argument("--arch", default="sm_90", help="CUDA architecture for --target cuda (sm_80, sm_90)")
     p.add_argument("--emit", choices=["ir", "tir", "llvm", "cuda"],
@@ -215,15 +254,15 @@ def add_kernel_commands(sub, shape_args) -> None:
 
     p = sub.add_parser("run", help="compile, run on random inputs, check against the reference, time")
     shape_args(p)
-    p.add_argument("--dim", type=int, default=64, help="head dim (default 64)")
-    p.add_argument("--dtype", default="float32", help="float32, float16 or bfloat16")
+    p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim (default 64)")
+    p.add_argument("--dtype", type=dtype_arg, default="float32", help="float32, float16 or bfloat16")
     p.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
                    help="run the CPU kernels (default) or the CUDA kernels on this machine's GPU")
-    p.add_argument("--repeats", type=int, default=5, help="timed runs (median)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--check-limit", type=int, default=1 << 27,
+    p.add_argument("--repeats", type=int_in(1, MAX_REPEATS), default=5, help="timed runs (median)")
+    p.add_argument("--seed", type=seed_arg, default=0, help="seed of q, k and v (0 .. 2**63-1)")
+    p.add_argument("--check-limit", type=non_negative, default=1 << 27,
                    help="skip the float64 reference check above B*H*Lq*Lk elements")
-    p.add_argument("--dense-limit", type=int, default=1 << 29,
+    p.add_argument("--dense-limit", type=non_negative, default=1 << 29,
                    help="skip the dense SDPA timing above B*H*Lq*Lk elements")
     p.set_defaults(fn=cmd_run, heads=8)
 

@@ -1,29 +1,32 @@
 """The ``spdsl`` command line: check, show, explain (and the kernel commands).
 
-Exit status: 0 success, 2 a pattern error (bad file, bad parameter, bad sizes), 1 any
-other failure. A pattern is named ``FILE:PATTERN``; a file with one pattern needs no name.
+Exit status: 0 success, 2 a user error (a bad pattern file, parameter, option, size or
+file named on the command line: one message, no traceback), 1 any other failure
+(a bug in spdsl shows its traceback: hiding it would help nobody). A pattern is named
+``FILE:PATTERN``; a file with one pattern needs no name.
 """
 
 from __future__ import annotations
 
-import argparse
+import errno
 import json
+import os
 import sys
 
-from spdsl.cli.common import lengths, load_pattern, make_inputs, positive, shape_args
+from spdsl.cli.common import (ArgumentParser, UsageError, check_grid, confine_arg, int_in, lengths,
+                              load_library, load_pattern, make_inputs, shape_args)
 from spdsl.errors import PatternError
 
 EXIT_PATTERN = 2
+MAX_JSON_BLOCKS = 1 << 20   # `show --json` lists every block of one head
 
 
 def cmd_check(args) -> int:
-    from spdsl.frontend.library import load
-
     failed = 0
     report = []
     for path in args.files:
         try:
-            lib = load(path)
+            lib = load_library(path, args)
             report.append({"file": path, "ok": True, "patterns": sorted(lib.root_names)})
             if not args.json:
                 print(f"{path}: ok ({', '.join(lib.root_names) or 'no patterns'})")
@@ -38,8 +41,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    pat = load_pattern(args.target, args.param)
+    pat = load_pattern(args.target, args.param, args)
     lq, lk = lengths(args)
+    check_grid(pat, args.block, lq, lk, args.batch, args.heads)
     inputs = make_inputs(pat, args, lq, lk, args.batch, args.heads)
     ex = pat.explain(Lq=lq, Lk=lk, H=args.heads, B=args.batch, block=args.block, head_dim=args.dim, **inputs)
     print(json.dumps(ex.to_dict(), indent=2) if args.json else ex)
@@ -47,29 +51,48 @@ def cmd_explain(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from spdsl.cli.show import ascii_layout, write_png
+    from spdsl.cli.show import PictureError, ascii_layout, check_png_path, pooled_kinds, write_png
 
-    pat = load_pattern(args.target, args.param)
-    lq, lk = lengths(args, default=512)
+    if args.heads is None:       # `--head 3` alone draws head 3 of four
+        args.heads = args.head + 1
     if args.head >= args.heads:
-        raise PatternError(f"--head {args.head} is out of range for --heads {args.heads}")
+        raise UsageError(f"--head {args.head} is out of range for --heads {args.heads} (heads count from 0)")
+    try:
+        if args.png:             # before the analysis: a bad path costs nothing
+            check_png_path(args.png)
+    except PictureError as e:
+        raise UsageError(str(e)) from None
+    pat = load_pattern(args.target, args.param, args)
+    lq, lk = lengths(args, default=512)
+    check_grid(pat, args.block, lq, lk, args.batch, args.heads)
     inputs = make_inputs(pat, args, lq, lk, args.batch, args.heads)
+    bq, bk = pat.block_sizes(args.block)
+    n_blocks = -(-lq // bq) * -(-lk // bk)
+    if args.json and n_blocks > MAX_JSON_BLOCKS:
+        raise UsageError(f"show --json lists every block: {n_blocks:,} at Lq={lq} Lk={lk} with blocks {bq}x{bk}, "
+                         f"more than {MAX_JSON_BLOCKS:,}; use a larger --block, a shorter --seq, or explain --json")
     lay = pat.layout(lq, lk, H=args.heads, B=args.batch, block=args.block, **inputs)
     if args.json:
-        kinds = lay.kinds(0, args.head)
+        kinds = pooled_kinds(lay, args.head, 1, 1)
         print(json.dumps({"pattern": pat.name, "Lq": lq, "Lk": lk, "block_q": lay.block_q,
                           "block_k": lay.block_k, "head": args.head, "kinds": kinds.tolist(),
                           "legend": {"0": "EMPTY", "1": "PARTIAL", "2": "FULL"}}))
     else:
         print(ascii_layout(pat, lay, head=args.head, width=args.width))
     if args.png:
-        info = write_png(pat, lay, args.png, head=args.head, inputs=inputs)
+        try:
+            info = write_png(pat, lay, args.png, head=args.head, inputs=inputs)
+        except PictureError as e:
+            raise UsageError(str(e)) from None
         print(f"wrote {args.png} ({info})", file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="spdsl", description="spdsl: a compiler for attention sparsity.")
+def build_parser() -> ArgumentParser:
+    from spdsl.cli.common import MAX_HEADS, head_dim_arg
+    from spdsl.cli.show import MAX_WIDTH
+
+    ap = ArgumentParser(prog="spdsl", description="spdsl: a compiler for attention sparsity.")
     ap.add_argument("--version", action="version", version=f"spdsl {__import__('spdsl').__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
@@ -77,18 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="parse and check pattern files")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    confine_arg(p)
     p.set_defaults(fn=cmd_check)
 
     p = sub.add_parser("show", help="draw a pattern's block layout (ASCII, or --png)")
-    shape_args(p)
-    p.add_argument("--head", type=int, default=0, help="which head to draw (default 0)")
-    p.add_argument("--png", metavar="FILE", help="also write a picture of the mask with the block grid")
-    p.add_argument("--width", type=positive, default=64, help="max characters across (default 64)")
+    shape_args(p, heads_default=None)
+    p.add_argument("--head", type=int_in(0, MAX_HEADS - 1), default=0,
+                   help="which head to draw, from 0 (default 0; --heads defaults to --head + 1)")
+    p.add_argument("--png", metavar="FILE.png", help="also write a picture of the mask with the block grid")
+    p.add_argument("--width", type=int_in(1, MAX_WIDTH), default=64, help="max characters across (default 64)")
     p.set_defaults(fn=cmd_show)
 
     p = sub.add_parser("explain", help="density, blocks, FLOPs saved, balance, layout memory")
     shape_args(p)
-    p.add_argument("--dim", type=positive, default=64, help="head dim for the FLOP counts (default 64)")
+    p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim for the FLOP counts (default 64)")
     p.set_defaults(fn=cmd_explain)
 
     from spdsl.cli.kernels import add_kernel_commands
@@ -98,19 +123,42 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered for a closed pipe or a full
+    device must not fail again (with a traceback) when Python exits."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file (a test's capture)
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
     try:
-        return args.fn(args)
-    except PatternError as e:
+        status = args.fn(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:       # `spdsl show ... | head`
+        _drop_stdout()
+        return 0
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise
+        print(f"error: cannot write the output: {e.strerror}", file=sys.stderr)
+        _drop_stdout()
+        return EXIT_PATTERN
+    except PatternError as e:     # every user error ends here (UsageError is one)
         print(e, file=sys.stderr)
         return EXIT_PATTERN
-    except KeyError as e:  # a missing pattern name in a library
-        print(f"error: {e.args[0]}", file=sys.stderr)
+    except MemoryError:           # sizes the machine cannot hold, found while allocating
+        print("error: out of memory; lower --seq/--lq/--lk, --heads, --batch or --dim", file=sys.stderr)
         return EXIT_PATTERN
-    except BrokenPipeError:
-        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,35 +1,50 @@
-"""Pictures of a pattern: block layouts as text, masks as PNG (with the block grid)."""
+"""Pictures of a pattern: block layouts as text, masks as PNG (with the block grid).
+
+Both are drawn from the stored (non-empty) blocks pooled into at most ``width`` or
+MAX_SIDE cells a side, never from a dense block grid, so that their memory follows the
+layout's, whatever the length.
+"""
 
 from __future__ import annotations
+
+import os
 
 import numpy as np
 
 CHARS = {0: "·", 1: "▒", 2: "█"}
 MAX_DENSE_PIXELS = 4096 * 4096     # beyond this the PNG shows blocks, not elements
 MAX_SIDE = 2048                    # pixels along the longer side of a PNG
+MAX_WIDTH = 1024                   # characters across, at most
+_POINTS = 1 << 18                  # mask elements evaluated at once for a PNG
+PNG_SUFFIXES = (".png",)
 
 
-def _pool(kinds: np.ndarray, fq: int, fk: int) -> np.ndarray:
-    """Merge fq x fk blocks into one cell: FULL if all FULL, EMPTY if all EMPTY."""
-    nq, nk = kinds.shape
-    pq, pk = -(-nq // fq) * fq, -(-nk // fk) * fk
-    full = np.full((pq, pk), 2, np.int8)
-    empty = np.zeros((pq, pk), np.int8)
-    full[:nq, :nk] = kinds
-    empty[:nq, :nk] = kinds
-    fullish = full.reshape(pq // fq, fq, pk // fk, fk)
-    emptyish = empty.reshape(pq // fq, fq, pk // fk, fk)
-    out = np.ones((pq // fq, pk // fk), np.int8)
-    out[(fullish == 2).all(axis=(1, 3))] = 2
-    out[(emptyish == 0).all(axis=(1, 3))] = 0
-    return out
+class PictureError(ValueError):
+    """A picture cannot be written where asked (the message says why, in one line)."""
+
+
+def pooled_kinds(layout, head: int, fq: int, fk: int) -> np.ndarray:
+    """int8 [ceil(n_qb / fq), ceil(n_kb / fk)]: each cell merges fq x fk blocks of
+    (batch 0, ``head``): FULL (2) if all FULL, EMPTY (0) if all EMPTY, else PARTIAL (1).
+    Counted from the stored blocks: memory follows the layout, not the grid."""
+    lay = layout.layout(0, head)
+    nq, nk = layout.n_qb, layout.n_kb
+    cq, ck = -(-nq // fq), -(-nk // fk)
+    cell = (lay.rows() // fq) * ck + lay.col_idx.astype(np.int64) // fk
+    nonzero = np.bincount(cell, minlength=cq * ck)
+    full = np.bincount(cell[lay.full], minlength=cq * ck)
+    rows = np.minimum(fq, nq - np.arange(cq, dtype=np.int64) * fq)
+    cols = np.minimum(fk, nk - np.arange(ck, dtype=np.int64) * fk)
+    out = np.ones(cq * ck, np.int8)
+    out[full == np.outer(rows, cols).ravel()] = 2
+    out[nonzero == 0] = 0
+    return out.reshape(cq, ck)
 
 
 def ascii_layout(pattern, layout, head: int = 0, width: int = 64) -> str:
-    kinds = layout.kinds(0, head)
-    nq, nk = kinds.shape
+    nq, nk = layout.n_qb, layout.n_kb
     f = max(1, -(-max(nq, nk) // width))
-    cells = _pool(kinds, f, f) if f > 1 else kinds
+    cells = pooled_kinds(layout, head, f, f)
     counts = layout.counts()
     head_note = f" head {head}" if layout.H > 1 else ""
     title = (f"{pattern.name}: Lq={layout.Lq} Lk={layout.Lk}{head_note}, block {layout.block_q}x{layout.block_k}"
@@ -41,24 +56,61 @@ def ascii_layout(pattern, layout, head: int = 0, width: int = 64) -> str:
     return "\n".join(lines)
 
 
+def check_png_path(path: str) -> None:
+    """Refuse, before any work, a PNG path that cannot be written: a wrong suffix, a
+    folder, a missing or read-only parent folder."""
+    if os.path.isdir(path):
+        raise PictureError(f"--png {path} is a folder; name a file such as {os.path.join(path, 'mask.png')}")
+    if not path.lower().endswith(PNG_SUFFIXES):
+        raise PictureError(f"--png {path}: the file name must end in .png")
+    parent = os.path.dirname(path) or "."
+    if not os.path.isdir(parent):
+        raise PictureError(f"--png {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise PictureError(f"--png {path}: not writable")
+
+
+def head_mask(pattern, layout, head: int, inputs) -> np.ndarray:
+    """The mask of (batch 0, ``head``) as bool [Lq, Lk], evaluated a chunk of rows at a time."""
+    from spdsl.analysis.evaluate import evaluate_points
+    from spdsl.analysis.sizes import as_numpy
+
+    sizes = pattern.sizes(layout.Lq, layout.Lk, layout.H, layout.B)
+    arrays = as_numpy(pattern.check_inputs(sizes, inputs or {}))
+    Lq, Lk = layout.Lq, layout.Lk
+    out = np.empty((Lq, Lk), bool)
+    step = max(1, _POINTS // Lk)
+    tables: dict = {}
+    for q0 in range(0, Lq, step):
+        q1 = min(Lq, q0 + step)
+        q = np.repeat(np.arange(q0, q1, dtype=np.int64), Lk)
+        k = np.tile(np.arange(Lk, dtype=np.int64), q1 - q0)
+        zero = np.zeros(len(q), np.int64)
+        out[q0:q1] = evaluate_points(pattern.mask, zero, zero + head, q, k, sizes.as_dict(), arrays,
+                                     random_tables=tables).reshape(q1 - q0, Lk)
+    return out
+
+
 def write_png(pattern, layout, path: str, head: int = 0, inputs: dict | None = None) -> str:
     """A picture: the mask's true elements dark, FULL blocks tinted green, PARTIAL
     yellow, the block grid in grey. Element-level when the mask is small enough."""
     from PIL import Image
 
-    kinds = layout.kinds(0, head)
+    check_png_path(path)
     Lq, Lk, bq, bk = layout.Lq, layout.Lk, layout.block_q, layout.block_k
     if Lq * Lk <= MAX_DENSE_PIXELS:
-        mask = pattern.dense_mask(Lq, Lk, H=layout.H, B=layout.B, **(inputs or {}))[0, head].numpy()
+        kinds = pooled_kinds(layout, head, 1, 1)
+        mask = head_mask(pattern, layout, head, inputs)
         qi = np.minimum(np.arange(Lq) // bq, kinds.shape[0] - 1)
         ki = np.minimum(np.arange(Lk) // bk, kinds.shape[1] - 1)
         block_kind = kinds[qi[:, None], ki[None, :]]
         what = "elements"
     else:
-        mask = kinds > 0
-        block_kind = kinds
+        f = max(1, -(-max(layout.n_qb, layout.n_kb) // MAX_SIDE))
+        block_kind = pooled_kinds(layout, head, f, f)
+        mask = block_kind > 0
         bq = bk = 1
-        what = "blocks (too large for elements)"
+        what = "blocks (too large for elements)" if f == 1 else f"{f}x{f} blocks a pixel (too large for elements)"
     rgb = np.full(mask.shape + (3,), 255, np.uint8)
     rgb[block_kind == 2] = (222, 245, 222)
     rgb[block_kind == 1] = (252, 242, 200)
@@ -77,5 +129,28 @@ def write_png(pattern, layout, path: str, head: int = 0, inputs: dict | None = N
     if side > MAX_SIDE:
         ratio = MAX_SIDE / side
         img = img.resize((max(1, int(img.size[0] * ratio)), max(1, int(img.size[1] * ratio))), Image.NEAREST)
-    img.save(path)
+    _save(img, path)
     return f"{img.size[0]}x{img.size[1]} pixels, {what}"
+
+
+def _save(img, path: str) -> None:
+    """Write next to ``path`` and rename: a full device leaves no half-written PNG."""
+    import tempfile
+
+    parent = os.path.dirname(path) or "."
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".spdsl-", suffix=".png", dir=parent)
+    except OSError as e:
+        raise PictureError(f"cannot write {path}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            img.save(f, format="PNG")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as e:
+        raise PictureError(f"cannot write {path}: {e.strerror or e}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
