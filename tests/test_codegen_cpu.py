@@ -473,3 +473,14 @@ def test_derivative_matches_finite_differences(expr):
 
 def test_derivative_of_alibi_is_one():
     assert deriv.derivative(ALIBI) == ir.Const(1.0, F)
+
+
+def test_a_head_dim_beyond_the_stack_tiles_is_refused_not_a_crash():
+    """head_dim 16384 at block 64 overflowed the pool threads' stacks (SIGSEGV); it is a
+    ValueError before anything is built, and 4096 still builds."""
+    import spdsl
+
+    pat = spdsl.parse("pattern w { mask = causal }")["w"]
+    with pytest.raises(ValueError, match="stack tiles"):
+        spdsl.compile(pat, head_dim=16384)
+    cpu.resolve_config(None, 4096, None)

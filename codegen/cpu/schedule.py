@@ -42,6 +42,18 @@ class ScheduleConfig:
             raise ValueError("ScheduleConfig.key_tile must divide block_k")
         if self.block_k % self.bwd_key_tile or self.block_q % self.bwd_key_tile:
             raise ValueError("ScheduleConfig.bwd_key_tile must divide block_q and block_k")
+        # The kernels keep their tiles on the thread's stack (TVM's pool threads have a few
+        # MiB): head_dim 16384 at block 64 overflowed it (SIGSEGV). Each kernel holds at most
+        # about three head_dim x block tiles and two block x block tiles of float32.
+        side = max(self.block_q, self.block_k)
+        stack = 4 * (3 * head_dim * side + 2 * self.block_q * self.block_k)
+        if stack > STACK_BYTES:
+            raise ValueError(f"head_dim {head_dim} with blocks {self.block_q}x{self.block_k} needs "
+                             f"{stack >> 20} MiB of stack tiles in the CPU kernels (at most "
+                             f"{STACK_BYTES >> 20} MiB): use a smaller head_dim or block")
+
+
+STACK_BYTES = 4 << 20
 
 
 def dim_tile_for(head_dim: int, wanted: int) -> int:
