@@ -544,8 +544,8 @@ def decode(data: bytes, name: str, quote: bool = True) -> str:
     and offset but shows none of its bytes (a file that may not be a pattern file)."""
     if len(data) > MAX_FILE_BYTES:
         raise ParseError([Diagnostic(name, 0, 0, "",
-                                     f"file is larger than {MAX_FILE_BYTES // 1024} KiB, the limit "
-                                     "for a pattern file",
+                                     f"file is larger than {MAX_FILE_BYTES // 1024} KiB: a pattern "
+                                     f"file may be at most {MAX_FILE_BYTES // 1024} KiB",
                                      "is this really a pattern file?")])
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
