@@ -69,7 +69,12 @@ def generator_digest(root: Path | None = None) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _own_generator_digest() -> str:
-    return _digest_sources(Path(__file__).resolve().parent)
+    # the kernels' int width is chosen by the overflow analysis: it is part of the generator
+    import importlib.util
+
+    overflow = Path(importlib.util.find_spec("spdsl.analysis.overflow").origin)
+    extra = hashlib.sha256(overflow.read_bytes()).hexdigest()
+    return hashlib.sha256((_digest_sources(Path(__file__).resolve().parent) + extra).encode()).hexdigest()
 
 
 def _digest_sources(root: Path) -> str:

@@ -6,10 +6,17 @@ Inputs become buffer loads; every index into an input is clamped into the buffer
 that no generated kernel reads out of bounds, even in the lanes of a vectorised
 ``select`` whose value is thrown away.
 
-Semantics (LANGUAGE.md): ints are int32, ``//`` and ``%`` floor with Python's signs,
-an integer division or modulo by zero at run time gives 0, ``/`` is a float division,
-mixing int and float promotes to float32, ``int ** int`` needs a non-negative exponent
-(a negative one gives 0), ``float ** float`` is ``pow``.
+Semantics (LANGUAGE.md, docs/semantics.md): ints are ``Env.int_dtype`` (int32, or int64
+where ``spdsl.analysis.overflow.kernel_int_width`` cannot prove int32 enough; a call whose
+ints could leave that width is refused before the kernel runs), ``//`` and ``%`` floor
+with Python's signs, an integer division or modulo by zero at run time gives 0, ``/`` is
+a float division, mixing int and float promotes to float32, ``int ** int`` is exact
+(repeated squaring; a negative exponent gives 0), ``float ** float`` is ``pow``.
+
+A division never executes with a zero divisor, in any lane: the divisor is made nonzero
+with bit arithmetic (``b + 1 + ((b | -b) >> (w - 1))``) that TVM's simplifier cannot see
+through, not with a ``Select`` on ``b != 0`` (the simplifier folds that away under an
+enclosing condition, and a vectorised select runs both arms).
 
 ``random_blocks(r, size, seed)`` reads a host-made table (see :func:`random_table_decl`):
 int8 ``[H, ceil(Lq/size), ceil(Lk/size)]``, 1 where key block ``k // size`` is chosen for
@@ -24,6 +31,7 @@ from typing import Mapping
 import tvm
 from tvm import tirx
 
+from spdsl.analysis.overflow import POW_EXPONENT_CAP
 from spdsl.ir import nodes as ir
 
 I32, F32, BOOL = "int32", "float32", "bool"
@@ -46,6 +54,7 @@ class Env:
     vars: Mapping[str, tirx.PrimExpr]
     inputs: Mapping[str, tirx.Buffer] = field(default_factory=dict)
     random_tables: Mapping[tuple, tirx.Buffer] = field(default_factory=dict)
+    int_dtype: str = I32
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -80,20 +89,30 @@ def _const_int(x):
 
 
 def _safe_int_div(a, b, op):
-    """floordiv / floormod with x // 0 == x % 0 == 0 at run time."""
+    """floordiv / floormod with x // 0 == x % 0 == 0 at run time, never dividing by 0."""
+    dt = dtype_of(a)
     c = _const_int(b)
     if c is not None:
-        return _const(0, I32) if c == 0 else op(a, b)
-    nonzero = b != _const(0, I32)
-    return tirx.Select(nonzero, op(a, tirx.Select(nonzero, b, _const(1, I32))), _const(0, I32))
+        return _const(0, dt) if c == 0 else op(a, b)
+    # nz is -1 where b != 0 and 0 where b == 0 (the sign bit of b | -b), without a
+    # comparison for the simplifier to fold under a condition that implies b != 0
+    bits = 64 if dt == "int64" else 32
+    nz = tirx.shift_right(tirx.bitwise_or(b, -b), _const(bits - 1, dt))
+    safe = b + _const(1, dt) + nz
+    return tirx.bitwise_and(op(a, safe), nz)
 
 
-def _int_pow(a, b):
+def _int_pow(a, b, cap: int):
+    """a ** b exactly for an int exponent b; 0 where b < 0. A run-time exponent is
+    clamped to at most ``cap`` keeping its parity: beyond it every base but -1, 0, 1
+    overflows, which the call-time check refuses (spdsl.analysis.overflow)."""
+    dt = dtype_of(a)
+    one, zero = _const(1, dt), _const(0, dt)
     c = _const_int(b)
     if c is not None:
         if c < 0:
-            return _const(0, I32)
-        result, base = _const(1, I32), a
+            return zero
+        result, base = one, a
         while c:  # exponentiation by squaring, unrolled at compile time
             if c & 1:
                 result = base if _const_int(result) == 1 else result * base
@@ -101,13 +120,19 @@ def _int_pow(a, b):
             if c:
                 base = base * base
         return result
-    # A run-time exponent: pow in float64 is exact for every int32 result.
-    value = tirx.Cast(I32, tirx.round(tirx.pow(_to(a, "float64"), _to(b, "float64"))))
-    return tirx.Select(b < _const(0, I32), _const(0, I32), value)
+    e = tirx.Select(b > _const(cap, dt), _const(cap - 1, dt) + tirx.bitwise_and(b, one), b)
+    result, base = one, a
+    for i in range(cap.bit_length()):
+        bit = tirx.bitwise_and(tirx.shift_right(e, _const(i, dt)), one) != zero
+        result = tirx.Select(bit, result * base, result)
+        if i + 1 < cap.bit_length():  # square only while a higher bit may follow
+            base = tirx.Select(e >= _const(2 << i, dt), base * base, base)
+    return tirx.Select(b < zero, zero, result)
 
 
 def _clamp_index(x, extent):
-    return tirx.max(tirx.min(_to(x, I32), _to(extent, I32) - 1), _const(0, I32))
+    dt = dtype_of(x)
+    return _to(tirx.max(tirx.min(x, _to(extent, dt) - 1), _const(0, dt)), I32)
 
 
 _ARITH = {
@@ -129,7 +154,7 @@ _MATH = {"exp": tirx.exp, "log": tirx.log, "tanh": tirx.tanh, "sqrt": tirx.sqrt}
 # ----------------------------------------------------------------------------- lowering
 
 
-def _lower_binary(e: ir.Binary, a, b):
+def _lower_binary(e: ir.Binary, a, b, env: Env):
     op = e.op
     if op in _ARITH:
         a, b = _promote(a, b)
@@ -142,7 +167,7 @@ def _lower_binary(e: ir.Binary, a, b):
         return _safe_int_div(a, b, tirx.floormod)
     if op == "**":
         if e.type == ir.INT:
-            return _int_pow(a, b)
+            return _int_pow(a, b, POW_EXPONENT_CAP[env.int_dtype])
         return tirx.pow(_to(a, F32), _to(b, F32))
     if op in _COMPARE:
         a, b = _promote(a, b)
@@ -186,11 +211,12 @@ def _lower_random_blocks(e: ir.RandomBlocks, env: Env):
 
 def _lower_node(e: ir.Expr, kids: list, env: Env):
     if isinstance(e, ir.Const):
-        return _const(e.value, DTYPE_OF[e.type])
+        return _const(e.value, env.int_dtype if e.type == ir.INT else DTYPE_OF[e.type])
     if isinstance(e, ir.Var):
         if e.name not in env.vars:
             raise LoweringError(f"variable {e.name!r} is not available here")
-        return env.vars[e.name]
+        x = env.vars[e.name]
+        return x if e.name == "score" else _to(x, env.int_dtype)
     if isinstance(e, ir.Param):
         raise LoweringError(f"parameter {e.name!r} must be bound before compiling")
     if isinstance(e, ir.Index):
@@ -198,11 +224,12 @@ def _lower_node(e: ir.Expr, kids: list, env: Env):
         if buf is None:
             raise LoweringError(f"input {e.input.name!r} was not declared to the kernel")
         idx = [_clamp_index(x, ext) for x, ext in zip(kids, buf.shape)]
-        return tirx.BufferLoad(buf, idx)
+        value = tirx.BufferLoad(buf, idx)
+        return _to(value, env.int_dtype) if e.type == ir.INT else value
     if isinstance(e, ir.Unary):
         return tirx.Not(kids[0]) if e.op == "not" else -kids[0]
     if isinstance(e, ir.Binary):
-        return _lower_binary(e, kids[0], kids[1])
+        return _lower_binary(e, kids[0], kids[1], env)
     if isinstance(e, ir.Call):
         return _lower_call(e, kids)
     if isinstance(e, ir.Select):
@@ -214,7 +241,7 @@ def _lower_node(e: ir.Expr, kids: list, env: Env):
 
 
 def lower_expr(e: ir.Expr, env: Env) -> tirx.PrimExpr:
-    """``e`` as a TIR expression (int32, float32 or bool) under ``env``.
+    """``e`` as a TIR expression (``env.int_dtype``, float32 or bool) under ``env``.
 
     Shared sub-expressions (``let``s) are lowered once and the same PrimExpr object is
     reused, so the TIR stays a DAG of the same size as the IR.

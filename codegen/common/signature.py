@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tvm import tirx
 
+from spdsl.analysis.overflow import kernel_int_width
 from spdsl.ir import nodes as ir
 
 from spdsl.codegen.common import lower as lw
@@ -56,7 +57,8 @@ def make_signature(mask: ir.Expr | None, score: ir.Expr | None, sv: SizeVars,
 
 class ExprLowerer:
     """Mask and score of one pattern as Python callables that return PrimExprs, for use
-    inside TVMScript. ``None`` expressions mean dense mask / unchanged score."""
+    inside TVMScript. ``None`` expressions mean dense mask / unchanged score. Ints are
+    computed in ``int_dtype`` (``spdsl.analysis.overflow.kernel_int_width``)."""
 
     def __init__(self, mask, score, sv: SizeVars, sig: KernelSignature):
         self.mask, self.score, self.sv = mask, score, sv
@@ -67,12 +69,13 @@ class ExprLowerer:
             self.mask = None
         if score is not None and isinstance(score, ir.Var) and score.name == "score":
             self.score = None
+        self.int_dtype = kernel_int_width(self.mask, self.score)
 
     def env(self, b, h, q, k, score=None) -> lw.Env:
         names = {"b": b, "h": h, "q": q, "k": k, **self.sv.env_sizes()}
         if score is not None:
             names["score"] = score
-        return lw.Env(names, self.inputs, self.tables)
+        return lw.Env(names, self.inputs, self.tables, self.int_dtype)
 
     def mask_at(self, b, h, q, k):
         if self.mask is None:

@@ -30,7 +30,9 @@ def _f(v: float):
 
 
 def exp2(x) -> tirx.PrimExpr:
-    """2**x in float32 for x <= 127; exactly 0 for x < -126 (and for -inf)."""
+    """2**x in float32 for x <= 127; exactly 0 for x < -126 (and for -inf); NaN for NaN
+    (the clamp alone would turn a NaN into 0 and drop it from a softmax sum)."""
+    rv = tirx.Var("e2_r", F32)
     xv = tirx.Var("e2_x", F32)
     nv = tirx.Var("e2_n", F32)
     fv = tirx.Var("e2_f", F32)
@@ -40,7 +42,8 @@ def exp2(x) -> tirx.PrimExpr:
     poly = poly * fv + _f(1.0)
     bits = tirx.reinterpret("int32", poly) + tirx.shift_left(tirx.Cast("int32", nv), tirx.const(23, "int32"))
     value = tirx.Select(xv < _f(-126.0), _f(0.0), tirx.reinterpret(F32, bits))
-    clamped = tirx.min(tirx.max(x, _f(-127.0)), _f(127.0))
-    return tirx.Let(
+    value = tirx.Select(tirx.isnan(rv), rv, value)
+    clamped = tirx.min(tirx.max(rv, _f(-127.0)), _f(127.0))
+    return tirx.Let(rv, x, tirx.Let(
         xv, clamped, tirx.Let(nv, tirx.floor(xv + _f(0.5)), tirx.Let(fv, xv - nv, value))
-    )
+    ))

@@ -14,7 +14,9 @@ forward, and also writes Delta (the dK/dV kernel reads it, so it runs second).
 ``dkdv`` runs one task per (batch, key head, key block) over the transposed layout
 (``layout.transpose``), summing over the query heads of a grouped-query group.
 A row with lse = -inf (empty mask) gets P = 0 and so zero gradients; masked elements
-are selected to 0, never multiplied, so an infinite derivative cannot leak a NaN.
+are selected to 0, never multiplied, and so is dS where P == 0 (a -inf score), so an
+infinite derivative cannot leak a NaN. A row with a NaN lse (a NaN seen in the forward)
+gets NaN P through ``exp2`` and so NaN gradients, as SDPA's would be.
 
 The signature comes from ``signature.declare_kernel``; the task walk, the PARTIAL / edge /
 FULL dispatch and the register-tile products are the macros of ``vecmath.cpu_loops``,
@@ -60,10 +62,14 @@ class GradElement:
         return self.exp2_fn(s * tirx.const(LOG2E, "float32") - lse2)
 
     def ds(self, b, h, q, k, raw, dp, lse2, delta):
-        val = self.p(b, h, q, k, raw, lse2) * (dp - delta)
-        if self.dscore is not None:
-            val = val * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
-        return val
+        if self.dscore is None:
+            return self.p(b, h, q, k, raw, lse2) * (dp - delta)
+        # P == 0 (a score of -inf, or an empty row) gives dS = 0 even where dscore is
+        # infinite (log at 0); a NaN P still makes dS NaN
+        pv = tirx.Var("p", "float32")
+        val = pv * (dp - delta) * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
+        return tirx.Let(pv, self.p(b, h, q, k, raw, lse2),
+                        tirx.Select(pv == tirx.const(F0, "float32"), _zero(), val))
 
     def keep(self, b, h, q, k, variant: str):
         """variant: "full" (nothing to check), "edge" (q < Lq and k < Lk), "partial"."""

@@ -108,11 +108,12 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
             accumulate(OT, V, S, None, None, None, b, hk, k0, Lkv, BK, DT, AL)
         for i in T.serial(T.min(BQ, Lqv - q0)):
             l: T.let = LS[i]
-            inv: T.let = T.Select(l > T.float32(0), T.float32(1) / l, T.float32(0))
+            # l == 0: no visible key (0 and -inf); a NaN l (a NaN or +inf score) stays NaN
+            inv: T.let = T.Select(l == T.float32(0), T.float32(0), T.float32(1) / l)
             for d in T.serial(D):
                 O[b, h, q0 + i, d] = T.Cast(dtype, OT[d, i] * inv)
-            LSE[b, h, q0 + i] = T.Select(l > T.float32(0), (M[i] + T.log2(l)) * T.float32(LN2),
-                                         T.float32(NEG_INF))
+            LSE[b, h, q0 + i] = T.Select(l == T.float32(0), T.float32(NEG_INF),
+                                         (M[i] + T.log2(l)) * T.float32(LN2))
 
     @T.prim_func(check_well_formed=False)
     def forward():

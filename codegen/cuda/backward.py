@@ -28,7 +28,8 @@ products are ``blocks.stage_pair`` and ``blocks.row_dots``.
 The mask is evaluated only in PARTIAL blocks; FULL blocks that cross Lq or Lk check
 the ranges only. Masked and out-of-range elements are selected to 0, never multiplied,
 and a row with lse = -inf (empty mask) gets P = exp2(s - inf) = 0, so gradients of
-empty rows are 0, never NaN. Rows and keys past Lq / Lk are never read (indices clamped,
+empty rows are 0, never NaN; dS is 0 where P is 0 (a -inf score) whatever the score's
+derivative; a NaN lse (a row that saw a NaN) gives NaN P and NaN gradients. Rows and keys past Lq / Lk are never read (indices clamped,
 staged tiles zero-filled) and never written.
 """
 
@@ -86,7 +87,9 @@ class _Grad(GradElement):
         if self.dscore is None:
             return val
         val = val * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
-        return tirx.Select(self.keep(b, h, q, k, variant), val, tirx.const(0.0, "float32"))
+        # P == 0 (-inf score): dS = 0 even where dscore is infinite; a NaN P stays NaN
+        keep = tirx.And(self.keep(b, h, q, k, variant), p != tirx.const(0.0, "float32"))
+        return tirx.Select(keep, val, tirx.const(0.0, "float32"))
 
     def p_value(self, b, h, q, k, raw, lse2, variant):
         return tirx.Select(self.keep(b, h, q, k, variant), self.p(b, h, q, k, raw, lse2),

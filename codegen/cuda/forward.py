@@ -133,10 +133,10 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
 
         tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, tile)
         if qi < Lqv:
-            ST[2] = T.Select(ST[1] > T.float32(0), T.float32(1) / ST[1], T.float32(0))
+            ST[2] = T.Select(ST[1] == T.float32(0), T.float32(0), T.float32(1) / ST[1])
             for d in T.unroll(D):
                 O[b, h, qi, d] = T.Cast(IO, OR[d] * ST[2])
-            LSE[b, h, qi] = T.Select(ST[1] > T.float32(0), (ST[0] + T.log2(ST[1])) * T.float32(LN2), T.float32(NEG_INF))
+            LSE[b, h, qi] = T.Select(ST[1] == T.float32(0), T.float32(NEG_INF), (ST[0] + T.log2(ST[1])) * T.float32(LN2))
 
     return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ), sig
 
@@ -220,14 +220,14 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
         for rr in T.unroll(2):
             ST[2 + rr] = ST[2 + rr] + shfl_xor(ST[2 + rr], 1)
             ST[2 + rr] = ST[2 + rr] + shfl_xor(ST[2 + rr], 2)
-            ST[4 + rr] = T.Select(ST[2 + rr] > T.float32(0), T.float32(1) / ST[2 + rr], T.float32(0))
+            ST[4 + rr] = T.Select(ST[2 + rr] == T.float32(0), T.float32(0), T.float32(1) / ST[2 + rr])
         for rr in T.unroll(2):
             if r0 + rr * 8 < Lqv:
                 for nt in T.unroll(NO):
                     for cc in T.unroll(2):
                         O[b, h, r0 + rr * 8, nt * 8 + tq * 2 + cc] = T.Cast(IO, OF[nt * 4 + rr * 2 + cc] * ST[4 + rr])
                 if tq == 0:
-                    LSE[b, h, r0 + rr * 8] = T.Select(ST[2 + rr] > T.float32(0), (ST[rr] + T.log2(ST[2 + rr])) * T.float32(LN2), T.float32(NEG_INF))
+                    LSE[b, h, r0 + rr * 8] = T.Select(ST[2 + rr] == T.float32(0), T.float32(NEG_INF), (ST[rr] + T.log2(ST[2 + rr])) * T.float32(LN2))
 
     return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=NTH), sig
 

@@ -3,7 +3,7 @@
 Every other stage (the interval analysis, the generated kernels) must agree with this
 file.  The semantics, exactly:
 
-* ``int`` values are int64 (wrapping on overflow); ``float`` values are ``float_dtype``
+* ``int`` values are int64 (a call whose ints could overflow is refused first: spdsl/analysis/overflow.py); ``float`` values are ``float_dtype``
   (float32 for masks, the score's dtype inside a score expression); ``bool`` is bool.
 * ``//`` and ``%`` are floor division and modulo with Python's signs.  An integer
   ``//`` or ``%`` by zero at run time gives 0 (kernels cannot raise; the checker already

@@ -1,8 +1,9 @@
 """The reference: attention under a pattern in plain PyTorch, straight from the IR.
 
 This is the oracle every kernel is checked against (in float64), and the definition of
-what a pattern means (LANGUAGE.md): scores ``scale * <q, k>``, rewritten by the score
-expression, softmax over the keys the mask keeps, empty rows give 0 and lse -inf.
+what a pattern means (LANGUAGE.md, docs/semantics.md): scores ``scale * <q, k>``, rewritten
+by the score expression, softmax over the keys the mask keeps, empty rows give 0 and lse
+-inf; NaN propagates as in SDPA, and a masked key is never read (not even its value row).
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inp
     scale = D ** -0.5 if scale is None else float(scale)
     sizes = pattern.sizes(Lq, Lk, H, B)
     arrays = pattern.check_inputs(sizes, inputs)
+    from spdsl.analysis.overflow import require_exact
+    require_exact(pattern, "int64", dict(B=B, H=H, Lq=Lq, Lk=Lk), arrays, "the reference")
     from spdsl.analysis.evaluate import dense_mask
     mask = dense_mask(pattern.mask, Lq, Lk, H, B, inputs=arrays).to(q.device)
 
@@ -72,18 +75,49 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inp
     kx = k.repeat_interleave(group, dim=1) if group > 1 else k
     vx = v.repeat_interleave(group, dim=1) if group > 1 else v
     s = torch.matmul(q, kx.transpose(-1, -2)) * scale
-    s = apply_score(pattern, s, index_env(B, H, Lq, Lk, q.device), arrays)
+    env = index_env(B, H, Lq, Lk, q.device)
+    if pattern.score is not None and s.requires_grad:
+        # A masked key, or a score of -inf, takes no part: no gradient flows through its
+        # score expression (whose derivative may be infinite there, log at 0, and would
+        # turn the zero into NaN), as in the kernels.
+        with torch.no_grad():
+            dead = ~mask | (apply_score(pattern, s, env, arrays) == float("-inf"))
+        s = torch.where(dead, s.detach(), s)
+    s = apply_score(pattern, s, env, arrays)
 
     neg_inf = torch.tensor(float("-inf"), dtype=s.dtype, device=s.device)
+    # Only the mask removes keys (a masked score is never read, even if NaN); a score of
+    # -inf removes its key too; a NaN score, or +inf (inf - inf), makes the row NaN.
     s = torch.where(mask, s, neg_inf)
     m = s.amax(dim=-1, keepdim=True)
     # Empty rows: shift by 0 instead of -inf so exp gives 0, not NaN (and no NaN grads).
-    m = torch.where(torch.isfinite(m), m, torch.zeros_like(m)).detach()
-    p = torch.exp(s - m)
-    l = p.sum(dim=-1, keepdim=True)
-    safe_l = torch.where(l > 0, l, torch.ones_like(l))
-    out = torch.matmul(p / safe_l, vx)
+    m = torch.where(m == float("-inf"), torch.zeros_like(m), m).detach()
+    zero = torch.zeros_like(s)
+    e = torch.where(mask, torch.exp(s - m), zero)
+    l = e.sum(dim=-1, keepdim=True)
+    empty = l == 0
+    p = torch.where(mask, e / torch.where(empty, torch.ones_like(l), l), zero)
+    out = _visible_product(p, vx, mask)
     if not return_lse:
         return out
-    lse = torch.where(l > 0, m + torch.log(safe_l), neg_inf).squeeze(-1)
+    lse = torch.where(empty, neg_inf, m + torch.log(l)).squeeze(-1)
     return out, lse
+
+
+def _visible_product(p, v, mask):
+    """``p @ v`` summed over visible keys only: a masked key's value row is never read,
+    even where it holds NaN or inf (0 * NaN would be NaN in a plain product)."""
+    import torch
+
+    bad = ~torch.isfinite(v).all(dim=-1)                      # [B, H, Lk]
+    if not bool(bad.any()):
+        return torch.matmul(p, v)
+    keys = bad.any(dim=0).any(dim=0).nonzero().flatten()      # keys non-finite somewhere
+    good_v = v.index_fill(2, keys, 0.0)
+    out = torch.matmul(p.index_fill(3, keys, 0.0), good_v)
+    pk = p.index_select(3, keys)                              # [B, H, Lq, nk]
+    mk = mask.expand_as(p).index_select(3, keys)
+    vk = v.index_select(2, keys)                              # [B, H, nk, D]
+    terms = pk.unsqueeze(-1) * vk.unsqueeze(2)                # [B, H, Lq, nk, D]
+    terms = torch.where(mk.unsqueeze(-1), terms, torch.zeros_like(terms))
+    return out + terms.sum(dim=3)

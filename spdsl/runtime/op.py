@@ -60,6 +60,8 @@ class CompiledAttention:
         self.target = target
         self.use_cache = cache
         self.input_names = sorted(pattern.inputs)
+        from spdsl.analysis.overflow import kernel_int_width
+        self.int_width = kernel_int_width(pattern.mask, pattern.score)
         self._layouts: OrderedDict = OrderedDict()
         self._backward = None
         self.build_seconds = 0.0
@@ -114,6 +116,8 @@ class CompiledAttention:
             return hit
         packed, kernel_inputs = call_layout(self.pattern, (self.config.block_q, self.config.block_k),
                                             B, H, Lq, Lk, inputs)
+        from spdsl.analysis.overflow import require_exact
+        require_exact(self.pattern, self.int_width, dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
         if device != "cpu":
             kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
         entry = (packed, kernel_inputs)
@@ -314,7 +318,7 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
         raise ValueError(f"device '{device}' is not supported; use 'cpu' or 'cuda'")
     if device == "cuda" and target is None:
         target = cuda_arch()
-    if not isinstance(head_dim, int) or head_dim < 1:
+    if not isinstance(head_dim, int) or isinstance(head_dim, bool) or head_dim < 1:
         raise ValueError(f"head_dim must be a positive int, got {head_dim!r}")
     if params:
         pattern = pattern.bind(**params)
@@ -322,6 +326,8 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     if config is None:
         config = _tuned_config(pattern, head_dim, dtype or torch.float32, seq, heads, device,
                                target if device == "cuda" else None)
+    if config is None:  # the pattern's block hint is used: a located error if the kernels cannot take it
+        pattern.check_kernel_block(device)
     with _LOCK:
         if not _registered:
             _register_ops()

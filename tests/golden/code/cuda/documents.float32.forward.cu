@@ -499,10 +499,10 @@ extern "C" __global__ void __launch_bounds__(64) forward_kernel(int* __restrict_
   }
   if ((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)) < Lq) {
     float condval_6;
-    if (0x0p+0f/*0.000000e+00*/ < ST_ptr[1]) {
-      condval_6 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[1]);
-    } else {
+    if (ST_ptr[1] == 0x0p+0f/*0.000000e+00*/) {
       condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[1]);
     }
     ST_ptr[2] = condval_6;
     int cse_v27 = ((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64));
@@ -571,10 +571,10 @@ extern "C" __global__ void __launch_bounds__(64) forward_kernel(int* __restrict_
     O_ptr[(((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + 62)] = (OR_ptr[62] * ST_ptr[2]);
     O_ptr[(((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + 63)] = (OR_ptr[63] * ST_ptr[2]);
     float condval_7;
-    if (0x0p+0f/*0.000000e+00*/ < ST_ptr[1]) {
-      condval_7 = ((ST_ptr[0] + log2f(ST_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
-    } else {
+    if (ST_ptr[1] == 0x0p+0f/*0.000000e+00*/) {
       condval_7 = -CUDART_INF_F;
+    } else {
+      condval_7 = ((ST_ptr[0] + log2f(ST_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
     }
     LSE_ptr[((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] = condval_7;
   }

@@ -1402,19 +1402,19 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
   ST_ptr[2] = (ST_ptr[2] + __shfl_xor_sync((uint)4294967295, ST_ptr[2], 1, 32));
   ST_ptr[2] = (ST_ptr[2] + __shfl_xor_sync((uint)4294967295, ST_ptr[2], 2, 32));
   float condval_6;
-  if (0x0p+0f/*0.000000e+00*/ < ST_ptr[2]) {
-    condval_6 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[2]);
-  } else {
+  if (ST_ptr[2] == 0x0p+0f/*0.000000e+00*/) {
     condval_6 = 0x0p+0f/*0.000000e+00*/;
+  } else {
+    condval_6 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[2]);
   }
   ST_ptr[4] = condval_6;
   ST_ptr[3] = (ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32));
   ST_ptr[3] = (ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 2, 32));
   float condval_7;
-  if (0x0p+0f/*0.000000e+00*/ < ST_ptr[3]) {
-    condval_7 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[3]);
-  } else {
+  if (ST_ptr[3] == 0x0p+0f/*0.000000e+00*/) {
     condval_7 = 0x0p+0f/*0.000000e+00*/;
+  } else {
+    condval_7 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[3]);
   }
   ST_ptr[5] = condval_7;
   int cse_v48 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
@@ -1438,10 +1438,10 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
     O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)] = ((nv_bfloat16)(OF_ptr[29] * ST_ptr[4]));
     if ((((int)threadIdx.x) % 4) == 0) {
       float condval_8;
-      if (0x0p+0f/*0.000000e+00*/ < ST_ptr[2]) {
-        condval_8 = ((ST_ptr[0] + log2f(ST_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
-      } else {
+      if (ST_ptr[2] == 0x0p+0f/*0.000000e+00*/) {
         condval_8 = -CUDART_INF_F;
+      } else {
+        condval_8 = ((ST_ptr[0] + log2f(ST_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       }
       LSE_ptr[(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] = condval_8;
     }
@@ -1465,10 +1465,10 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
     O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 569)] = ((nv_bfloat16)(OF_ptr[31] * ST_ptr[5]));
     if ((((int)threadIdx.x) % 4) == 0) {
       float condval_9;
-      if (0x0p+0f/*0.000000e+00*/ < ST_ptr[3]) {
-        condval_9 = ((ST_ptr[1] + log2f(ST_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
-      } else {
+      if (ST_ptr[3] == 0x0p+0f/*0.000000e+00*/) {
         condval_9 = -CUDART_INF_F;
+      } else {
+        condval_9 = ((ST_ptr[1] + log2f(ST_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       }
       LSE_ptr[((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq)) + 8)] = condval_9;
     }

@@ -69,18 +69,20 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", 
                     MX[i] = T.max(MX[i], S[r, i])
             for i in T.vectorized(64):
                 MU[i] = T.Select(MX[i] == T.float32("-inf"), T.float32(0.0), MX[i])
+                e2_r = T.float32()
                 e2_x = T.float32()
                 e2_n = T.float32()
                 e2_f = T.float32()
-                AL[i] = T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(M[i] - MU[i], T.float32(-127.0)), T.float32(127.0))})
+                AL[i] = T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: M[i] - MU[i]})
                 M[i] = MX[i]
                 LS[i] = LS[i] * AL[i]
             for r in range(64):
                 for i in T.vectorized(64):
+                    e2_r = T.float32()
                     e2_x = T.float32()
                     e2_n = T.float32()
                     e2_f = T.float32()
-                    S[r, i] = T.Let(T.Let(T.Let(T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(S[r, i] - MU[i], T.float32(-127.0)), T.float32(127.0))})
+                    S[r, i] = T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: S[r, i] - MU[i]})
                     LS[i] = LS[i] + S[r, i]
             for rt in range(16):
                 buffer = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
@@ -96,7 +98,7 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", 
                         OT[rt * 4 + r, i] = buffer[r, i]
         for i in range(T.min(64, Lq - q0)):
             l: T.let[T.float32] = LS[i]
-            inv: T.let[T.float32] = T.Select(l > T.float32(0.0), T.float32(1.0) / l, T.float32(0.0))
+            inv: T.let[T.float32] = T.Select(l == T.float32(0.0), T.float32(0.0), T.float32(1.0) / l)
             for d in range(64):
                 O[b, h, q0 + i, d] = T.Cast("float32", OT[d, i] * inv)
-            LSE[b, h, q0 + i] = T.Select(l > T.float32(0.0), (M[i] + T.log2(l)) * T.float32(0.69314718055994529), T.float32("-inf"))
+            LSE[b, h, q0 + i] = T.Select(l == T.float32(0.0), T.float32("-inf"), (M[i] + T.log2(l)) * T.float32(0.69314718055994529))
