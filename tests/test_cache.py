@@ -7,7 +7,6 @@ import subprocess
 import sys
 from dataclasses import replace
 
-import pytest
 import torch
 
 import spdsl

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pathlib
 import shutil
-import sys
 
 import pytest
 
