@@ -91,6 +91,12 @@ class Pattern:
     def unbound(self) -> tuple[str, ...]:
         return self._built.unbound
 
+    def locate(self, span) -> str:
+        """Where ``span`` (a span of one of this pattern's IR nodes) lies in its source,
+        as ``file:line:col`` (just the file when the node has no position)."""
+        d = self._reporter.diagnostic(span, "")
+        return f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+
     def __repr__(self) -> str:
         vals = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
         return f"<Pattern {self.name}({vals})>"
@@ -162,8 +168,7 @@ class Pattern:
             dim = chk.input.dims[chk.dim]
             n = dim if isinstance(dim, int) else sizes.as_dict()[dim]
             if not valid or lo < 0 or hi > n - 1:
-                where = self._reporter.diagnostic(chk.span, "")
-                loc = f" ({where.file}:{where.line}:{where.column})" if where.line else ""
+                loc = f" ({self.locate(chk.span)})"
                 dim_name = f" ({dim} = {n})" if isinstance(dim, str) else ""
                 raise BindError(f"input '{chk.input.name}' would be read out of range{loc}: index "
                                 f"{chk.dim + 1} reaches {int(lo) if lo < 0 else int(hi)}, but that dimension "

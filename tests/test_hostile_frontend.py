@@ -6,6 +6,7 @@ import json
 import textwrap
 
 import pytest
+import torch
 
 import spdsl
 from conftest import run_bounded
@@ -116,6 +117,29 @@ def test_large_int_constants_build_and_compute_the_reference_or_get_a_located_er
         assert got["err"] < 1e-4, got
 
 
+def test_random_blocks_arguments_do_not_widen_the_kernels_ints():
+    """random_blocks' arguments are host constants (they pick the table): a seed of
+    2**31 or more must not make the kernels compute every int in int64."""
+    from spdsl.analysis.overflow import kernel_int_width
+    pat = spdsl.parse("pattern p { mask = causal or random_blocks(1, 16, 8589934592) }")["p"]
+    assert kernel_int_width(pat.mask, pat.score) == "int32"
+    wide = spdsl.parse("pattern p { mask = causal and q - k < 2147483648 }")["p"]
+    assert kernel_int_width(wide.mask, wide.score) == "int64"
+
+
+def test_the_largest_random_block_covers_the_whole_sequence():
+    """random_blocks(1, 2**31 - 1, seed): one block holds every position, so each query
+    sees every key; the kernel must agree with the reference."""
+    pat = spdsl.parse("pattern p { mask = random_blocks(1, 2147483647, 5) }")["p"]
+    attn = spdsl.compile(pat, head_dim=16)
+    g = torch.Generator().manual_seed(3)
+    q, k, v = (torch.randn(1, 2, 40, 16, generator=g) for _ in range(3))
+    ref = spdsl.reference_attention(pat, q.double(), k.double(), v.double())
+    dense = torch.nn.functional.scaled_dot_product_attention(q.double(), k.double(), v.double())
+    assert (ref - dense).abs().max().item() < 1e-12
+    assert (attn(q, k, v).double() - ref).abs().max().item() < 1e-5
+
+
 # ---- exponential inlining ---------------------------------------------------------------
 
 def _chain(levels: int, call: str) -> str:
@@ -199,3 +223,18 @@ def test_ten_thousand_chained_lets_print_key_and_analyse_in_bounded_memory():
     """)
     out = run_bounded(code, seconds=120, memory_mb=1000)
     assert out.returncode == 0, out.stderr[-2000:]
+
+
+def test_an_int_expression_that_overflows_at_every_size_is_refused_at_check_time():
+    """(q + 3e9) * 4e9 leaves int64 even at Lq = Lk = 1: `check` refuses it, located,
+    instead of every call; with a parameter, the refusal comes at bind time."""
+    text = "pattern p(w) {\n  mask = (q + 3000000000) * 4000000000 * w > k\n}"
+    lib = spdsl.parse(text, "t.spdsl")          # w unbound: no verdict yet
+    with pytest.raises(spdsl.PatternError, match="beyond int64") as err:
+        lib["p"].bind(w=3)
+    assert err.value.line == 2
+    with pytest.raises(spdsl.PatternError, match="beyond int64") as err:
+        spdsl.parse(text.replace("(w)", "(w = 3)"), "t.spdsl")
+    assert err.value.line == 2
+    fine = spdsl.parse("pattern p { mask = (q + 3000000000) * 2 > k }")["p"]   # fits int64
+    assert fine.dense_mask(4).all()

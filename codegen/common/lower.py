@@ -199,7 +199,7 @@ def _lower_random_blocks(e: ir.RandomBlocks, env: Env):
     table = env.random_tables.get(key)
     if table is None:
         raise LoweringError(f"no table for random_blocks{key}")
-    size = key[1]
+    size = key[1]  # at most 2**31 - 1 (checked by the front end)
     h, q, k = env.vars["h"], env.vars["q"], env.vars["k"]
     idx = [
         _clamp_index(h, table.shape[0]),
@@ -247,7 +247,7 @@ def lower_expr(e: ir.Expr, env: Env) -> tirx.PrimExpr:
     reused, so the TIR stays a DAG of the same size as the IR.
     """
     memo: dict[int, tirx.PrimExpr] = {}
-    for node in ir.walk(e):
+    for node in ir.walk(e, computed=True):
         if isinstance(node, ir.RandomBlocks):
             memo[id(node)] = _lower_random_blocks(node, env)
             continue

@@ -117,7 +117,7 @@ def int_ranges(exprs, sizes: Mapping[str, tuple[int, int]],
     for e in exprs:
         if e is None:
             continue
-        for node in ir.walk(e):
+        for node in ir.walk(e, computed=True):
             if id(node) in out or node.type != ir.INT:
                 continue
             out[id(node)] = _node_range(node, out, sizes, inputs)
@@ -161,7 +161,7 @@ def first_overflow(exprs, width: str, sizes, inputs=None) -> Overflow | None:
     for e in exprs:
         if e is None:
             continue
-        for node in ir.walk(e):
+        for node in ir.walk(e, computed=True):
             r = ranges.get(id(node))
             if r is None:
                 continue
@@ -263,11 +263,7 @@ def require_exact(pattern, width: str, sizes: Mapping[str, int], inputs: Mapping
     ``width`` ("int32" or "int64") at ``sizes`` (``B H Lq Lk``) and these input values."""
     from spdsl.errors import BindError
 
-    def locate(span) -> str:
-        d = pattern._reporter.diagnostic(span, "")
-        return f"{d.file}:{d.line}:{d.column}" if d.line else d.file
-
     ranges = input_ranges(inputs, pattern.inputs)
-    problem = check_call(pattern.mask, pattern.score, width, sizes, ranges, locate, what)
+    problem = check_call(pattern.mask, pattern.score, width, sizes, ranges, pattern.locate, what)
     if problem is not None:
         raise BindError(f"pattern '{pattern.name}': {problem}")

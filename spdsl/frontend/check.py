@@ -107,10 +107,25 @@ class Checker:
                 unbound.append(p.name)
         scope = _Scope(pdef, params)
         self._block_span = None
+        errors_before = len(self.rep.diagnostics)
         mask, score, block = self._body(pdef, scope)
+        if not unbound and len(self.rep.diagnostics) == errors_before:
+            self._refuse_hopeless(mask, score)
         block_span = self._block_span if block is not None else None
         return Built(mask, score, dict(self._inputs), block, tuple(self._index_checks), tuple(unbound),
                      block_span)
+
+    def _refuse_hopeless(self, mask: Expr, score: Expr | None) -> None:
+        """An int sub-expression that leaves int64 even at sizes 1 and inputs 0 can run
+        for no call at all: refuse it here rather than at every call."""
+        from spdsl.analysis.overflow import hopeless
+
+        bad = hopeless(mask, score)
+        if bad is not None:
+            worst = bad.hi if bad.hi > -bad.lo else bad.lo
+            self.rep.error(bad.node.span, f"this int expression reaches {worst:.3g} even at "
+                                          f"Lq = Lk = 1, beyond int64: no call can compute it exactly",
+                           "use smaller constants, or floats (write 1.0 * x) where exactness is not needed")
 
     def param_type(self, p: A.ParamDef) -> str:
         if p.default is None:

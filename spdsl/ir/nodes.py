@@ -193,8 +193,11 @@ def with_children(e: Expr, new: tuple[Expr, ...]) -> Expr:
     return e
 
 
-def walk(e: Expr) -> Iterator[Expr]:
-    """Every distinct node of the DAG once, children before parents."""
+def walk(e: Expr, computed: bool = False) -> Iterator[Expr]:
+    """Every distinct node of the DAG once, children before parents.
+
+    With ``computed``, the arguments of ``random_blocks`` are not visited: they are
+    folded constants the host reads to build its table, never values a kernel computes."""
     seen: set[int] = set()
     stack: list[tuple[Expr, bool]] = [(e, False)]
     while stack:
@@ -206,6 +209,8 @@ def walk(e: Expr) -> Iterator[Expr]:
             yield node
             continue
         stack.append((node, True))
+        if computed and isinstance(node, RandomBlocks):
+            continue
         for c in reversed(children(node)):
             if id(c) not in seen:
                 stack.append((c, False))
