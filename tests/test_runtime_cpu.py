@@ -234,6 +234,29 @@ def test_compile_errors():
         spdsl.compile(pat, head_dim=32, device="tpu")
 
 
+def test_two_scales_of_one_pattern_are_two_kernels():
+    """Issue 11: two compiles of one pattern with different scales (a Mistral and a Gemma
+    in one process) must each compute with their own scale, forward and backward, in
+    whatever order they are called."""
+    pat = spdsl.parse("pattern p { mask = causal }")["p"]
+    first = spdsl.compile(pat, head_dim=16, scale=0.25)
+    second = spdsl.compile(pat, head_dim=16, scale=1.5)
+    same = spdsl.compile(pat, head_dim=16, scale=0.25)
+    assert first.id != second.id and first.id == same.id
+    g = torch.Generator().manual_seed(11)
+    q, k, v = (torch.randn(1, 2, 33, 16, generator=g, requires_grad=True) for _ in range(3))
+    for attn in (first, second, first):
+        leaves = [t.detach().double().requires_grad_() for t in (q, k, v)]
+        ref = spdsl.reference_attention(pat, *leaves, scale=attn.scale)
+        out = attn(q, k, v)
+        assert (out.double() - ref).abs().max().item() < 1e-5
+        dout = torch.randn(out.shape, generator=g)
+        grads = torch.autograd.grad(out, (q, k, v), dout)
+        want = torch.autograd.grad(ref, leaves, dout.double())
+        for got, exp in zip(grads, want):
+            assert (got.double() - exp).abs().max().item() < 1e-4
+
+
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 from test_roundtrip import PROGRAMS  # noqa: E402
 

@@ -125,8 +125,8 @@ def test_op_implementation_runs_the_cuda_kernels_in_emulation(head_dim, tensor_c
     B, H, Hk, L = 1, 4, 2, 140
     q, k, v, dout = (torch.randn(B, n, L, head_dim, generator=g).bfloat16() for n in (H, Hk, Hk, H))
     doc = (torch.arange(L) // 50).view(1, L)
-    out, lse = attn.run_forward(q, k, v, [doc])
-    dq, dk, dv = attn.run_backward(q, k, v, out, lse, dout, [doc])
+    out, lse = attn.run_forward(q, k, v, [doc], attn.scale)
+    dq, dk, dv = attn.run_backward(q, k, v, out, lse, dout, [doc], attn.scale)
     leaves = [t.double().requires_grad_() for t in (q, k, v)]
     ref = spdsl.reference_attention(pat, *leaves, scale=0.2, doc=doc)
     ref.backward(dout.double())

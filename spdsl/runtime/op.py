@@ -66,8 +66,17 @@ class CompiledAttention:
         self._backward = None
         self.build_seconds = 0.0
         self._forward = self._build("forward")
-        self.id = f"{pattern.name}-{self.key[:16]}"
+        self.id = f"{pattern.name}-{self._identity()}"
         _REGISTRY[self.id] = self
+
+    def _identity(self) -> str:
+        """The op's kernel id: a digest of everything that changes what a call computes
+        (the build key covers the IR with its parameters, dtype, head_dim, config, target
+        and device; the scale, inputs and int width are added), so two compiled callables
+        share an id only when they compute the same function."""
+        parts = (self.key, self.scale.hex(), self.device, str(self.dtype), str(self.head_dim),
+                 repr(self.config), ",".join(self.input_names), self.int_width, str(self.target))
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
     # ---- kernels ---------------------------------------------------------------------
 
@@ -136,7 +145,7 @@ class CompiledAttention:
         out, lse = torch.ops.spdsl.attention(q, k, v, extra, self.id, self.scale)
         return (out, lse) if return_lse else out
 
-    def run_forward(self, q, k, v, extra: list):
+    def run_forward(self, q, k, v, extra: list, scale: float):
         """The op's real implementation: validate values, build the layout, run."""
         import torch
 
@@ -148,14 +157,14 @@ class CompiledAttention:
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
             out.fill_(float("nan"))
             lse.fill_(float("nan"))
-        self._forward(q, k, v, entry[0], scale=self.scale, inputs=entry[1], out=out, lse=lse)
+        self._forward(q, k, v, entry[0], scale=scale, inputs=entry[1], out=out, lse=lse)
         return out, lse
 
-    def run_backward(self, q, k, v, out, lse, dout, extra: list):
+    def run_backward(self, q, k, v, out, lse, dout, extra: list, scale: float):
         inputs = dict(zip(self.input_names, extra))
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
-        dq, dk, dv = self.backward_kernels(q, k, v, out, lse, dout.contiguous(), entry[0], scale=self.scale,
+        dq, dk, dv = self.backward_kernels(q, k, v, out, lse, dout.contiguous(), entry[0], scale=scale,
                                            inputs=entry[1])
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
 
@@ -260,7 +269,7 @@ def _register_ops():
     @torch.library.custom_op("spdsl::attention", mutates_args=(), schema=(
         "(Tensor q, Tensor k, Tensor v, Tensor[] inputs, str kernel, float scale) -> (Tensor, Tensor)"))
     def attention(q, k, v, inputs, kernel, scale):
-        return _REGISTRY[kernel].run_forward(q, k, v, list(inputs))
+        return _REGISTRY[kernel].run_forward(q, k, v, list(inputs), scale)
 
     @attention.register_fake
     def _(q, k, v, inputs, kernel, scale):
@@ -270,7 +279,7 @@ def _register_ops():
         "(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor dout, Tensor[] inputs, str kernel, "
         "float scale) -> (Tensor, Tensor, Tensor)"))
     def attention_backward(q, k, v, out, lse, dout, inputs, kernel, scale):
-        return _REGISTRY[kernel].run_backward(q, k, v, out, lse, dout, list(inputs))
+        return _REGISTRY[kernel].run_backward(q, k, v, out, lse, dout, list(inputs), scale)
 
     @attention_backward.register_fake
     def _(q, k, v, out, lse, dout, inputs, kernel, scale):
