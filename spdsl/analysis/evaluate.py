@@ -165,9 +165,19 @@ class _Evaluator:
         return self._run(expr)  # torch: traced by dynamo under FlexAttention; no numpy here
 
     def _run(self, expr):
-        for node in ir.walk(expr):
-            self.memo[id(node)] = self.node(node)
-        return self.memo[id(expr)]
+        # no shared cache under torch: dynamo refuses a global mutated inside FlexAttention
+        order, uses = plan(expr, cache=self.ops.name == "numpy")
+        left = dict(uses)
+        memo = self.memo
+        for node in order:
+            memo[id(node)] = self.node(node)
+            # a value is dropped once its last parent has read it: memory follows the
+            # width of the DAG, not its size (10k lets in a chain hold two values)
+            for c in ir.children(node):
+                left[id(c)] -= 1
+                if left[id(c)] == 0:
+                    del memo[id(c)]
+        return memo[id(expr)]
 
     def val(self, node):
         return self.memo[id(node)]
@@ -340,6 +350,29 @@ class _Evaluator:
         return int(x.value)
 
 
+_PLANS: dict[int, tuple] = {}
+
+
+def plan(expr: ir.Expr, cache: bool = True) -> tuple[list, dict[int, int]]:
+    """(every node of ``expr`` children first, how many parents read each node (by
+    ``id``)): what an evaluation needs to drop each value after its last use.  With
+    ``cache``, kept for the few expressions evaluated over and over (one classify call
+    evaluates its mask many times)."""
+    hit = _PLANS.get(id(expr)) if cache else None
+    if hit is not None and hit[0] is expr:
+        return hit[1], hit[2]
+    order = list(ir.walk(expr))
+    uses: dict[int, int] = {id(n): 0 for n in order}
+    for n in order:
+        for c in ir.children(n):
+            uses[id(c)] += 1
+    if cache:
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        _PLANS[id(expr)] = (expr, order, uses)
+    return order, uses
+
+
 def evaluate(expr: ir.Expr, env: Mapping[str, Any], *, xp: str = "numpy",
              float_dtype=None, inputs: Mapping[str, Any] | None = None,
              random_tables: dict | None = None):
@@ -351,7 +384,7 @@ def evaluate(expr: ir.Expr, env: Mapping[str, Any], *, xp: str = "numpy",
     ``inputs`` maps input names to arrays; ``random_tables`` may hold precomputed bool
     tables ``[H, ceil(Lq/size), ceil(Lk/size)]`` keyed by ``(r, size, seed)``.
 
-    >>> from spdsl.ir import Binary, Var
+    >>> from spdsl.ir.nodes import Binary, Var
     >>> evaluate(Binary("-", Var("q"), Var("k"), "int"), {"q": 5, "k": 7}).item()
     -2
     """

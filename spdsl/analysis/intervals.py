@@ -32,6 +32,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from spdsl.ir import nodes as ir
+from spdsl.analysis.evaluate import plan
 from spdsl.analysis.random_blocks import chosen_blocks, n_chosen, random_block_sizes
 
 EMPTY, PARTIAL, FULL = np.int8(0), np.int8(1), np.int8(2)
@@ -296,7 +297,7 @@ class _Intervals:
         self.known = {v: _all_points(*regions.bounds(v)) for v in ir.INDEX_VARS}
 
     def run(self, expr):
-        order, uses = _plan(expr)
+        order, uses = plan(expr)
         left = dict(uses)
         with np.errstate(all="ignore"):
             for node in order:
@@ -663,26 +664,6 @@ class _Intervals:
         return self.float_num(lo, hi, valid)
 
 
-_PLANS: dict[int, tuple] = {}
-
-
-def _plan(expr):
-    """(nodes children first, parents per node) of ``expr``, kept for the few
-    expressions analysed over and over (one classify call evaluates its mask many times)."""
-    hit = _PLANS.get(id(expr))
-    if hit is not None and hit[0] is expr:
-        return hit[1], hit[2]
-    order = list(ir.walk(expr))
-    uses: dict[int, int] = {id(n): 0 for n in order}
-    for n in order:
-        for c in ir.children(n):
-            uses[id(c)] += 1
-    if len(_PLANS) > 64:
-        _PLANS.clear()
-    _PLANS[id(expr)] = (expr, order, uses)
-    return order, uses
-
-
 def _select_form(pick_a, fa: Affine, fb: Affine) -> Affine:
     """Per-region choice between two affine forms (the condition decided everywhere)."""
     coefs = {}
@@ -723,7 +704,7 @@ def value_range(expr: ir.Expr, sizes: Mapping[str, int], inputs: Mapping[str, An
     class (EMPTY, PARTIAL or FULL) for bool ones.  ``valid`` False means the bounds
     are not known (an undefined value may occur).  An empty domain gives ``(0, 0, True)``.
 
-    >>> from spdsl.ir import Binary, Var
+    >>> from spdsl.ir.nodes import Binary, Var
     >>> value_range(Binary("-", Var("q"), Var("k"), "int"), dict(B=1, H=1, Lq=4, Lk=6))
     (-5, 3, True)
     """
