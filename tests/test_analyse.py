@@ -5,7 +5,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from spdsl.ir import nodes as ir
-from spdsl.analysis.blocks import classify, layout_stats
+from spdsl.analysis.blocks import classify
+from spdsl.analysis.layout_stats import layout_stats
 from spdsl.analysis.evaluate import dense_mask, evaluate_points
 from spdsl.analysis.intervals import EMPTY, FULL, PARTIAL, Context, Regions, evaluate_regions, value_range
 from spdsl.ir.nodes import Binary, Call, Const, Index, InputDecl, RandomBlocks, Select, Unary, Var

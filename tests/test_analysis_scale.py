@@ -13,8 +13,9 @@ import pytest
 
 import spdsl
 from conftest import run_bounded, run_cli_bounded
-from spdsl.analysis import blocks
+from spdsl.analysis import batches, blocks
 from spdsl.analysis.evaluate import dense_mask
+from spdsl.analysis.layout_stats import layout_stats
 from spdsl.analysis.random_blocks import chosen_blocks
 
 SMALL = 400      # MB of address space: a process that imports spdsl and numpy is ~160
@@ -87,6 +88,31 @@ def test_ten_thousand_lets_evaluate_in_bounded_memory(tmp_path):
     assert got["empty_rows"] == 2
 
 
+def test_show_of_causal_at_16_million_tokens_reads_the_runs(tmp_path):
+    """``spdsl show`` pooled one entry per block (``rows()``, ``col_idx``): 2.9 GB
+    resident and 10 s at 1M tokens, out of memory at 16M (3.4e10 blocks).  Pooled from
+    the runs it draws 16M in about a second.  Causal's picture is known cell by cell:
+    FULL below the diagonal, PARTIAL on it, EMPTY above; the counts in closed form."""
+    from PIL import Image
+
+    L, side = 1 << 24, 2048
+    n = L // 64
+    pattern, png = tmp_path / "lower.spdsl", tmp_path / "lower.png"
+    pattern.write_text("pattern lower { mask = causal }\n")
+    out = run_cli_bounded("show", str(pattern), "--seq", str(L), "--png", str(png), seconds=60, memory_mb=SMALL)
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"lower: Lq={L} Lk={L}, block 64x64, one character = 4096x4096 blocks"
+    assert lines[2:66] == ["█" * i + "▒" + "·" * (63 - i) for i in range(64)]
+    assert lines[66] == f"█ FULL {n * (n - 1) // 2:,}   ▒ PARTIAL {n:,}   · EMPTY {n * (n - 1) // 2:,}   (all heads)"
+    assert lines[67].endswith(f"({side}x{side} pixels, 128x128 blocks a pixel (too large for elements))")
+    rgb = np.asarray(Image.open(png).convert("RGB"))
+    i, j = np.indices((side, side))
+    full, partial, empty = (30, 110, 40), (150, 110, 0), (255, 255, 255)
+    want = np.where((j < i)[..., None], full, np.where((j == i)[..., None], partial, empty))
+    assert rgb.shape == (side, side, 3) and (rgb == want).all()
+
+
 # ---- in process: the batched code with tiny batches against the dense mask ----------------
 
 def _kinds_of(mask, Lq, Lk, H, B, bq, bk, inputs=None):
@@ -113,9 +139,9 @@ CASES = {
 
 @pytest.fixture
 def tiny_batches(monkeypatch):
-    monkeypatch.setattr(blocks, "_CHUNK", 3)
-    monkeypatch.setattr(blocks, "_BLOCK_CHUNK", 5)
-    monkeypatch.setattr(blocks, "_POINT_CHUNK", 64)
+    monkeypatch.setattr(batches, "REGIONS", 3)
+    monkeypatch.setattr(batches, "BLOCKS", 5)
+    monkeypatch.setattr(batches, "POINTS", 64)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -139,10 +165,10 @@ def test_tiny_batches_give_the_dense_masks_layout_and_stats(name, tiny_batches):
     assert lay.visited_elements() == int(areas[want > 0].sum())
     assert lay.nbytes == lay.head_class.nbytes + sum(c.row_ptr.nbytes + c.col_idx.nbytes + c.full.nbytes
                                                      for c in lay.layouts)
-    stats = blocks.layout_stats(mask, lay, inputs)
+    stats = layout_stats(mask, lay, inputs)
     assert not stats.nonzero_is_estimate and stats.nonzero == dense.sum()
     assert stats.empty_rows_is_exact and stats.empty_rows == (~dense.any(-1)).sum()
-    sampled = blocks.layout_stats(mask, lay, inputs, exact_limit=0, sample_blocks=10 ** 6)
+    sampled = layout_stats(mask, lay, inputs, exact_limit=0, sample_blocks=10 ** 6)
     assert sampled.nonzero == pytest.approx(dense.sum())
 
 
@@ -158,3 +184,23 @@ def test_runs_stay_few_and_compressed_rows_come_from_them(tiny_batches):
     rows = lay.rows()
     assert (lay.col_idx == np.arange(len(rows)) - lay.row_ptr[rows]).all()
     assert (lay.full == (lay.col_idx != rows)).all()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_pictures_pool_the_runs_as_the_dense_kinds(name, tiny_batches):
+    """``spdsl show``'s cells, pooled from the runs a batch at a time, against the dense
+    block kinds pooled cell by cell: FULL if all FULL, EMPTY if all EMPTY, else PARTIAL."""
+    from spdsl.cli.show import pooled_kinds
+
+    text, Lq, Lk, inputs = CASES[name]
+    mask = spdsl.parse(text)["p"].mask
+    lay = blocks.classify(mask, Lq=Lq, Lk=Lk, H=2, B=1, block_q=4, block_k=2, inputs=inputs)
+    for head in range(2):
+        kinds = lay.kinds(0, head)
+        for fq, fk in [(1, 1), (2, 3), (3, 7), (7, 2), (64, 64), (1000, 1)]:
+            cells = np.full((-(-lay.n_qb // fq), -(-lay.n_kb // fk)), -1)
+            for cq in range(cells.shape[0]):
+                for ck in range(cells.shape[1]):
+                    cell = kinds[cq * fq:(cq + 1) * fq, ck * fk:(ck + 1) * fk]
+                    cells[cq, ck] = 2 if (cell == 2).all() else 0 if (cell == 0).all() else 1
+            assert (pooled_kinds(lay, head, fq, fk) == cells).all(), (head, fq, fk)

@@ -1,7 +1,7 @@
 """``Pattern.explain`` and ``spdsl explain``: what a layout costs, without an L x L mask.
 
 Block counts, FLOPs and layout memory come from the block layout alone, from its runs
-(spdsl/analysis/blocks.py), never from one entry per block: causal at a billion tokens
+(spdsl/analysis/block_layout.py), never from one entry per block: causal at a billion tokens
 explains in about a minute and 1.5 GB. The element density needs the PARTIAL blocks'
 elements: they are counted exactly when their total area is small enough, else estimated
 from a random sample of PARTIAL blocks (and the report says so).
@@ -82,7 +82,8 @@ def _bytes(n: int) -> str:
 
 def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
     from spdsl.analysis.sizes import as_numpy
-    from spdsl.analysis.blocks import classify, layout_stats
+    from spdsl.analysis.blocks import classify
+    from spdsl.analysis.layout_stats import layout_stats
 
     sizes = pattern.sizes(Lq, Lk, H, B)
     arrays = as_numpy(pattern.check_inputs(sizes, inputs))

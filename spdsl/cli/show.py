@@ -1,8 +1,8 @@
 """Pictures of a pattern: block layouts as text, masks as PNG (with the block grid).
 
-Both are drawn from the stored (non-empty) blocks pooled into at most ``width`` or
-MAX_SIDE cells a side, never from a dense block grid, so that their memory follows the
-layout's, whatever the length.
+Both are drawn from the layout's runs (spdsl/analysis/block_layout.py) pooled into at
+most ``width`` or MAX_SIDE cells a side, never from a dense block grid nor from one entry
+per block, so that their memory follows the runs and the picture, whatever the length.
 """
 
 from __future__ import annotations
@@ -26,19 +26,41 @@ class PictureError(ValueError):
 def pooled_kinds(layout, head: int, fq: int, fk: int) -> np.ndarray:
     """int8 [ceil(n_qb / fq), ceil(n_kb / fk)]: each cell merges fq x fk blocks of
     (batch 0, ``head``): FULL (2) if all FULL, EMPTY (0) if all EMPTY, else PARTIAL (1).
-    Counted from the stored blocks: memory follows the layout, not the grid."""
+    Counted from the layout's runs, a batch at a time: memory follows the runs and the
+    number of cells, never the number of blocks."""
     lay = layout.layout(0, head)
     nq, nk = layout.n_qb, layout.n_kb
     cq, ck = -(-nq // fq), -(-nk // fk)
-    cell = (lay.rows() // fq) * ck + lay.col_idx.astype(np.int64) // fk
-    nonzero = np.bincount(cell, minlength=cq * ck)
-    full = np.bincount(cell[lay.full], minlength=cq * ck)
+    nonzero = np.zeros((cq, ck + 1), np.int64)      # per-row differences: see _add_runs
+    full = np.zeros((cq, ck + 1), np.int64)
+    for r0, r1 in lay.row_chunks():
+        qb, kb, width, is_full = lay.runs(r0, r1)
+        _add_runs(nonzero, qb // fq, kb, width, fk)
+        _add_runs(full, qb[is_full] // fq, kb[is_full], width[is_full], fk)
+    nonzero = np.cumsum(nonzero, axis=1)[:, :ck]
+    full = np.cumsum(full, axis=1)[:, :ck]
     rows = np.minimum(fq, nq - np.arange(cq, dtype=np.int64) * fq)
     cols = np.minimum(fk, nk - np.arange(ck, dtype=np.int64) * fk)
-    out = np.ones(cq * ck, np.int8)
-    out[full == np.outer(rows, cols).ravel()] = 2
+    out = np.ones((cq, ck), np.int8)
+    out[full == np.outer(rows, cols)] = 2
     out[nonzero == 0] = 0
-    return out.reshape(cq, ck)
+    return out
+
+
+def _add_runs(steps: np.ndarray, row, kb, width, fk: int) -> None:
+    """Add runs of key blocks [kb, kb + width) in cell rows ``row`` to ``steps``, whose
+    cumulative sum along each row is the blocks per cell of ``fk`` key blocks.  A run
+    puts ``head`` blocks in its first cell, ``fk`` in each cell between, ``tail`` in its
+    last: four steps, whatever its width."""
+    kb = kb.astype(np.int64)
+    end = kb + width.astype(np.int64)                # one past the run's last key block
+    c0, c1 = kb // fk, (end - 1) // fk
+    head = np.minimum((c0 + 1) * fk, end) - kb
+    inner = np.where(c1 > c0, fk, 0)
+    tail = np.where(c1 > c0, end - c1 * fk, 0)
+    flat, base = steps.reshape(-1), row.astype(np.int64) * steps.shape[1]
+    for col, value in ((c0, head), (c0 + 1, inner - head), (c1, tail - inner), (c1 + 1, -tail)):
+        np.add.at(flat, base + col, value)
 
 
 def ascii_layout(pattern, layout, head: int = 0, width: int = 64) -> str:
