@@ -14,7 +14,7 @@ from typing import Any
 from spdsl.frontend import syntax as A
 from spdsl.frontend.check import Built, Checker
 from spdsl.errors import BindError, PatternError, Reporter, did_you_mean
-from spdsl.ir.nodes import INT, Expr, InputDecl, free_vars, params_read
+from spdsl.ir.nodes import BOOL, INT, Binary, Expr, InputDecl, free_vars, params_read
 from spdsl.analysis.sizes import Sizes, as_numpy
 
 DEFAULT_BLOCK = 64
@@ -46,6 +46,7 @@ class Pattern:
         self._reporter = reporter
         self.values = dict(values)
         self._built = built
+        self._restrictions: tuple[Pattern, ...] = ()   # patterns ANDed in by restrict()
 
     @classmethod
     def _from_def(cls, definition, checker, reporter, values) -> "Pattern":
@@ -129,7 +130,35 @@ class Pattern:
         self._reporter._seen.clear()
         if new:
             raise BindError(new)
-        return Pattern(self._def, self._checker, self._reporter, merged, built)
+        out = Pattern(self._def, self._checker, self._reporter, merged, built)
+        for other in self._restrictions:
+            out = out.restrict(other)
+        return out
+
+    def restrict(self, other: "Pattern") -> "Pattern":
+        """This pattern (its score, name and block hint) seeing only the keys that ``other``
+        also lets through: the mask becomes ``self.mask and other.mask`` and the inputs of
+        both are taken (an input named in both must be declared the same way). Both must be
+        bound. For masks that come from outside the pattern: padding, documents, caches.
+
+        >>> padded = window.restrict(spdsl.parse(KEEP_KEYS)["keep_keys"])
+        """
+        from dataclasses import replace
+
+        self.require_bound()
+        other.require_bound()
+        for name, decl in other.inputs.items():
+            mine = self._built.inputs.get(name)
+            if mine is not None and (mine.dtype, mine.dims) != (decl.dtype, decl.dims):
+                raise BindError(f"pattern '{self.name}' and pattern '{other.name}' both have an input "
+                                f"'{name}', declared differently ({mine.dtype}[{', '.join(map(str, mine.dims))}] "
+                                f"and {decl.dtype}[{', '.join(map(str, decl.dims))}])")
+        mask = Binary("and", self.mask, other.mask, BOOL)
+        built = replace(self._built, mask=mask, inputs={**self._built.inputs, **other.inputs},
+                        index_checks=self._built.index_checks + other.index_checks)
+        out = Pattern(self._def, self._checker, self._reporter, self.values, built)
+        out._restrictions = self._restrictions + (other,)
+        return out
 
     def require_bound(self) -> None:
         if self.unbound:
