@@ -291,7 +291,7 @@ def _check_input(decl: InputDecl, value, sizes: Sizes):
         raise BindError(f"input '{decl.name}' must have shape {tuple(want)} ({decl.dtype}[{names}]), "
                         f"got {tuple(value.shape)}")
     if decl.dtype == INT:
-        if value.dtype.is_floating_point or value.dtype == torch.bool or value.dtype.is_complex:
+        if value.dtype.is_floating_point or value.dtype.is_complex:
             raise BindError(f"input '{decl.name}' is declared int; got a {value.dtype} tensor")
         value = value.to(torch.int64)
     else:

@@ -141,6 +141,9 @@ class CompiledAttention:
         import torch
 
         _check_call(self, q, k, v, inputs)
+        # strided views (transformers passes q/k/v as transposed views) are copied once here;
+        # contiguous tensors pass through untouched
+        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         extra = [inputs[n] for n in self.input_names]
         out, lse = torch.ops.spdsl.attention(q, k, v, extra, self.id, self.scale)
         return (out, lse) if return_lse else out
@@ -229,8 +232,6 @@ def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
             raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
         if t.device.type != attn.device:  # also catches CPU tensors given to a device="cuda" build
             raise ValueError(f"spdsl: {label} is on {t.device}, but this kernel was compiled for '{attn.device}'")
-        if not t.is_contiguous():
-            raise ValueError(f"spdsl: {label} is not contiguous (strides {t.stride()}); pass {label}.contiguous()")
         if t.shape[-1] != attn.head_dim:
             raise ValueError(f"spdsl: {label} has head dim {t.shape[-1]}, but this kernel was compiled for "
                              f"head_dim={attn.head_dim}")
