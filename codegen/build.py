@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import threading
 import time
 from dataclasses import asdict, dataclass
@@ -41,6 +42,13 @@ KERNEL_ABI = 2
 KINDS = ("forward", "backward")
 MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv")}
 CUDA_SOURCE = "source.cu"
+
+# TVM's CPU thread pool spins its workers after every kernel (by default for 300k rounds)
+# and PyTorch's OpenMP pool does the same after every op: inside a model the two pools take
+# turns on the same cores and each runs while the other spins (a BERT forward was 2x slower
+# with spdsl's faster attention). Workers that sleep at once cost a few microseconds per
+# kernel; a user's own setting wins. Read by TVM when its pool starts (the first kernel).
+os.environ.setdefault("TVM_THREAD_POOL_SPIN_COUNT", "0")
 
 _MEMO: dict[str, "Build"] = {}
 _LOCK = threading.Lock()
