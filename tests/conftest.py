@@ -62,10 +62,16 @@ def assert_within_eager_budget(got, ref, eager, *, factor: float = EAGER_FACTOR,
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_kernel_cache(tmp_path_factory):
-    """Kernels built by the suite go to a cache of its own, shared by all its tests."""
+    """Kernels built by the suite go to a cache of its own, shared by all its tests (and,
+    under pytest-xdist, by all its workers: the cache takes concurrent writers)."""
     import os
     old = os.environ.get("SPDSL_CACHE_DIR")
-    os.environ["SPDSL_CACHE_DIR"] = str(tmp_path_factory.mktemp("spdsl-cache"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent / "spdsl-cache"
+        shared.mkdir(mode=0o700, exist_ok=True)
+        os.environ["SPDSL_CACHE_DIR"] = str(shared)
+    else:
+        os.environ["SPDSL_CACHE_DIR"] = str(tmp_path_factory.mktemp("spdsl-cache"))
     yield
     if old is None:
         os.environ.pop("SPDSL_CACHE_DIR", None)
