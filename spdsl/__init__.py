@@ -18,15 +18,19 @@ from spdsl.pattern import Pattern
 from spdsl.version import VERSION as __version__
 
 
-def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inputs):
+def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, q_offset=None,
+                        kv_offset=None, **inputs):
     """Attention under ``pattern`` in plain PyTorch (the oracle every kernel is checked
     against). ``q``: [B, H, Lq, D]; ``k``, ``v``: [B, Hk, Lk, D] with H % Hk == 0.
     Any float dtype (float64 included); empty rows give 0 (log-sum-exp -inf).
+    ``q_offset`` / ``kv_offset`` (an int or an int tensor [B]) place the rows at
+    positions (LANGUAGE.md "Positions"; defaults ``Lk - Lq`` and ``0``).
 
     >>> out = spdsl.reference_attention(pat, q, k, v)
     """
     from spdsl.analysis.reference import reference_attention as _ref
-    return _ref(pattern, q, k, v, scale=scale, return_lse=return_lse, **inputs)
+    return _ref(pattern, q, k, v, scale=scale, return_lse=return_lse, q_offset=q_offset,
+                kv_offset=kv_offset, **inputs)
 
 
 def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=None, target=None,

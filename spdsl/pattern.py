@@ -47,6 +47,8 @@ class Pattern:
         self.values = dict(values)
         self._built = built
         self._restrictions: tuple[Pattern, ...] = ()   # patterns ANDed in by restrict()
+        self._rows: dict[bool, Pattern] = {}            # at_rows() results, by explicit offsets
+        self._is_rows = False
 
     @classmethod
     def _from_def(cls, definition, checker, reporter, values) -> "Pattern":
@@ -160,6 +162,45 @@ class Pattern:
         out._restrictions = self._restrictions + (other,)
         return out
 
+    def at_rows(self, explicit_offsets: bool = False) -> "Pattern":
+        """This pattern over row numbers (what the analysis, the reference and the kernels
+        read): every position ``q`` becomes ``qi + q_offset``, ``k`` becomes ``ki + kv_offset``
+        (``spdsl.ir.positions.at_rows``). Without ``explicit_offsets`` the offsets are their
+        defaults ``Lk - Lq`` and ``0``; with it they are the hidden inputs ``q_offset`` and
+        ``kv_offset`` (``int[B]``), which the result declares among its inputs."""
+        if self._is_rows:
+            return self
+        key = bool(explicit_offsets)
+        if key not in self._rows:
+            from dataclasses import replace
+            from spdsl.ir import positions as P
+
+            oq, ok = P.offsets(key)
+            rows = lambda e: P.at_rows(e, oq, ok)
+            built = replace(self._built, mask=rows(self.mask), score=rows(self.score),
+                            inputs={**self._built.inputs, **(P.OFFSET_DECLS if key else {})},
+                            index_checks=tuple(replace(c, index=rows(c.index))
+                                               for c in self._built.index_checks))
+            out = Pattern(self._def, self._checker, self._reporter, self.values, built)
+            out._is_rows = True
+            self._rows[key] = out
+        return self._rows[key]
+
+    def rows_and_inputs(self, sizes: Sizes, inputs: dict, q_offset=None, kv_offset=None):
+        """(the pattern over rows, its checked inputs) for one call: explicit offsets (an
+        int or an int tensor [B] each; either may be None) select the variant that reads
+        them as inputs, else the default one."""
+        inputs = dict(inputs)
+        explicit = q_offset is not None or kv_offset is not None
+        rows = self.at_rows(explicit)
+        if explicit:
+            from spdsl.ir.positions import offset_tensors
+            try:
+                inputs.update(offset_tensors(q_offset, kv_offset, sizes.B, sizes.Lq, sizes.Lk))
+            except (TypeError, ValueError) as exc:
+                raise BindError(str(exc).removeprefix("spdsl: ")) from None
+        return rows, rows.check_inputs(sizes, inputs)
+
     def require_bound(self) -> None:
         if self.unbound:
             names = ", ".join(self.unbound)
@@ -212,21 +253,23 @@ class Pattern:
                 raise BindError(f"{name} must be a positive int, got {v!r}")
         return Sizes(B, H, Lq, Lk)
 
-    def dense_mask(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, **inputs):
-        """The mask as a torch bool tensor [B, H, Lq, Lk] (the reference; O(Lq*Lk))."""
+    def dense_mask(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, *,
+                   q_offset=None, kv_offset=None, **inputs):
+        """The mask as a torch bool tensor [B, H, Lq, Lk] (the reference; O(Lq*Lk)).
+        ``q_offset`` / ``kv_offset`` (int or int tensor [B]) place the rows at positions."""
         from spdsl.analysis.evaluate import dense_mask
         sizes = self.sizes(Lq, Lk, H, B)
-        arrays = self.check_inputs(sizes, inputs)
-        return dense_mask(self.mask, sizes.Lq, sizes.Lk, sizes.H, sizes.B, inputs=arrays)
+        rows, arrays = self.rows_and_inputs(sizes, inputs, q_offset, kv_offset)
+        return dense_mask(rows.mask, sizes.Lq, sizes.Lk, sizes.H, sizes.B, inputs=arrays)
 
     def layout(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1,
-               block: int | tuple[int, int] | None = None, **inputs):
+               block: int | tuple[int, int] | None = None, *, q_offset=None, kv_offset=None, **inputs):
         """The block layout (FULL / PARTIAL / EMPTY per block), by interval analysis."""
         from spdsl.analysis.blocks import classify
         sizes = self.sizes(Lq, Lk, H, B)
-        arrays = self.check_inputs(sizes, inputs)
+        rows, arrays = self.rows_and_inputs(sizes, inputs, q_offset, kv_offset)
         bq, bk = self.block_sizes(block)
-        return classify(self.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+        return classify(rows.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
                         block_q=bq, block_k=bk, inputs=as_numpy(arrays))
 
     def block_sizes(self, block=None) -> tuple[int, int]:
@@ -258,14 +301,17 @@ class Pattern:
         raise BindError([d])
 
     def explain(self, Lq: int, Lk: int | None = None, H: int = 1, B: int = 1, block=None,
-                head_dim: int = 64, **inputs):
-        """Density, FULL/PARTIAL/EMPTY counts, FLOPs against dense and more."""
+                head_dim: int = 64, *, q_offset=None, kv_offset=None, **inputs):
+        """Density, FULL/PARTIAL/EMPTY counts, FLOPs against dense and more; ``q_offset`` /
+        ``kv_offset`` (int or int tensor [B]) place the rows at positions."""
         from spdsl.analysis.explain import explain
-        return explain(self, Lq=Lq, Lk=Lk, H=H, B=B, block=block, head_dim=head_dim, inputs=inputs)
+        return explain(self, Lq=Lq, Lk=Lk, H=H, B=B, block=block, head_dim=head_dim, inputs=inputs,
+                       q_offset=q_offset, kv_offset=kv_offset)
 
     def to_flex_mask_mod(self, Lq: int | None = None, Lk: int | None = None, H: int | None = None,
                          B: int | None = None, **inputs):
-        """The same mask as a FlexAttention ``mask_mod(b, h, q_idx, kv_idx)``."""
+        """The same mask as a FlexAttention ``mask_mod(b, h, q_idx, kv_idx)`` (row indices;
+        pass ``q_offset=`` / ``kv_offset=`` among ``inputs`` for other than the defaults)."""
         from spdsl.analysis.flex import to_mask_mod
         return to_mask_mod(self, Lq=Lq, Lk=Lk, H=H, B=B, inputs=inputs)
 

@@ -11,7 +11,8 @@ from spdsl.analysis.evaluate import dense_mask, evaluate_points
 from spdsl.analysis.intervals import EMPTY, FULL, PARTIAL, Context, Regions, evaluate_regions, value_range
 from spdsl.ir.nodes import Binary, Call, Const, Index, InputDecl, RandomBlocks, Select, Unary, Var
 
-q, k, h, b = Var("q"), Var("k"), Var("h"), Var("b")
+# the analysis binds rows (qi, ki); positions are rewritten into rows before it runs
+q, k, h, b = Var("qi"), Var("ki"), Var("h"), Var("b")
 Lq, Lk, H = Var("Lq"), Var("Lk"), Var("H")
 INT, FLOAT, BOOL = ir.INT, ir.FLOAT, ir.BOOL
 

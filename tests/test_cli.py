@@ -54,7 +54,12 @@ def test_explain_counts_empty_rows(tmp_path, capsys):
     src.write_text("pattern gap { mask = k < q - 100 }\n")
     assert main(["explain", str(src), "--lq", "300", "--lk", "200", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["empty_rows"] == 101          # queries 0..100 see no key
+    # positions (LANGUAGE.md 1.1): q = qi + (Lk - Lq) = qi - 100 and k = ki >= 0, so a row
+    # sees a key when q - 100 > 0, i.e. qi >= 201: rows 0..200 see none
+    assert data["empty_rows"] == 201
+    # with q_offset = 0 (rows are positions) only queries 0..100 see no key
+    assert main(["explain", str(src), "--lq", "300", "--lk", "200", "--q-offset", "0", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["empty_rows"] == 101
 
 
 def test_show_ascii_png_and_head(tmp_path, capsys):

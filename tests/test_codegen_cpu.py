@@ -35,7 +35,9 @@ def c(v):
     return ir.Const(v, F if isinstance(v, float) else I)
 
 
-CAUSAL = bin_("<=", V("k"), bin_("+", V("q"), bin_("-", V("Lk"), V("Lq"), I), I), BOOL)
+# the IR reads positions (LANGUAGE.md 1.1): the kernels rewrite q -> qi + (Lk - Lq), k -> ki
+# (spdsl/ir/positions.py), and the oracles below bind q and k as those positions
+CAUSAL = bin_("<=", V("k"), V("q"), BOOL)
 
 
 def window(w):
@@ -60,7 +62,7 @@ def dense_mask(expr, B, H, Lq, Lk, inputs=None):
         return np.ones((B, H, Lq, Lk), bool)
     ar = np.arange
     env = {"b": ar(B).reshape(B, 1, 1, 1), "h": ar(H).reshape(1, H, 1, 1),
-           "q": ar(Lq).reshape(1, 1, Lq, 1), "k": ar(Lk).reshape(1, 1, 1, Lk),
+           "q": ar(Lq).reshape(1, 1, Lq, 1) + (Lk - Lq), "k": ar(Lk).reshape(1, 1, 1, Lk),
            "B": B, "H": H, "Lq": Lq, "Lk": Lk}
     m = evaluate(expr, env, inputs={n: np.asarray(t) for n, t in (inputs or {}).items()})
     return np.array(np.broadcast_to(m, (B, H, Lq, Lk)), dtype=bool)
@@ -94,7 +96,7 @@ def score_torch(score, s, B, H, Lq, Lk):
     if score is None:
         return s
     env = {"b": torch.arange(B).view(B, 1, 1, 1), "h": torch.arange(H).view(1, H, 1, 1),
-           "q": torch.arange(Lq).view(1, 1, Lq, 1), "k": torch.arange(Lk).view(1, 1, 1, Lk),
+           "q": torch.arange(Lq).view(1, 1, Lq, 1) + (Lk - Lq), "k": torch.arange(Lk).view(1, 1, 1, Lk),
            "B": B, "H": H, "Lq": Lq, "Lk": Lk, "score": s}
     return evaluate(score, env, xp="torch", float_dtype=s.dtype)
 

@@ -239,6 +239,35 @@ def test_forward_in_cpu_emulation(name, params, dtype, B, H, Hk, Lq, Lk, D, tmp_
         assert torch.equal(eager_out, out) and torch.equal(eager_lse, lse)
 
 
+@pytest.mark.skipif(not cuda_emu.have_compiler(), reason="needs g++ with C++20 <barrier>, _Float16")
+def test_random_blocks_at_explicit_offsets_in_cpu_emulation(tmp_path):
+    """Positions (LANGUAGE.md 1.1) in the CUDA kernel: the explicit-offsets variant reads
+    q_offset / kv_offset per batch; the random_blocks table covers query blocks past
+    ceil(Lk / size) (queries at positions 200..269 with Lk = 100), and key blocks past the
+    last one (kv_offset = 20) are never chosen."""
+    from spdsl.ir.positions import offset_tensors
+
+    pat = example("bigbird").bind(size=16, window=1, globals=1, random=2)
+    rows = pat.at_rows(True)
+    fwd = build(rows, "float16", "sm_90", head_dim=16)
+    B, H, Lq, Lk, D = 2, 2, 70, 100, 16
+    offs = dict(q_offset=torch.tensor([200, 37]), kv_offset=torch.tensor([0, 20]))
+    g = torch.Generator().manual_seed(11)
+    q, k, v = (torch.randn(B, H, L, D, generator=g).half() for L in (Lq, Lk, Lk))
+    layout = cuda.pattern_layout(pat, B, H, Lq, Lk, fwd.config, **offs)
+    inputs = offset_tensors(offs["q_offset"], offs["kv_offset"], B, Lq, Lk)
+    out, lse = cuda_emu.run_forward(fwd, layout, q, k, v, inputs, tmp_path, D ** -0.5)
+    ref, ref_lse = spdsl.reference_attention(pat, q.double(), k.double(), v.double(),
+                                             return_lse=True, **offs)
+    eager = spdsl.reference_attention(pat, q, k, v, **offs)
+    assert not out.isnan().any() and not lse.isnan().any()
+    err, eager_err = ((x.double() - ref).norm() / ref.norm() for x in (out, eager))
+    assert err <= 2 * eager_err + 1e-6, (err.item(), eager_err.item())
+    torch.testing.assert_close(lse.double(), ref_lse, atol=1e-5, rtol=1e-5)
+    table = fwd._extra_args(inputs, "cpu", H, Lq, Lk)[-1]
+    assert tuple(table.shape) == (H, 270 // 16 + 1, 7)     # query blocks of positions < 270
+
+
 def test_emulator_sees_a_read_before_the_copy_landed(tmp_path):
     """The pipelined forward with its wait loosened by one group reads stale stages."""
     pat = example("sliding_window").bind(window=40)

@@ -99,7 +99,7 @@ def test_int_division_by_runtime_values_backends_agree(xs, ys, op):
 def test_index_gathers_and_refuses_out_of_range():
     decl = InputDecl("doc", ir.INT, ("B", "Lk"))
     doc = np.arange(24).reshape(2, 12)
-    e = Index(decl, (b, q))
+    e = Index(decl, (b, Var("qi")))
     got = evaluate_points(e, [0, 1, 1], 0, [3, 0, 11], 0, dict(B=2, H=1, Lq=12, Lk=12), {"doc": doc})
     assert got.tolist() == [3, 12, 23]
     with pytest.raises(IndexError, match="doc"):
@@ -112,7 +112,7 @@ def test_unbound_parameter_is_named():
 
 
 def test_dense_mask_shape_and_causal():
-    causal = Binary("<=", k, Binary("+", q, Binary("-", Var("Lk"), Var("Lq"), ir.INT), ir.INT), ir.BOOL)
+    causal = Binary("<=", k, q, ir.BOOL)   # over positions: q = qi + (Lk - Lq) by default
     m = dense_mask(causal, 3, 5, H=2, B=2)
     assert m.shape == (2, 2, 3, 5) and m.dtype == torch.bool
     assert m[0, 0].tolist() == [[True, True, True, False, False],
@@ -133,9 +133,9 @@ def doc_snippet():
             z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
             return z ^ (z >> np.uint64(31))
 
-    def random_blocks_table(seed, r, Lq, Lk, H, size):
-        """bool [H, ceil(Lq/size), ceil(Lk/size)]; mask = table[h, q // size, k // size]."""
-        nq, n = -(-Lq // size), -(-Lk // size)
+    def random_blocks_table(seed, r, q_end, Lk, H, size):
+        """bool [H, ceil(q_end/size), ceil(Lk/size)] for the query positions below q_end."""
+        nq, n = -(-q_end // size), -(-Lk // size)
         table = np.zeros((H, nq, n), dtype=bool)
         for h in range(H):
             for qb in range(nq):
@@ -147,7 +147,13 @@ def doc_snippet():
                 table[h, qb, sorted(chosen)] = True
         return table
 
-    return random_blocks_table
+    def random_blocks_mask(table, size, h, q, k):
+        """random_blocks at head h, query position q, key position k (int arrays, broadcast)."""
+        qb, kb = q // size, k // size
+        inside = (qb >= 0) & (kb >= 0) & (kb < table.shape[2])
+        return inside & table[h, np.clip(qb, 0, table.shape[1] - 1), np.clip(kb, 0, table.shape[2] - 1)]
+
+    return random_blocks_table, random_blocks_mask
 
 
 def test_doc_snippet_is_in_the_doc():
@@ -166,8 +172,20 @@ def test_doc_snippet_is_in_the_doc():
     (123456789, 0, 40, 40, 2, 8), (2 ** 40, 4, 129, 257, 2, 32)])
 def test_module_matches_doc_snippet(seed, r, Lq, Lk, H, size):
     nq, n = -(-Lq // size), -(-Lk // size)
-    want = doc_snippet()(seed, r, Lq, Lk, H, size)
+    want = doc_snippet()[0](seed, r, Lq, Lk, H, size)
     assert (random_block_table(seed, r, n, H, nq) == want).all()
+
+
+@pytest.mark.parametrize("Lq,Lk,size", [(100, 70, 16), (30, 70, 16), (1, 65, 8), (70, 70, 7)])
+def test_doc_snippet_mask_matches_dense_mask(Lq, Lk, size):
+    """The documented table and mask, at the default positions q = qi + (Lk - Lq), k = ki
+    (negative query positions when Lq > Lk), give the evaluator's mask."""
+    table_of, mask_of = doc_snippet()
+    rb = RandomBlocks(C(3), C(size), C(-4))
+    got = dense_mask(rb, Lq, Lk, H=2, B=1)[0].numpy()
+    hh, qi, ki = np.indices((2, Lq, Lk))
+    want = mask_of(table_of(-4, 3, Lk, Lk, 2, size), size, hh, qi + (Lk - Lq), ki)
+    assert (got == want).all() and want.any()
 
 
 @settings(max_examples=40, deadline=None)
@@ -189,7 +207,8 @@ def test_random_blocks_in_the_evaluator_matches_the_table():
     m = dense_mask(rb, 100, 70, H=3, B=1)[0].numpy()
     table = random_block_table(9, 2, 5, 3, 7)
     hh, qq, kk = np.indices((3, 100, 70))
-    assert (m == table[hh, qq // 16, kk // 16]).all()
+    pos = qq - 30           # positions: q = qi + (Lk - Lq); a negative one is never chosen
+    assert (m == (table[hh, np.maximum(pos, 0) // 16, kk // 16] & (pos >= 0))).all()
     assert (table.sum(axis=2) == 2).all()
     # the membership path used at long lengths gives the same answer
     pts = evaluate_points(rb, 0, hh.ravel(), qq.ravel(), kk.ravel(), dict(B=1, H=3, Lq=100, Lk=70),

@@ -37,9 +37,9 @@ def _mix(z):
 
 
 @functools.lru_cache(maxsize=None)
-def random_blocks_table(seed, r, Lq, Lk, H, size):
-    """bool [H, ceil(Lq/size), ceil(Lk/size)]; mask = table[h, q // size, k // size]."""
-    nq, n = -(-Lq // size), -(-Lk // size)
+def random_blocks_table(seed, r, q_end, Lk, H, size):
+    """bool [H, ceil(q_end/size), ceil(Lk/size)] for the query positions below q_end."""
+    nq, n = -(-q_end // size), -(-Lk // size)
     table = np.zeros((H, nq, n), dtype=bool)
     for h in range(H):
         for qb in range(nq):
@@ -52,6 +52,13 @@ def random_blocks_table(seed, r, Lq, Lk, H, size):
     return table
 
 
+def random_blocks_mask(table, size, h, q, k):
+    """random_blocks at head h, query position q, key position k (int arrays, broadcast)."""
+    qb, kb = q // size, k // size
+    inside = (qb >= 0) & (kb >= 0) & (kb < table.shape[2])
+    return inside & table[h, np.clip(qb, 0, table.shape[1] - 1), np.clip(kb, 0, table.shape[2] - 1)]
+
+
 # ---------------------------------------------------------------------------
 # the formulas: numpy broadcasting over b [B,1,1,1], h [1,H,1,1], q [1,1,Lq,1], k [1,1,1,Lk]
 # ---------------------------------------------------------------------------
@@ -60,9 +67,10 @@ class Grid:
         self.Lq, self.Lk, self.H, self.B = Lq, Lk, H, B
         self.b = np.arange(B).reshape(B, 1, 1, 1)
         self.h = np.arange(H).reshape(1, H, 1, 1)
-        self.q = np.arange(Lq).reshape(1, 1, Lq, 1)
+        # positions (LANGUAGE.md 1.1): q = qi + (Lk - Lq), k = ki by default; causal is k <= q
+        self.q = np.arange(Lq).reshape(1, 1, Lq, 1) + (Lk - Lq)
         self.k = np.arange(Lk).reshape(1, 1, 1, Lk)
-        self.causal = self.k <= self.q + (Lk - Lq)
+        self.causal = self.k <= self.q
 
 
 def sliding_window(g, window=256):
@@ -75,8 +83,9 @@ def longformer(g, window=512, globals=32):
 
 def bigbird(g, size=64, window=3, globals=2, random=3, seed=0):
     qb, kb = g.q // size, g.k // size
-    table = random_blocks_table(seed, random, g.Lq, g.Lk, g.H, size)
-    rand = table[g.h, qb, kb]
+    # default offsets: the query positions are below Lk (negative ones when Lq > Lk)
+    table = random_blocks_table(seed, random, g.Lk, g.Lk, g.H, size)
+    rand = random_blocks_mask(table, size, g.h, g.q, g.k)
     return (np.abs(qb - kb) <= window // 2) | (qb < globals) | (kb < globals) | rand
 
 
@@ -100,7 +109,7 @@ def prefix_lm(g, prefix=256):
 
 def documents(g, doc):
     doc = np.asarray(doc)
-    dq = doc[g.b, g.q]          # doc[b, q]: q < Lq <= Lk, so in range
+    dq = doc[g.b, g.q]          # doc[b, q]: q = qi + (Lk - Lq) < Lk, so in range
     dk = doc[g.b, g.k]
     return g.causal & (dq == dk)
 
@@ -310,18 +319,22 @@ def test_bigbird_random_blocks_differ_between_heads_but_not_batches():
 
 def test_bigbird_random_part_counts_exactly_r_blocks():
     """Without window or globals only the random part is left: exactly
-    min(r, ceil(Lk/size)) key blocks per query block and head."""
+    min(r, ceil(Lk/size)) key blocks per query block and head. Blocks are of positions:
+    row qi is position q = qi + (Lk - Lq) = qi + 477, so query blocks 9 .. 15 are seen
+    (block 9 only from position 477 on)."""
     pat = library("bigbird")["bigbird"].bind(size=50, window=-2, globals=0, random=4, seed=3)
     m = pat.dense_mask(300, 777, H=3).numpy()[0]
-    nq, n = 6, 16
-    blocks = np.zeros((3, nq, n), dtype=bool)
-    for qb in range(nq):
+    off, n = 777 - 300, 16
+    seen = range(off // 50, n)
+    blocks = np.zeros((3, n, n), dtype=bool)
+    for qb in seen:
+        rows = slice(max(qb * 50 - off, 0), (qb + 1) * 50 - off)
         for kb in range(n):
-            blk = m[:, qb * 50:(qb + 1) * 50, kb * 50:(kb + 1) * 50]
+            blk = m[:, rows, kb * 50:(kb + 1) * 50]
             assert (blk.all(axis=(1, 2)) | ~blk.any(axis=(1, 2))).all(), "random blocks are whole"
             blocks[:, qb, kb] = blk[:, 0, 0]
-    assert (blocks.sum(axis=-1) == 4).all()
-    assert (blocks == random_blocks_table(3, 4, 300, 777, 3, 50)).all()
+    assert (blocks[:, seen].sum(axis=-1) == 4).all()
+    assert (blocks[:, seen] == random_blocks_table(3, 4, 777, 777, 3, 50)[:, seen]).all()
 
 
 def test_random_blocks_more_than_there_are_sees_everything():

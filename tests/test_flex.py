@@ -118,9 +118,13 @@ def test_sizes_read_off_the_input_shape():
     assert_same_mask(got, pat.dense_mask(60, 60, B=2, doc=doc), "documents, sizes from doc")
 
 
-def test_longformer_needs_no_sizes():
+def test_longformer_with_explicit_offsets_needs_no_lengths():
+    # positions (LANGUAGE.md 1.1): the default q_offset = Lk - Lq needs both lengths;
+    # explicit offsets do not
     pat = PATTERNS["longformer"]()
-    mask_mod = pat.to_flex_mask_mod()
+    with pytest.raises(spdsl.PatternError, match="Lk"):
+        pat.to_flex_mask_mod()
+    mask_mod = pat.to_flex_mask_mod(q_offset=0, kv_offset=0)
     assert_same_mask(mask_mod(*index_grid(1, 1, 90, 90)), pat.dense_mask(90, 90),
                      "longformer without sizes")
 
@@ -130,9 +134,17 @@ def test_score_mod_values():
     B, H, Lq, Lk = 1, 4, 9, 13
     b, h, q, k = index_grid(B, H, Lq, Lk)
     score = torch.randn(B, H, Lq, Lk, generator=torch.Generator().manual_seed(0)) * 4
-    got = example("alibi").to_flex_score_mod(H=H)(score, b, h, q, k)
+    # alibi reads positions: q - k = (q_idx + Lk - Lq) - kv_idx with the default offsets,
+    # so its mod needs Lq and Lk, or explicit offsets
     slope = 2.0 ** (-8.0 * (h + 1).double() / H)
-    torch.testing.assert_close(got.double(), score.double() - slope * (q - k), rtol=1e-6, atol=1e-6)
+    with pytest.raises(spdsl.PatternError, match="Lk"):
+        example("alibi").to_flex_score_mod(H=H)
+    got = example("alibi").to_flex_score_mod(Lq=Lq, Lk=Lk, H=H)(score, b, h, q, k)
+    torch.testing.assert_close(got.double(), score.double() - slope * (q + (Lk - Lq) - k),
+                               rtol=1e-6, atol=1e-6)
+    got = example("alibi").to_flex_score_mod(Lq=Lq, Lk=Lk, H=H, q_offset=7, kv_offset=2)(score, b, h, q, k)
+    torch.testing.assert_close(got.double(), score.double() - slope * ((q + 7) - (k + 2)),
+                               rtol=1e-6, atol=1e-6)
     got = PATTERNS["softcap"]().to_flex_score_mod()(score, b, h, q, k)
     torch.testing.assert_close(got, 1.5 * torch.tanh(score / 1.5), rtol=1e-6, atol=1e-6)
     ident = PATTERNS["sliding_window"]().to_flex_score_mod()

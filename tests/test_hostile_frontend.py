@@ -218,7 +218,8 @@ def test_ten_thousand_chained_lets_print_key_and_analyse_in_bounded_memory():
         again = spdsl.parse(str(p))["p"]          # printed text re-parses (nesting stays bounded)
         assert again.key() == p.key()
         n = 4096
-        cls = classify_regions(p.mask, Regions.make(q=np.arange(n), k=0), Context(dict(B=1, H=1, Lq=n, Lk=n)))
+        rows = p.at_rows().mask                    # the analysis binds rows (q = qi at Lq = Lk)
+        cls = classify_regions(rows, Regions.make(q=np.arange(n), k=0), Context(dict(B=1, H=1, Lq=n, Lk=n)))
         assert (cls == 2).sum() == n - 1           # q - k == q holds for q in 1..9999
     """)
     out = run_bounded(code, seconds=120, memory_mb=1000)

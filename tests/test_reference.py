@@ -31,9 +31,10 @@ def example(name):
 def grid(B, H, Lq, Lk):
     b = np.arange(B).reshape(B, 1, 1, 1)
     h = np.arange(H).reshape(1, H, 1, 1)
-    q = np.arange(Lq).reshape(1, 1, Lq, 1)
+    # positions (LANGUAGE.md 1.1): q = qi + (Lk - Lq), k = ki by default; causal is k <= q
+    q = np.arange(Lq).reshape(1, 1, Lq, 1) + (Lk - Lq)
     k = np.arange(Lk).reshape(1, 1, 1, Lk)
-    return b, h, q, k, k <= q + (Lk - Lq)
+    return b, h, q, k, k <= q
 
 
 def random_table(seed, r, Lq, Lk, H, size):
@@ -44,7 +45,7 @@ def random_table(seed, r, Lq, Lk, H, size):
             z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
             z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
             return z ^ (z >> np.uint64(31))
-    nq, n = -(-Lq // size), -(-Lk // size)
+    nq, n = -(-max(Lq, Lk) // size), -(-Lk // size)   # query blocks of positions < Lk
     table = np.zeros((H, nq, n), dtype=bool)
     for hh in range(H):
         for qb in range(nq):
@@ -188,10 +189,7 @@ def test_matches_sdpa(name, shape):
     assert out.shape == (B, H, Lq, D) and out.dtype == DT
     want, rows = sdpa(q, k, v, mask)
     assert_rows_close(out, want, rows)
-    if name == "sliding_window" and Lq > Lk:
-        assert not rows.any()   # k <= q - 29 and q - k < 9: every row is empty
-    else:
-        assert rows.any()
+    assert rows.any()   # positions: the last rows see keys whatever Lq (LANGUAGE.md 1.1)
 
 
 @pytest.mark.parametrize("scale", [0.05, 1.0, 2.5])
@@ -244,7 +242,7 @@ def test_float32_is_close_to_float64():
 # ---------------------------------------------------------------------------
 def alibi_bias(H, Lq, Lk):
     h = torch.arange(H, dtype=DT).view(1, H, 1, 1)
-    q = torch.arange(Lq, dtype=DT).view(1, 1, Lq, 1)
+    q = torch.arange(Lq, dtype=DT).view(1, 1, Lq, 1) + (Lk - Lq)   # positions
     k = torch.arange(Lk, dtype=DT).view(1, 1, 1, Lk)
     slope = 2.0 ** (-8.0 * (h + 1) / H)
     return -slope * (q - k)

@@ -73,17 +73,19 @@ def test_decoder_logits_and_gradients_match_eager(name):
         assert (got_grads[n] - want_grads[n]).abs().max().item() <= 1e-5 * scale, n
 
 
-@pytest.mark.parametrize("name", ["mistral-window", "gemma2-softcap"])
-def test_generate_with_a_dynamic_cache_gives_the_same_tokens(name):
+@pytest.mark.parametrize("name, cache", [("mistral-window", "dynamic"), ("gemma2-softcap", "dynamic"),
+                                         ("llama", "static"), ("mistral-window", "static")])
+def test_generate_with_a_cache_gives_the_same_tokens(name, cache):
     """Decoding (Lq = 1 against a growing cache) with a window shorter than the text: the
-    window must count positions, not rows."""
+    window must count positions, not rows. A static cache preallocates every slot, so the
+    queries are not the last Lq keys: positions come from the mask function's offsets."""
     model = _model(name)
     ids, mask = _batch(model.config.vocab_size, L=12, left_pad=3)
     runs = {}
     for impl in ("eager", "spdsl"):
         model.set_attn_implementation(impl)
         runs[impl] = model.generate(input_ids=ids, attention_mask=mask, max_new_tokens=10,
-                                    do_sample=False, pad_token_id=0)
+                                    do_sample=False, pad_token_id=0, cache_implementation=cache)
     assert torch.equal(runs["spdsl"], runs["eager"])
 
 

@@ -38,6 +38,7 @@ per count (:meth:`PackedLayout.task_order`).
 from __future__ import annotations
 
 import heapq
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -344,11 +345,15 @@ def _transpose(layout: PackedLayout) -> TransposedLayout:
     )
 
 
-def random_block_table(key, heads: int, lq: int, lk: int) -> np.ndarray:
-    """The int8 table [heads, ceil(lq/size), ceil(lk/size)] of ``random_blocks(r, size, seed)``
-    that the kernels read: 1 where the key block is chosen for (head, query block)."""
+def random_block_table(key, heads: int, lq: int, lk: int, q_end: int | None = None) -> np.ndarray:
+    """The int8 table [heads, n_qb, ceil(lk/size)] of ``random_blocks(r, size, seed)`` that the
+    kernels read: 1 where the key block is chosen for (head, query block of positions).
+    ``n_qb`` covers the query positions below ``q_end`` (default ``lk``: the default offsets
+    put the queries at positions below Lk) and those below Lk."""
+    from spdsl.analysis.random_blocks import query_block_count
+
     r, size, seed = key
-    n_qb, n_kb = cdiv(lq, size), cdiv(lk, size)
+    n_qb, n_kb = query_block_count(size, lk, lk if q_end is None else q_end), cdiv(lk, size)
     chosen = _chosen_blocks(seed, r, n_kb, heads, n_qb)
     table = np.zeros((heads, n_qb, n_kb), np.int8)
     if chosen.size:
@@ -361,3 +366,43 @@ def _chosen_blocks(seed, r, n_kb, heads, n_qb) -> np.ndarray:
     from spdsl.analysis.random_blocks import chosen_blocks
 
     return np.asarray(chosen_blocks(seed, r, n_kb, heads, n_qb), dtype=np.int64)
+
+
+class RandomTables:
+    """The random_blocks tables of one built kernel, kept across calls. A table depends
+    on (heads, key blocks) and needs enough query blocks for the call's positions; as the
+    choice for a query block never depends on how many there are, a table built for more
+    query blocks serves every call that needs fewer. So decoding with growing offsets
+    rebuilds a table only when it needs a new query block, and at most ``limit`` tables
+    are kept (least recently used dropped)."""
+
+    def __init__(self, keys, limit: int = 16):
+        self.keys, self.limit = list(keys), limit
+        self._tables: OrderedDict = OrderedDict()
+
+    def args(self, inputs, heads: int, lq: int, lk: int, convert, where: str = "") -> list:
+        """One table per key for this call, each passed through ``convert`` (numpy ->
+        the kernel's tensor, cached converted); ``where`` tells devices apart."""
+        from spdsl.analysis.random_blocks import query_block_count
+
+        q_end = query_end(inputs, lq, lk)
+        out = []
+        for key in self.keys:
+            size = key[1]
+            ck = (key, heads, cdiv(lk, size), where)
+            hit = self._tables.get(ck)
+            if hit is None or hit.shape[1] < query_block_count(size, lk, q_end):
+                hit = convert(random_block_table(key, heads, lq, lk, q_end))
+                self._tables[ck] = hit
+                if len(self._tables) > self.limit:
+                    self._tables.popitem(last=False)
+            self._tables.move_to_end(ck)
+            out.append(hit)
+        return out
+
+
+def query_end(inputs, lq: int, lk: int) -> int:
+    """One past the largest query position of a call: ``lk`` with the default offsets,
+    ``max(q_offset) + lq`` when the hidden offset input is given."""
+    off = (inputs or {}).get("q_offset")
+    return lk if off is None else max(lk, int(off.max()) + lq)

@@ -14,9 +14,10 @@ a float division, mixing int and float promotes to float32, ``int ** int`` is ex
 (repeated squaring; a negative exponent gives 0), ``float ** float`` is ``pow``.
 
 A division never executes with a zero divisor, in any lane: the divisor is made nonzero
-with bit arithmetic (``b + 1 + ((b | -b) >> (w - 1))``) that TVM's simplifier cannot see
-through, not with a ``Select`` on ``b != 0`` (the simplifier folds that away under an
-enclosing condition, and a vectorised select runs both arms).
+with bit arithmetic (``b | (nz + 1)``, ``nz = (b | -(b & max)) >> (w - 1)``) that TVM's
+simplifier cannot see through, not with a ``Select`` on ``b != 0`` (the simplifier folds
+that away under an enclosing condition, and a vectorised select runs both arms). In
+int32 a run-time divisor divides in float64, exactly (see :func:`_safe_int_div`).
 
 ``random_blocks(r, size, seed)`` reads a host-made table (see :func:`random_table_decl`):
 int8 ``[H, ceil(Lq/size), ceil(Lk/size)]``, 1 where key block ``k // size`` is chosen for
@@ -25,6 +26,7 @@ query block ``q // size`` of head ``h``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -34,7 +36,7 @@ from tvm import tirx
 from spdsl.analysis.overflow import POW_EXPONENT_CAP
 from spdsl.ir import nodes as ir
 
-I32, F32, BOOL = "int32", "float32", "bool"
+I32, I64, F32, F64, BOOL = "int32", "int64", "float32", "float64", "bool"
 DTYPE_OF = {ir.INT: I32, ir.FLOAT: F32, ir.BOOL: BOOL}
 
 
@@ -88,24 +90,62 @@ def _const_int(x):
     return int(x.value) if isinstance(x, tirx.IntImm) else None
 
 
+def _nonzero_mask(b):
+    """-1 where the int b is not 0, 0 where it is: the sign bit of b | -(b & max).
+
+    b & max drops b's sign bit, so negating it never overflows (``-b`` does for the
+    smallest int, and LLVM's no-wrap flags then made 1 // INT_MIN come out 0, not -1).
+    No comparison either, for the simplifier to fold under an enclosing condition that
+    implies b != 0 (a vectorised select computes both arms)."""
+    dt = dtype_of(b)
+    bits = 64 if dt == I64 else 32
+    low = tirx.bitwise_and(b, _const(2 ** (bits - 1) - 1, dt))
+    return tirx.shift_right(tirx.bitwise_or(b, -low), _const(bits - 1, dt))
+
+
 def _safe_int_div(a, b, op):
-    """floordiv / floormod with x // 0 == x % 0 == 0 at run time, never dividing by 0."""
+    """floordiv / floormod with x // 0 == x % 0 == 0 at run time, never dividing by 0.
+
+    A run-time divisor b is replaced by 1 where it is 0, and the quotient masked with nz
+    (:func:`_nonzero_mask`). In int32 the division is done in float64: exact (a, b and
+    a - q * b are exact in float64, and the rounded quotient of two ints below 2**31 is
+    within |a / b| * 2**-53 < 1 / |b| of the exact one, so it never crosses an integer and
+    its floor is the floor), vectorised, and cheap to compile. An integer division is
+    not: x86 has no vector integer division, LLVM splits each vector one into a scalar
+    division per lane, and three nested run-time divisors took it 8 minutes. int64 keeps
+    TVM's integer floordiv / floormod (float64 is not exact beyond 2**53)."""
     dt = dtype_of(a)
     c = _const_int(b)
     if c is not None:
         return _const(0, dt) if c == 0 else op(a, b)
-    # nz is -1 where b != 0 and 0 where b == 0 (the sign bit of b | -b), without a
-    # comparison for the simplifier to fold under a condition that implies b != 0
-    bits = 64 if dt == "int64" else 32
-    nz = tirx.shift_right(tirx.bitwise_or(b, -b), _const(bits - 1, dt))
-    safe = b + _const(1, dt) + nz
-    return tirx.bitwise_and(op(a, safe), nz)
+    nz = _nonzero_mask(b)
+    # b where b != 0, 1 where b == 0 (a % 1 == 0: the modulo needs no mask); with | and
+    # not b + 1 + nz, which the simplifier reorders into b + nz + 1, overflowing for INT_MIN
+    safe = tirx.bitwise_or(b, nz + _const(1, dt))
+    if dt == I32:
+        fa, fb = tirx.Cast(F64, a), tirx.Cast(F64, safe)
+        fq = tirx.floor(fa / fb)
+        if op is tirx.floordiv:
+            return tirx.bitwise_and(tirx.Cast(dt, fq), nz)
+        return tirx.Cast(dt, fa - fq * fb)
+    if op is tirx.floordiv:
+        return tirx.bitwise_and(op(a, safe), nz)
+    return op(a, safe)
 
 
 def _int_pow(a, b, cap: int):
     """a ** b exactly for an int exponent b; 0 where b < 0. A run-time exponent is
     clamped to at most ``cap`` keeping its parity: beyond it every base but -1, 0, 1
-    overflows, which the call-time check refuses (spdsl.analysis.overflow)."""
+    overflows, which the call-time check refuses (spdsl.analysis.overflow).
+
+    A run-time exponent e takes one step per bit of ``cap`` (5 for int32, 6 for int64):
+    result *= (bit i of e ? a ** 2**i : 1), each operand written once per step, so the
+    expression grows linearly (the previous form, a select between the squared and the
+    unsquared base at every step, used the base three times a step: 3**6 copies that
+    TVM's passes and LLVM took 160 s to build). Each square is taken of the previous one
+    clamped to +-isqrt(max): a square beyond that is never needed (a ** e would
+    overflow, and the call is refused), so no product overflows, needed or not. A
+    constant base has constant squares."""
     dt = dtype_of(a)
     one, zero = _const(1, dt), _const(0, dt)
     c = _const_int(b)
@@ -120,13 +160,20 @@ def _int_pow(a, b, cap: int):
             if c:
                 base = base * base
         return result
-    e = tirx.Select(b > _const(cap, dt), _const(cap - 1, dt) + tirx.bitwise_and(b, one), b)
+    top = 2**63 - 1 if dt == I64 else 2**31 - 1
+    root = _const(math.isqrt(top), dt)
+    e = tirx.max(tirx.min(b, _const(cap - 1, dt) + tirx.bitwise_and(b, one)), zero)
+    ca = _const_int(a)
     result, base = one, a
     for i in range(cap.bit_length()):
+        if ca is not None:  # 0 stands for a square too large to be needed
+            square = ca ** (2**i)
+            base = _const(square if abs(square) <= top else 0, dt)
+        elif i:
+            clamped = tirx.max(tirx.min(base, root), -root)
+            base = clamped * clamped
         bit = tirx.bitwise_and(tirx.shift_right(e, _const(i, dt)), one) != zero
-        result = tirx.Select(bit, result * base, result)
-        if i + 1 < cap.bit_length():  # square only while a higher bit may follow
-            base = tirx.Select(e >= _const(2 << i, dt), base * base, base)
+        result = result * tirx.Select(bit, base, one)
     return tirx.Select(b < zero, zero, result)
 
 
@@ -194,19 +241,26 @@ def _lower_call(e: ir.Call, args):
     raise LoweringError(f"unknown function {fn!r}")
 
 
-def _lower_random_blocks(e: ir.RandomBlocks, env: Env):
+def _lower_random_blocks(e: ir.RandomBlocks, env: Env, memo: dict):
     key = random_blocks_key(e)
     table = env.random_tables.get(key)
     if table is None:
         raise LoweringError(f"no table for random_blocks{key}")
+    if e.qpos is None:
+        raise LoweringError("random_blocks: rewrite the pattern over rows first (spdsl.ir.positions)")
     size = key[1]  # at most 2**31 - 1 (checked by the front end)
-    h, q, k = env.vars["h"], env.vars["q"], env.vars["k"]
+    h, q, k = env.vars["h"], memo[id(e.qpos)], memo[id(e.kpos)]
+    qb = tirx.floordiv(q, _const(size, dtype_of(q)))
+    kb = tirx.floordiv(k, _const(size, dtype_of(k)))
     idx = [
         _clamp_index(h, table.shape[0]),
-        _clamp_index(tirx.floordiv(q, size), table.shape[1]),
-        _clamp_index(tirx.floordiv(k, size), table.shape[2]),
+        _clamp_index(qb, table.shape[1]),
+        _clamp_index(kb, table.shape[2]),
     ]
-    return tirx.BufferLoad(table, idx) != _const(0, "int8")
+    # a negative position, or a key block past the table's ceil(Lk / size), is never chosen
+    zero = _const(0, dtype_of(qb))
+    inside = tirx.And(tirx.And(qb >= zero, kb >= zero), kb < _to(table.shape[2], dtype_of(kb)))
+    return tirx.And(inside, tirx.BufferLoad(table, idx) != _const(0, "int8"))
 
 
 def _lower_node(e: ir.Expr, kids: list, env: Env):
@@ -249,7 +303,7 @@ def lower_expr(e: ir.Expr, env: Env) -> tirx.PrimExpr:
     memo: dict[int, tirx.PrimExpr] = {}
     for node in ir.walk(e, computed=True):
         if isinstance(node, ir.RandomBlocks):
-            memo[id(node)] = _lower_random_blocks(node, env)
+            memo[id(node)] = _lower_random_blocks(node, env, memo)
             continue
         kids = [memo[id(c)] for c in ir.children(node)]
         memo[id(node)] = _lower_node(node, kids, env)

@@ -61,6 +61,11 @@ class ExprLowerer:
     computed in ``int_dtype`` (``spdsl.analysis.overflow.kernel_int_width``)."""
 
     def __init__(self, mask, score, sv: SizeVars, sig: KernelSignature):
+        from spdsl.ir.positions import at_rows, default_offsets
+
+        # the kernels bind rows (qi, ki); a pattern over positions is read with the
+        # default offsets unless it was rewritten with others (spdsl/ir/positions.py)
+        mask, score = (at_rows(e, *default_offsets()) for e in (mask, score))
         self.mask, self.score, self.sv = mask, score, sv
         n_in = len(sig.inputs)
         self.inputs = dict(zip(sig.inputs, sig.buffers[:n_in]))
@@ -72,7 +77,7 @@ class ExprLowerer:
         self.int_dtype = kernel_int_width(self.mask, self.score)
 
     def env(self, b, h, q, k, score=None) -> lw.Env:
-        names = {"b": b, "h": h, "q": q, "k": k, **self.sv.env_sizes()}
+        names = {"b": b, "h": h, "qi": q, "ki": k, **self.sv.env_sizes()}
         if score is not None:
             names["score"] = score
         return lw.Env(names, self.inputs, self.tables, self.int_dtype)

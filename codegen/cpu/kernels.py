@@ -20,7 +20,7 @@ thread's TVM thread count (load balance; see ``layout.py``). Importing this modu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.cpu.schedule import ScheduleConfig
@@ -59,7 +59,7 @@ class _Extras:
 
     input_names: list[str]
     random_keys: list[tuple[int, int, int]]
-    _tables: dict = field(default_factory=dict)
+    _tables: lay.RandomTables | None = None
 
     def args(self, inputs: dict | None, heads: int, lq: int, lk: int) -> list:
         import torch
@@ -69,12 +69,10 @@ class _Extras:
         if missing:
             raise ValueError(f"missing pattern input(s): {', '.join(missing)}")
         out = [inputs[n].contiguous() for n in self.input_names]
-        for key in self.random_keys:
-            cache_key = (key, heads, lq, lk)
-            if cache_key not in self._tables:
-                table = lay.random_block_table(key, heads, lq, lk)
-                self._tables[cache_key] = torch.from_numpy(table)
-            out.append(self._tables[cache_key])
+        if self.random_keys:
+            if self._tables is None:
+                self._tables = lay.RandomTables(self.random_keys)
+            out += self._tables.args(inputs, heads, lq, lk, torch.from_numpy)
         return out
 
 

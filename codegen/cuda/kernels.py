@@ -152,7 +152,7 @@ class CudaForward:
         self.source = source if source is not None else module_source(module)
         self.tensor_cores = config.uses_tensor_cores(dtype)
         self._device_layouts: OrderedDict = OrderedDict()
-        self._tables: dict = {}
+        self._tables = lay.RandomTables(self.random_keys)
 
     def _layout_args(self, layout: lay.PackedLayout, device, b: int, h: int, lq: int):
         if (layout.block_q, layout.block_k) != (self.config.block_q, self.config.block_k):
@@ -182,11 +182,8 @@ class CudaForward:
             raise ValueError(f"missing pattern input(s): {', '.join(missing)}")
         out = [inputs[n].to(device=device, dtype=torch.int32 if not inputs[n].is_floating_point()
                             else torch.float32).contiguous() for n in self.input_names]
-        for key in self.random_keys:
-            ck = (key, h, lq, lk, str(device))
-            if ck not in self._tables:
-                self._tables[ck] = torch.from_numpy(lay.random_block_table(key, h, lq, lk)).to(device)
-            out.append(self._tables[ck])
+        out += self._tables.args(inputs, h, lq, lk, lambda t: torch.from_numpy(t).to(device),
+                                 str(device))
         return out
 
     def _require_cuda(self, q) -> None:
@@ -241,7 +238,7 @@ class CudaBackward(CudaForward):
         self.source = "\n".join(self.sources.values())
         self.tensor_cores = config.uses_tensor_cores(dtype)
         self._device_layouts: OrderedDict = OrderedDict()
-        self._tables: dict = {}
+        self._tables = lay.RandomTables(self.random_keys)
 
     def _transposed_args(self, layout: lay.PackedLayout, transposed, device, b: int, h: int,
                          hk: int, lk: int):

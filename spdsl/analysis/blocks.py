@@ -47,11 +47,16 @@ def classify(mask: ir.Expr, *, Lq: int, Lk: int, H: int, B: int = 1, block_q: in
     the refinement cap was hit (``layout.refined_incomplete`` counts those).  Memory
     follows the layout's runs (spdsl/analysis/block_layout.py), whatever the lengths.
 
+    A mask over positions is read with the default offsets (``spdsl.ir.positions``);
+    pass one rewritten by ``at_rows`` (and the offset inputs) for others.
+
     >>> from spdsl.ir.nodes import Binary, Var
     >>> causal = Binary("<=", Var("k"), Var("q"), "bool")
     >>> classify(causal, Lq=8, Lk=8, H=1, block_q=4, block_k=4).kinds().tolist()
     [[1, 0], [2, 1]]
     """
+    from spdsl.ir.positions import at_rows, default_offsets
+    mask = at_rows(mask, *default_offsets())
     Lq, Lk, H, B, bq, bk = (_size(v, n) for v, n in ((Lq, "Lq"), (Lk, "Lk"), (H, "H"),
                                                      (B, "B"), (block_q, "block_q"), (block_k, "block_k")))
     if bq <= 0 or bk <= 0:

@@ -72,6 +72,7 @@ class _NumpyOps:
     isnan = staticmethod(np.isnan)
     any_ = staticmethod(lambda x: bool(np.any(x)))
     last_any = staticmethod(lambda x: np.any(x, axis=-1))
+    clip = staticmethod(np.clip)
     shape = staticmethod(lambda x: np.shape(x))
 
 
@@ -311,38 +312,54 @@ class _Evaluator:
         if size <= 0:
             raise ValueError(f"random_blocks: size must be positive, got {size}")
         ops = self.ops
-        h, q, k = (self.eval_Var(ir.Var(n)) for n in ("h", "q", "k"))
+        h = self.eval_Var(ir.Var("h"))
+        if e.qpos is not None:  # positions after at_rows
+            q, k = self.memo[id(e.qpos)], self.memo[id(e.kpos)]
+        else:
+            q, k = (self.eval_Var(ir.Var(n)) for n in ("q", "k"))
         sz = ops.const(size, ops.int_dtype)
         qb, kb = ops.floordiv(q, sz), ops.floordiv(k, sz)
-        table = self.random_table(r, size, seed)
+        nkb = -(-int(self.env["Lk"]) // size)
+        # a position below 0, or a key block past the ceil(Lk / size) candidates, is never chosen
+        inside = (qb >= 0) & (kb >= 0) & (kb < nkb)
+        table = self.random_table(r, size, seed, qb)
         if table is not None:
-            return table[h, qb, kb]
-        chosen = self.random_chosen(r, size, seed)
-        return ops.last_any(chosen[h, qb] == kb[..., None])
+            qbc = ops.clip(qb, 0, table.shape[1] - 1)
+            kbc = ops.clip(kb, 0, table.shape[2] - 1)
+            return table[h, qbc, kbc] & inside
+        chosen = self.random_chosen(r, size, seed, qb)
+        qbc = ops.clip(qb, 0, chosen.shape[1] - 1)
+        return ops.last_any(chosen[h, qbc] == kb[..., None]) & inside
 
-    def random_chosen(self, r, size, seed):
+    def _query_blocks(self, size, qb) -> int:
+        """Query blocks the table covers: every block of positions < Lk, and any
+        further block this evaluation reads (explicit offsets)."""
+        from spdsl.analysis.random_blocks import query_block_count
+        top = qb if isinstance(qb, int) else (int(qb.max()) if getattr(qb, "numel", getattr(qb, "size", 1)) else 0)
+        return query_block_count(size, int(self.env["Lk"]), (top + 1) * size)
+
+    def random_chosen(self, r, size, seed, qb):
         # cached under its own key so that repeated calls with one dict reuse it
         key = ("chosen", r, size, seed)
-        if key not in self.random_tables:
-            H, Lq, Lk = (int(self.env[n]) for n in ("H", "Lq", "Lk"))
-            nqb, nkb = random_block_sizes(size, Lq, Lk)
+        nqb = self._query_blocks(size, qb)
+        if key not in self.random_tables or self.random_tables[key].shape[1] < nqb:
+            H, Lk = (int(self.env[n]) for n in ("H", "Lk"))
+            nkb = -(-Lk // size)
             self.random_tables[key] = self.ops.asarray(chosen_blocks(seed, r, nkb, H, nqb),
                                                        self.ops.int_dtype)
         return self.ops.asarray(self.random_tables[key], self.ops.int_dtype)
 
-    def random_table(self, r, size, seed):
+    def random_table(self, r, size, seed, qb):
         key = (r, size, seed)
         if key in self.random_tables:
             return self.ops.asarray(self.random_tables[key], self.ops.bool_dtype)
-        H, Lq, Lk = (int(self.env[n]) for n in ("H", "Lq", "Lk"))
-        nqb, nkb = random_block_sizes(size, Lq, Lk)
+        H, Lk = (int(self.env[n]) for n in ("H", "Lk"))
+        nqb, nkb = self._query_blocks(size, qb), -(-Lk // size)
         if H * nqb * nkb > _MAX_TABLE_ELEMENTS:
             return None
         from spdsl.analysis.random_blocks import random_block_table
 
-        table = self.ops.asarray(random_block_table(seed, r, nkb, H, nqb), self.ops.bool_dtype)
-        self.random_tables[key] = table
-        return table
+        return self.ops.asarray(random_block_table(seed, r, nkb, H, nqb), self.ops.bool_dtype)
 
     def constant_of(self, x, what):
         if not isinstance(x, ir.Const):
@@ -378,14 +395,16 @@ def evaluate(expr: ir.Expr, env: Mapping[str, Any], *, xp: str = "numpy",
              random_tables: dict | None = None):
     """Evaluate an IR DAG over broadcastable arrays.
 
-    ``env`` maps ``b h q k`` to int64 arrays (broadcastable against each other),
-    ``B H Lq Lk`` to ints and, inside a score expression, ``score`` to a float array.
-    ``xp`` is ``"numpy"`` or ``"torch"``; ``float_dtype`` the float type (default float32).
-    ``inputs`` maps input names to arrays; ``random_tables`` may hold precomputed bool
-    tables ``[H, ceil(Lq/size), ceil(Lk/size)]`` keyed by ``(r, size, seed)``.
+    ``env`` maps ``b h qi ki`` (rows; or ``q k`` for an expression over positions) to int64
+    arrays (broadcastable against each other), ``B H Lq Lk`` to ints and, inside a score
+    expression, ``score`` to a float array. ``xp`` is ``"numpy"`` or ``"torch"``;
+    ``float_dtype`` the float type (default float32). ``inputs`` maps input names to arrays;
+    ``random_tables`` may hold precomputed bool tables ``[H, n_qb, ceil(Lk/size)]`` keyed by
+    ``(r, size, seed)``, covering every query block (of positions) the expression reads
+    (``random_blocks.query_block_count``); they are used as given.
 
     >>> from spdsl.ir.nodes import Binary, Var
-    >>> evaluate(Binary("-", Var("q"), Var("k"), "int"), {"q": 5, "k": 7}).item()
+    >>> evaluate(Binary("-", Var("qi"), Var("ki"), "int"), {"qi": 5, "ki": 7}).item()
     -2
     """
     ops = backend(xp)
@@ -399,13 +418,17 @@ def _sizes_env(sizes: Mapping[str, int]) -> dict[str, int]:
 def evaluate_points(expr: ir.Expr, b, h, q, k, sizes: Mapping[str, int],
                     inputs: Mapping[str, Any] | None = None, *, float_dtype=np.float32,
                     random_tables: dict | None = None) -> np.ndarray:
-    """NumPy evaluation of ``expr`` at the points ``(b[i], h[i], q[i], k[i])``.
+    """NumPy evaluation of ``expr`` (over rows, see ``spdsl.ir.positions``) at the points
+    ``(b[i], h[i], qi[i], ki[i])``.
 
     The four index arguments are 1-D (or scalar) int arrays of one common length;
     ``sizes`` maps ``B H Lq Lk`` to ints.  Returns a 1-D array, one value a point."""
+    from spdsl.ir.positions import at_rows, default_offsets
+
+    expr = at_rows(expr, *default_offsets())  # over positions: the default offsets
     arrays = [np.asarray(x, dtype=np.int64) for x in (b, h, q, k)]
     n = np.broadcast_shapes(*(a.shape for a in arrays))
-    env = dict(zip(ir.INDEX_VARS, arrays))
+    env = dict(zip(ir.ROW_VARS, arrays))
     env.update(_sizes_env(sizes))
     out = evaluate(expr, env, xp="numpy", float_dtype=float_dtype, inputs=inputs,
                    random_tables=random_tables)
@@ -416,12 +439,16 @@ def dense_mask(mask_expr: ir.Expr, Lq: int, Lk: int, H: int = 1, B: int = 1,
                inputs: Mapping[str, Any] | None = None):
     """The whole mask as a torch bool tensor ``[B, H, Lq, Lk]`` (float32 arithmetic).
 
-    The oracle for tests and for the reference attention; it costs B*H*Lq*Lk."""
+    The oracle for tests and for the reference attention; it costs B*H*Lq*Lk. A mask
+    over positions is read with the default offsets (``spdsl.ir.positions``); pass one
+    rewritten by ``at_rows`` (and the offset inputs) for others."""
     import torch
+    from spdsl.ir.positions import at_rows, default_offsets
 
+    mask_expr = at_rows(mask_expr, *default_offsets())
     ar = lambda n: torch.arange(n, dtype=torch.int64)
     env = {"b": ar(B).view(B, 1, 1, 1), "h": ar(H).view(1, H, 1, 1),
-           "q": ar(Lq).view(1, 1, Lq, 1), "k": ar(Lk).view(1, 1, 1, Lk),
+           "qi": ar(Lq).view(1, 1, Lq, 1), "ki": ar(Lk).view(1, 1, 1, Lk),
            "B": B, "H": H, "Lq": Lq, "Lk": Lk}
     out = evaluate(mask_expr, env, xp="torch", float_dtype=torch.float32, inputs=inputs)
     return out.expand(B, H, Lq, Lk).contiguous()

@@ -80,17 +80,19 @@ def _bytes(n: int) -> str:
     return f"{n} B"
 
 
-def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs) -> Explanation:
+def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs, q_offset=None,
+            kv_offset=None) -> Explanation:
     from spdsl.analysis.sizes import as_numpy
     from spdsl.analysis.blocks import classify
     from spdsl.analysis.layout_stats import layout_stats
 
     sizes = pattern.sizes(Lq, Lk, H, B)
-    arrays = as_numpy(pattern.check_inputs(sizes, inputs))
+    rows, arrays = pattern.rows_and_inputs(sizes, inputs, q_offset, kv_offset)
+    arrays = as_numpy(arrays)
     bq, bk = pattern.block_sizes(block)
-    lay = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+    lay = classify(rows.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
                    block_q=bq, block_k=bk, inputs=arrays)
-    stats = layout_stats(pattern.mask, lay, arrays, exact_limit=EXACT_PARTIAL_ELEMENTS,
+    stats = layout_stats(rows.mask, lay, arrays, exact_limit=EXACT_PARTIAL_ELEMENTS,
                          sample_blocks=SAMPLE_BLOCKS)
     counts = stats.blocks
     mult = lay.multiplicity()

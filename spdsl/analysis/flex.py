@@ -31,37 +31,52 @@ def _sizes(pattern, exprs, Lq, Lk, H, B, inputs) -> dict:
     return {k: (v if v is not None else 1) for k, v in given.items()}
 
 
-def _prepare(pattern, exprs, Lq, Lk, H, B, inputs):
+def _prepare(pattern, which, Lq, Lk, H, B, inputs):
+    """(sizes, input tensors, random tables, the expression over rows). FlexAttention
+    passes row indices (q_idx, kv_idx); the pattern reads positions, so its expression
+    is rewritten by ``Pattern.at_rows``, with the offsets given as ``q_offset`` /
+    ``kv_offset`` in ``inputs`` (their defaults otherwise)."""
     import torch
     from spdsl.analysis.evaluate import backend
     from spdsl.analysis.sizes import Sizes
+    from spdsl.ir.positions import OFFSET_NAMES, offset_tensors
 
     backend("torch")  # built now: creating it inside a traced mod is a side effect dynamo rejects
 
     pattern.require_bound()
+    inputs = dict(inputs)
+    given = {n: inputs.pop(n) for n in OFFSET_NAMES if n in inputs and inputs[n] is not None}
+    for n in OFFSET_NAMES:
+        inputs.pop(n, None)
+    rows = pattern.at_rows(bool(given))
+    exprs = [rows.mask if which == "mask" else rows.score]
+    # positions read with the default offsets need Lq and Lk (q = qi + Lk - Lq)
     sizes = _sizes(pattern, exprs, Lq, Lk, H, B, inputs)
-    arrays = pattern.check_inputs(Sizes(**sizes), inputs) if pattern.inputs else {}
+    if given:
+        inputs.update(offset_tensors(given.get("q_offset"), given.get("kv_offset"),
+                                     sizes["B"], sizes["Lq"], sizes["Lk"]))
+    arrays = rows.check_inputs(Sizes(**sizes), inputs) if rows.inputs else {}
+    q_end = sizes["Lk"] if not given else int(arrays["q_offset"].max()) + sizes["Lq"]
     tables = {}
     for e in exprs:
         for n in walk(e):
             if isinstance(n, RandomBlocks):
-                from spdsl.analysis.random_blocks import random_block_sizes, random_block_table
+                from spdsl.analysis.random_blocks import query_block_count, random_block_table
                 r, size, seed = int(n.r.value), int(n.size.value), int(n.seed.value)
-                nqb, nkb = random_block_sizes(size, sizes["Lq"], sizes["Lk"])
+                nqb, nkb = query_block_count(size, sizes["Lk"], q_end), -(-sizes["Lk"] // size)
                 table = random_block_table(seed, r, nkb, sizes["H"], nqb)
                 tables[(r, size, seed)] = torch.from_numpy(table)
-    return sizes, arrays, tables
+    return sizes, arrays, tables, exprs[0]
 
 
 def to_mask_mod(pattern, *, Lq=None, Lk=None, H=None, B=None, inputs=None):
     from spdsl.analysis.evaluate import evaluate
     import torch
 
-    sizes, arrays, tables = _prepare(pattern, [pattern.mask], Lq, Lk, H, B, inputs or {})
-    mask = pattern.mask
+    sizes, arrays, tables, mask = _prepare(pattern, "mask", Lq, Lk, H, B, inputs or {})
 
     def mask_mod(b, h, q_idx, kv_idx):
-        env = {"b": b, "h": h, "q": q_idx, "k": kv_idx, **sizes}
+        env = {"b": b, "h": h, "qi": q_idx, "ki": kv_idx, **sizes}
         dev = q_idx.device
         ins = {n: t.to(dev) for n, t in arrays.items()}
         tabs = {k: t.to(dev) for k, t in tables.items()}
@@ -80,11 +95,10 @@ def to_score_mod(pattern, *, Lq=None, Lk=None, H=None, B=None, inputs=None):
         def identity(score, b, h, q_idx, kv_idx):
             return score
         return identity
-    sizes, arrays, _ = _prepare(pattern, [pattern.score], Lq, Lk, H, B, inputs or {})
-    expr = pattern.score
+    sizes, arrays, _, expr = _prepare(pattern, "score", Lq, Lk, H, B, inputs or {})
 
     def score_mod(score, b, h, q_idx, kv_idx):
-        env = {"b": b, "h": h, "q": q_idx, "k": kv_idx, "score": score, **sizes}
+        env = {"b": b, "h": h, "qi": q_idx, "ki": kv_idx, "score": score, **sizes}
         ins = {n: t.to(score.device) for n, t in arrays.items()}
         return evaluate(expr, env, xp="torch", float_dtype=score.dtype, inputs=ins).to(score.dtype)
 

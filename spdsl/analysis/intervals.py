@@ -33,7 +33,7 @@ import numpy as np
 
 from spdsl.ir import nodes as ir
 from spdsl.analysis.evaluate import plan
-from spdsl.analysis.random_blocks import chosen_blocks, n_chosen, random_block_sizes
+from spdsl.analysis.random_blocks import chosen_blocks, n_chosen, query_block_count
 
 EMPTY, PARTIAL, FULL = np.int8(0), np.int8(1), np.int8(2)
 
@@ -73,7 +73,12 @@ class Regions:
         return len(self.q_lo)
 
     def bounds(self, var: str) -> tuple[np.ndarray, np.ndarray]:
+        """The bounds of a row variable (``b h qi ki``; the boxes are over rows)."""
+        var = _BOX_AXIS.get(var, var)
         return getattr(self, var + "_lo"), getattr(self, var + "_hi")
+
+
+_BOX_AXIS = {"qi": "q", "ki": "k"}
 
 
 @dataclass
@@ -116,10 +121,13 @@ class Context:
         self._chosen: dict = {}
         self._trees: dict = {}
 
-    def chosen(self, r: int, size: int, seed: int) -> np.ndarray:
+    def chosen(self, r: int, size: int, seed: int, n_query_blocks: int = 0) -> np.ndarray:
+        """The chosen key blocks ``[H, nqb, m]`` for query blocks (of positions) up to at
+        least ``n_query_blocks`` and those of the key positions ``[0, Lk)``."""
         key = (r, size, seed)
-        if key not in self._chosen:
-            nqb, nkb = random_block_sizes(size, self.sizes["Lq"], self.sizes["Lk"])
+        nqb = query_block_count(size, self.sizes["Lk"], n_query_blocks * size)
+        if key not in self._chosen or self._chosen[key].shape[1] < nqb:
+            nkb = -(-self.sizes["Lk"] // size)
             self._chosen[key] = chosen_blocks(seed, r, nkb, self.sizes["H"], nqb)
         return self._chosen[key]
 
@@ -294,7 +302,7 @@ class _Intervals:
         self.n = len(regions)
         self.memo: dict[int, Any] = {}
         # indices that are a single point in every region behave as known numbers
-        self.known = {v: _all_points(*regions.bounds(v)) for v in ir.INDEX_VARS}
+        self.known = {v: _all_points(*regions.bounds(v)) for v in ir.ROW_VARS}
 
     def run(self, expr):
         order, uses = plan(expr)
@@ -368,6 +376,9 @@ class _Intervals:
         if name in ir.SIZE_VARS:
             v = np.int64(self.ctx.sizes[name])
             return Num(v, v, True, True, Affine(v))
+        if name not in self.known:
+            raise ValueError(f"variable {name!r} is a position: rewrite the expression over rows "
+                             "first (spdsl.ir.positions.at_rows)")
         lo, hi = self.R.bounds(name)
         if self.known[name]:
             return Num(lo, lo, True, True, Affine(lo))
@@ -591,23 +602,35 @@ class _Intervals:
         r, size, seed = (_const_int(x, w) for x, w in ((e.r, "r"), (e.size, "size"), (e.seed, "seed")))
         if size <= 0:
             raise ValueError(f"random_blocks: size must be positive, got {size}")
-        nqb, nkb = random_block_sizes(size, self.ctx.sizes["Lq"], self.ctx.sizes["Lk"])
+        nkb = -(-self.ctx.sizes["Lk"] // size)
         m = n_chosen(r, nkb)
         if m == 0:
             return EMPTY
-        if m == nkb:
-            return FULL
         R = self.R
-        chosen = self.ctx.chosen(r, size, seed)
+        n = self.n
+        if e.qpos is not None:  # positions after at_rows
+            qp, kp = self.val(e.qpos), self.val(e.kpos)
+            q_lo, q_hi = np.broadcast_to(qp.lo, (n,)), np.broadcast_to(qp.hi, (n,))
+            k_lo, k_hi = np.broadcast_to(kp.lo, (n,)), np.broadcast_to(kp.hi, (n,))
+            ok = np.broadcast_to(np.asarray(qp.valid & kp.valid, bool), (n,))
+        else:
+            q_lo, q_hi, k_lo, k_hi = R.q_lo, R.q_hi, R.k_lo, R.k_hi
+            ok = np.ones(n, bool)
+        qb_lo, qb_hi = q_lo // size, q_hi // size
+        kb_lo, kb_hi = k_lo // size, k_hi // size
+        # a negative position, or a key block past the nkb candidates, is never chosen
+        outside = (qb_hi < 0) | (kb_hi < 0) | (kb_lo >= nkb)
+        ok = ok & (qb_lo >= 0) & (kb_lo >= 0) & (kb_hi < nkb)
+        chosen = self.ctx.chosen(r, size, seed, int(qb_hi[ok].max(initial=0)) + 1)
         h = np.clip(R.h_lo, 0, chosen.shape[0] - 1)
-        qb_lo = np.clip(R.q_lo // size, 0, nqb - 1)
-        qb_hi = np.clip(R.q_hi // size, 0, nqb - 1)
-        kb_lo, kb_hi = R.k_lo // size, R.k_hi // size
+        qb_lo = np.clip(qb_lo, 0, chosen.shape[1] - 1)
+        qb_hi = np.clip(qb_hi, 0, chosen.shape[1] - 1)
+        kb_lo, kb_hi = np.clip(kb_lo, 0, nkb - 1), np.clip(kb_hi, 0, nkb - 1)
         want = kb_hi - kb_lo + 1
         span = qb_hi - qb_lo + 1
         cls = np.full(len(R), PARTIAL, np.int8)
         # only regions that can be decided, and each only for its own query blocks
-        live = np.nonzero((R.h_lo == R.h_hi) & (span <= _RANDOM_QB_SPAN))[0]
+        live = np.nonzero((R.h_lo == R.h_hi) & (span <= _RANDOM_QB_SPAN) & ok)[0]
         all_full = np.ones(len(live), bool)
         all_empty = np.ones(len(live), bool)
         for t in range(int(span[live].max(initial=0))):
@@ -618,6 +641,7 @@ class _Intervals:
             all_full[sel] &= count == want[i]
             all_empty[sel] &= count == 0
         cls[live] = np.where(all_full, FULL, np.where(all_empty, EMPTY, PARTIAL))
+        cls[outside] = EMPTY
         return cls
 
     # ---- inputs ---------------------------------------------------------------
@@ -698,16 +722,19 @@ def classify_regions(expr: ir.Expr, regions: Regions, ctx: Context) -> np.ndarra
 
 
 def value_range(expr: ir.Expr, sizes: Mapping[str, int], inputs: Mapping[str, Any] | None = None):
-    """The hull of ``expr`` over the whole domain ``b < B, h < H, q < Lq, k < Lk``.
+    """The hull of ``expr`` over the whole domain ``b < B, h < H, qi < Lq, ki < Lk`` (a
+    position ``q``/``k`` is read with the default offsets; see ``spdsl.ir.positions``).
 
     Returns ``(lo, hi, valid)`` (Python numbers) for int and float expressions, the
     class (EMPTY, PARTIAL or FULL) for bool ones.  ``valid`` False means the bounds
     are not known (an undefined value may occur).  An empty domain gives ``(0, 0, True)``.
 
     >>> from spdsl.ir.nodes import Binary, Var
-    >>> value_range(Binary("-", Var("q"), Var("k"), "int"), dict(B=1, H=1, Lq=4, Lk=6))
+    >>> value_range(Binary("-", Var("qi"), Var("ki"), "int"), dict(B=1, H=1, Lq=4, Lk=6))
     (-5, 3, True)
     """
+    from spdsl.ir.positions import at_rows, default_offsets
+    expr = at_rows(expr, *default_offsets())
     ctx = Context(sizes, inputs)
     s = ctx.sizes
     if min(s.values()) <= 0:

@@ -49,7 +49,11 @@ def layout_stats(mask: ir.Expr, layout: BlockLayout, inputs: Mapping[str, Any] |
     when their total area is at most ``exact_limit``, else estimated from
     ``sample_blocks`` PARTIAL blocks drawn at random.  Empty rows are exact unless their
     search needs more than ``refine_budget`` units of work (then ``empty_rows_is_exact``
-    is False).  Memory: the layout's runs, plus fixed-size batches."""
+    is False).  Memory: the layout's runs, plus fixed-size batches.  A mask over positions
+    is read with the default offsets, as ``classify`` reads it (``spdsl.ir.positions``)."""
+    from spdsl.ir.positions import at_rows, default_offsets
+
+    mask = at_rows(mask, *default_offsets())
     L = layout
     prob = Problem(mask, L.Lq, L.Lk, L.block_q, L.block_k,
                    Context(dict(B=L.B, H=L.H, Lq=L.Lq, Lk=L.Lk), inputs), inputs)

@@ -155,7 +155,11 @@ def _node_range(node, ranges, sizes, inputs):
 
 
 def first_overflow(exprs, width: str, sizes, inputs=None) -> Overflow | None:
-    """The first int node (innermost first) whose bounds leave ``width``, or None."""
+    """The first int node (innermost first) whose bounds leave ``width``, or None.
+    Expressions over positions are read with the default offsets (``spdsl.ir.positions``)."""
+    from spdsl.ir.positions import at_rows, default_offsets
+
+    exprs = tuple(at_rows(e, *default_offsets()) for e in exprs)
     limit = WIDTH_MAX[width]
     ranges = int_ranges(exprs, sizes, inputs)
     for e in exprs:
@@ -187,7 +191,11 @@ def kernel_int_width(mask, score) -> str:
     int sub-expression provably fits for sizes up to :data:`DESIGN_SIZES` (inputs anywhere
     in int32), else "int64"."""
     sizes = {n: (1, v) for n, v in DESIGN_SIZES.items()}
-    return "int32" if first_overflow((mask, score), "int32", sizes) is None else "int64"
+    # explicit offsets (spdsl/ir/positions.py) are designed for positions within the lengths;
+    # a call with larger ones is refused by check_call, which sees the values given
+    reach = max(DESIGN_SIZES["Lq"], DESIGN_SIZES["Lk"])
+    offsets = {n: (-reach, reach) for n in ("q_offset", "kv_offset")}
+    return "int32" if first_overflow((mask, score), "int32", sizes, offsets) is None else "int64"
 
 
 def hopeless(mask, score) -> Overflow | None:

@@ -95,3 +95,10 @@ def random_block_sizes(size: int, Lq: int, Lk: int) -> tuple[int, int]:
     """(query blocks, key blocks) of ``size`` for the given lengths (ceil division)."""
     size = int(size)
     return -(-int(Lq) // size), -(-int(Lk) // size)
+
+
+def query_block_count(size: int, Lk: int, q_end: int) -> int:
+    """Query blocks a table needs: those of the key positions ``[0, Lk)`` and of query
+    positions below ``q_end`` (at least one)."""
+    size = int(size)
+    return max(1, -(-int(Lk) // size), -(-int(q_end) // size))

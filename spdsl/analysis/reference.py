@@ -44,7 +44,7 @@ def index_env(B: int, H: int, Lq: int, Lk: int, device) -> dict:
 
     ar = lambda n: torch.arange(n, dtype=torch.int64, device=device)
     return {"b": ar(B).view(B, 1, 1, 1), "h": ar(H).view(1, H, 1, 1),
-            "q": ar(Lq).view(1, 1, Lq, 1), "k": ar(Lk).view(1, 1, 1, Lk),
+            "qi": ar(Lq).view(1, 1, Lq, 1), "ki": ar(Lk).view(1, 1, 1, Lk),
             "B": B, "H": H, "Lq": Lq, "Lk": Lk}
 
 
@@ -59,13 +59,15 @@ def apply_score(pattern, s, env: dict, inputs: dict):
     return out.to(s.dtype).expand_as(s)
 
 
-def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, **inputs):
+def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, q_offset=None,
+                        kv_offset=None, **inputs):
     import torch
 
     B, H, Hk, Lq, Lk, D = check_qkv(q, k, v, name="reference_attention")
     scale = D ** -0.5 if scale is None else float(scale)
     sizes = pattern.sizes(Lq, Lk, H, B)
-    arrays = pattern.check_inputs(sizes, inputs)
+    # over rows from here on: q = qi + q_offset, k = ki + kv_offset (spdsl/ir/positions.py)
+    pattern, arrays = pattern.rows_and_inputs(sizes, inputs, q_offset, kv_offset)
     from spdsl.analysis.overflow import require_exact
     require_exact(pattern, "int64", dict(B=B, H=H, Lq=Lq, Lk=Lk), arrays, "the reference")
     from spdsl.analysis.evaluate import dense_mask

@@ -185,6 +185,18 @@ def shape_args(p: argparse.ArgumentParser, heads_default: int | None = 1) -> Non
     confine_arg(p)
 
 
+def offset_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--q-offset", type=int, default=None, metavar="N",
+                   help="position of the first query row (default Lk - Lq: the last Lq positions)")
+    p.add_argument("--kv-offset", type=int, default=None, metavar="N",
+                   help="position of the first key row (default 0)")
+
+
+def offsets(args) -> dict:
+    """``q_offset`` / ``kv_offset`` keyword arguments from --q-offset / --kv-offset."""
+    return {n: getattr(args, n) for n in ("q_offset", "kv_offset") if getattr(args, n, None) is not None}
+
+
 def lengths(args, default: int = 1024) -> tuple[int, int]:
     """(Lq, Lk) from --seq/--lq/--lk; also checks --batch x --heads."""
     lq = args.lq or args.seq or default

@@ -14,7 +14,7 @@ import os
 import sys
 
 from spdsl.cli.common import (ArgumentParser, UsageError, check_grid, confine_arg, int_in, lengths,
-                              load_library, load_pattern, make_inputs, shape_args)
+                              load_library, load_pattern, make_inputs, offset_args, offsets, shape_args)
 from spdsl.errors import PatternError
 
 EXIT_PATTERN = 2
@@ -45,7 +45,8 @@ def cmd_explain(args) -> int:
     lq, lk = lengths(args)
     check_grid(pat, args.block, lq, lk, args.batch, args.heads)
     inputs = make_inputs(pat, args, lq, lk, args.batch, args.heads)
-    ex = pat.explain(Lq=lq, Lk=lk, H=args.heads, B=args.batch, block=args.block, head_dim=args.dim, **inputs)
+    ex = pat.explain(Lq=lq, Lk=lk, H=args.heads, B=args.batch, block=args.block, head_dim=args.dim,
+                     **offsets(args), **inputs)
     print(json.dumps(ex.to_dict(), indent=2) if args.json else ex)
     return 0
 
@@ -71,6 +72,7 @@ def cmd_show(args) -> int:
     if args.json and n_blocks > MAX_JSON_BLOCKS:
         raise UsageError(f"show --json lists every block: {n_blocks:,} at Lq={lq} Lk={lk} with blocks {bq}x{bk}, "
                          f"more than {MAX_JSON_BLOCKS:,}; use a larger --block, a shorter --seq, or explain --json")
+    inputs = {**inputs, **offsets(args)}
     lay = pat.layout(lq, lk, H=args.heads, B=args.batch, block=args.block, **inputs)
     if args.json:
         kinds = pooled_kinds(lay, args.head, 1, 1)
@@ -105,6 +107,7 @@ def build_parser() -> ArgumentParser:
 
     p = sub.add_parser("show", help="draw a pattern's block layout (ASCII, or --png)")
     shape_args(p, heads_default=None)
+    offset_args(p)
     p.add_argument("--head", type=int_in(0, MAX_HEADS - 1), default=0,
                    help="which head to draw, from 0 (default 0; --heads defaults to --head + 1)")
     p.add_argument("--png", metavar="FILE.png", help="also write a picture of the mask with the block grid")
@@ -113,6 +116,7 @@ def build_parser() -> ArgumentParser:
 
     p = sub.add_parser("explain", help="density, blocks, FLOPs saved, balance, layout memory")
     shape_args(p)
+    offset_args(p)
     p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim for the FLOP counts (default 64)")
     p.set_defaults(fn=cmd_explain)
 

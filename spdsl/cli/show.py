@@ -98,7 +98,10 @@ def head_mask(pattern, layout, head: int, inputs) -> np.ndarray:
     from spdsl.analysis.sizes import as_numpy
 
     sizes = pattern.sizes(layout.Lq, layout.Lk, layout.H, layout.B)
-    arrays = as_numpy(pattern.check_inputs(sizes, inputs or {}))
+    inputs = dict(inputs or {})
+    q_offset, kv_offset = inputs.pop("q_offset", None), inputs.pop("kv_offset", None)
+    pattern, arrays = pattern.rows_and_inputs(sizes, inputs, q_offset, kv_offset)
+    arrays = as_numpy(arrays)
     Lq, Lk = layout.Lq, layout.Lk
     out = np.empty((Lq, Lk), bool)
     step = max(1, _POINTS // Lk)

@@ -1,10 +1,14 @@
 """Index bounds: prove ``input[i, ...]`` safe at compile time, or leave a call-time check.
 
 Sizes (B, H, Lq, Lk) are unknown at compile time (any value >= 1); index variables
-range over ``[0, size - 1]``. For affine indices the bounds below are exact: a lower
-bound that can go negative is always reachable, so it is an error now. An upper bound
-that depends on the sizes (``doc[b, q]`` on ``int[B, Lk]`` needs ``Lq <= Lk``) becomes a
-check of the sizes at call time. Indices read from input data are checked at call time.
+range over ``[0, size - 1]`` (``b h qi ki``). The positions ``q`` and ``k`` depend on
+offsets given at call time: here they count as any value >= 0 (a position below 0 is
+reachable with the default offsets only when Lq > Lk), and every index that reads them is
+also checked at call time, at rows (``Pattern.check_inputs``). For affine indices the
+bounds below are exact: a lower bound that can go negative is always reachable, so it is
+an error now. An upper bound that depends on the sizes or the offsets (``doc[b, q]`` on
+``int[B, Lk]`` needs ``q_offset + Lq <= Lk``) becomes a check at call time. Indices read
+from input data are checked at call time.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Union
 
-from spdsl.ir.nodes import INT, SIZE_OF_INDEX, Binary, Call, Const, Expr, Index, InputDecl, Param, Select, Span, Unary, Var, walk
+from spdsl.ir.nodes import INT, POSITION_VARS, SIZE_OF_INDEX, Binary, Call, Const, Expr, Index, InputDecl, Param, Select, Span, Unary, Var, walk
 
 INF = math.inf
 
@@ -84,6 +88,10 @@ def _extreme(form: dict[str, int], lowest: bool) -> float:
     c0 = form.pop("", 0)
     sizes: dict[str, int] = {}
     for v, c in form.items():
+        if v in POSITION_VARS:  # any value >= 0
+            if (c < 0) if lowest else (c > 0):
+                return -INF if lowest else INF
+            continue
         if v in SIZE_OF_INDEX:
             pick_top = (c < 0) if lowest else (c > 0)
             if pick_top:  # v = size - 1
@@ -108,7 +116,7 @@ def hull(e: Expr) -> tuple[float, float, bool]:
         if isinstance(n, Const):
             r = (n.value, n.value) if n.type == INT else (-INF, INF)
         elif isinstance(n, Var):
-            r = (0, INF) if n.name in SIZE_OF_INDEX else (1, INF)
+            r = (0, INF) if n.name in SIZE_OF_INDEX or n.name in POSITION_VARS else (1, INF)
         elif isinstance(n, Index):
             data = True
             r = (-INF, INF)
@@ -175,7 +183,7 @@ def check_index_bounds(index: Expr, dim: Union[str, int]) -> BoundsResult:
         low = "without bound" if lo == -INF else f"as low as {int(lo)}"
         return BoundsResult(f"can be negative ({low})",
                             "clamp it, e.g. max(q - 1, 0), or shift it so it starts at 0")
-    if data:
+    if data or any(n.name in POSITION_VARS for n in walk(index) if isinstance(n, Var)):
         return BoundsResult(needs_call_check=True)
     limit = ({"": dim - 1} if isinstance(dim, int) else {dim: 1, "": -1})
     if form is not None:

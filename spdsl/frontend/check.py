@@ -22,7 +22,8 @@ BUILTIN_VARS = INDEX_VARS + SIZE_VARS
 MATH_FUNCS = {"exp", "log", "tanh", "sqrt"}
 NUMERIC_FUNCS = {"abs": (1, 1), "min": (2, None), "max": (2, None)}
 BUILTIN_FUNCS = MATH_FUNCS | set(NUMERIC_FUNCS) | {"random_blocks"}
-RESERVED = set(BUILTIN_VARS) | {"score", "causal"} | BUILTIN_FUNCS
+# q_offset / kv_offset name the hidden inputs of explicit offsets (spdsl/ir/positions.py)
+RESERVED = set(BUILTIN_VARS) | {"score", "causal", "q_offset", "kv_offset"} | BUILTIN_FUNCS
 
 ERR = Const(0, ERROR)
 
@@ -678,9 +679,9 @@ class Checker:
             e = self._e(a.value, caller)
             if e.type == ERROR:
                 return None
-            if free_vars(e) & {"b", "h", "q", "k", "score"} or inputs_read(e):
+            if free_vars(e) & {"b", "h", "q", "k", "qi", "ki", "score"} or inputs_read(e):
                 self.rep.error(a.value.span, f"argument '{p.name}' must be a compile-time constant",
-                               "pattern arguments may use parameters and sizes, not b, h, q, k or inputs")
+                               "pattern arguments may use parameters and sizes, not b, h, q, k, qi, ki or inputs")
                 return None
             want = self.param_type(p)
             if p.default is not None and e.type != want and not (want == FLOAT and e.type == INT):
@@ -719,4 +720,4 @@ def _decl_text(d: InputDecl) -> str:
 
 
 def _dim_index(d) -> str:
-    return {"B": "b", "H": "h", "Lq": "q", "Lk": "k"}.get(d, "0") if isinstance(d, str) else "0"
+    return {"B": "b", "H": "h", "Lq": "qi", "Lk": "k"}.get(d, "0") if isinstance(d, str) else "0"

@@ -19,7 +19,8 @@ Per layer the attention function reads what the model passes (``is_causal``,
 - a softcap c: ``score = c * tanh(score / c)`` (Gemma-2).
 
 Padding arrives from the mask function as a per-key flag that the pattern reads
-(``keep[b, k]``), so batches with padding run block-sparse too. :func:`use` replaces the
+(``keep[b, ki]``), with the queries' and keys' positions (``q_offset``, ``kv_offset``:
+static and sliding caches), so batches with padding run block-sparse too. :func:`use` replaces the
 built-in pattern of chosen layers with any pattern. Kernels are built the first time a
 layer shape is seen, outside traced code (``torch.compile(fullgraph=True)`` works: the
 build runs once while tracing, as a constant). Query rows that see no key give 0, as SDPA
@@ -38,7 +39,7 @@ import torch
 
 NAME = "spdsl"
 _MAGIC = 0x5D5D1         # the last element of an spdsl mask tensor: it is ours, not a user's
-_KEEP_KEYS = "pattern keep_keys {\n    input keep : int[B, Lk]\n    mask = keep[b, k] != 0\n}\n"
+_KEEP_KEYS = "pattern keep_keys {\n    input keep : int[B, Lk]\n    mask = keep[b, ki] != 0\n}\n"
 _UNSUPPORTED = ("s_aux", "sinks", "position_bias", "cu_seq_lens_q", "cu_seq_lens_k")
 
 _LOCK = threading.Lock()
@@ -186,32 +187,18 @@ def attention_forward(module, query, key, value, attention_mask, dropout: float 
         sliding_window = getattr(module, "sliding_window", None)
     keep, q_offset, kv_offset = _decode(attention_mask, key.shape[2])
     user = getattr(module, "spdsl_pattern", None)
-    # the built-in patterns read q - k only, so a sliding cache that drops old keys (kv_offset
-    # > 0) is the default placement shifted; a user's pattern may read absolute positions
-    relative = user is None
-    if q_offset is not None and not _default_positions(q_offset, kv_offset, query.shape[2],
-                                                       key.shape[2], relative):
-        raise NotImplementedError("spdsl: queries that are not the last Lq keys (a static KV cache) "
-                                  "need call-time offsets, which are not implemented yet")
     scale = float(scaling) if scaling is not None else query.shape[-1] ** -0.5
     spec = (user, causal,
             None if sliding_window is None else int(sliding_window),
             None if softcap is None else float(softcap), keep is not None, query.shape[-1],
             str(query.dtype).removeprefix("torch."), query.device.type, scale)
     kernel = _kernel_id(*spec)
-    extra = [] if keep is None else [keep]
+    # with a mask from spdsl_mask, the queries' and keys' positions come with it (a static
+    # cache's queries are not the last Lq of its Lk slots; a sliding cache drops old keys)
+    extra = [] if keep is None else [keep, q_offset.long(), kv_offset.long()]
     out, _ = torch.ops.spdsl.attention(query.contiguous(), key.contiguous(), value.contiguous(),
                                        extra, kernel, scale)
     return out.transpose(1, 2), None
-
-
-def _default_positions(q_offset, kv_offset, Lq: int, Lk: int, relative: bool) -> bool:
-    """Whether the queries are the last Lq of the keys (absolutely, or up to a shift)."""
-    if torch.compiler.is_compiling():
-        return True  # values cannot be read while tracing
-    if relative:
-        return bool((q_offset - kv_offset == Lk - Lq).all())
-    return bool((q_offset == Lk - Lq).all()) and bool((kv_offset == 0).all())
 
 
 @torch.compiler.assume_constant_result

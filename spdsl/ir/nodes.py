@@ -12,14 +12,15 @@ show the user's own names; it is not part of equality either.
 Node kinds:
 
     Const(value, type)            int, float or bool literal
-    Var(name)                     b h q k (indices), B H Lq Lk (sizes), score
+    Var(name)                     b h q k qi ki (indices), B H Lq Lk (sizes), score
     Param(name, type)             a parameter not bound yet
     Index(input, args, type)      an input tensor read at int indices
     Unary(op, x, type)            op in  neg not
     Binary(op, a, b, type)        op in  + - * / // % ** and or == != < <= > >=
     Call(fn, args, type)          fn in  abs min max exp log tanh sqrt
     Select(cond, a, b, type)      if cond then a else b
-    RandomBlocks(r, size, seed)   the random_blocks built-in (bool)
+    RandomBlocks(r, size, seed)   the random_blocks built-in (bool); after ``at_rows`` it
+                                  also holds its query and key positions (qpos, kpos)
 """
 
 from __future__ import annotations
@@ -30,9 +31,14 @@ from typing import Iterator, Union
 INT, FLOAT, BOOL = "int", "float", "bool"
 ERROR = "error"  # the type of an expression that already failed to check
 
-INDEX_VARS = ("b", "h", "q", "k")
+# ``q``/``k`` are positions (LANGUAGE.md, "Positions"), ``qi``/``ki`` row numbers. A checked
+# pattern may read all four; ``spdsl.ir.positions.at_rows`` rewrites the positions into rows
+# plus offsets, and every later stage (analysis, reference, kernels) binds only ROW_VARS.
+INDEX_VARS = ("b", "h", "q", "k", "qi", "ki")
+ROW_VARS = ("b", "h", "qi", "ki")
+POSITION_VARS = ("q", "k")
 SIZE_VARS = ("B", "H", "Lq", "Lk")
-SIZE_OF_INDEX = {"b": "B", "h": "H", "q": "Lq", "k": "Lk"}
+SIZE_OF_INDEX = {"b": "B", "h": "H", "qi": "Lq", "ki": "Lk"}
 
 ARITH_OPS = ("+", "-", "*", "/", "//", "%", "**")
 COMPARE_OPS = ("==", "!=", "<", "<=", ">", ">=")
@@ -144,6 +150,10 @@ class RandomBlocks:
     r: "Expr"
     size: "Expr"
     seed: "Expr"
+    # the positions it reads: None in a checked pattern (the variables q and k), the row
+    # expressions qi + q_offset and ki + kv_offset after spdsl.ir.positions.at_rows
+    qpos: "Expr | None" = None
+    kpos: "Expr | None" = None
     span: Span | None = _span()
     name: str | None = field(default=None, compare=False, hash=False, repr=False)
 
@@ -169,7 +179,7 @@ def children(e: Expr) -> tuple[Expr, ...]:
     if isinstance(e, Select):
         return (e.cond, e.a, e.b)
     if isinstance(e, RandomBlocks):
-        return (e.r, e.size, e.seed)
+        return (e.r, e.size, e.seed) + ((e.qpos, e.kpos) if e.qpos is not None else ())
     return ()
 
 
@@ -189,7 +199,8 @@ def with_children(e: Expr, new: tuple[Expr, ...]) -> Expr:
     if isinstance(e, Select):
         return Select(new[0], new[1], new[2], e.type, span=e.span, name=e.name)
     if isinstance(e, RandomBlocks):
-        return RandomBlocks(new[0], new[1], new[2], span=e.span, name=e.name)
+        pos = (new[3], new[4]) if len(new) == 5 else (None, None)
+        return RandomBlocks(new[0], new[1], new[2], *pos, span=e.span, name=e.name)
     return e
 
 
@@ -209,9 +220,10 @@ def walk(e: Expr, computed: bool = False) -> Iterator[Expr]:
             yield node
             continue
         stack.append((node, True))
+        kids = children(node)
         if computed and isinstance(node, RandomBlocks):
-            continue
-        for c in reversed(children(node)):
+            kids = kids[3:]  # only the positions are computed
+        for c in reversed(kids):
             if id(c) not in seen:
                 stack.append((c, False))
 
@@ -244,10 +256,12 @@ def depends_on(e: Expr, var: str) -> bool:
     """Whether the value of ``e`` can change with the index variable ``var`` (b/h/q/k).
 
     Inputs with a dimension of ``var``'s size count as dependent on it only where
-    the index at that dimension does; random_blocks depends on h, q and k."""
+    the index at that dimension does; random_blocks depends on h and on its positions."""
     for n in walk(e):
         if isinstance(n, Var) and n.name == var:
             return True
-        if isinstance(n, RandomBlocks) and var in ("h", "q", "k"):
+        if isinstance(n, RandomBlocks) and n.qpos is None and var in ("h", "q", "k"):
+            return True
+        if isinstance(n, RandomBlocks) and var == "h":
             return True
     return False

@@ -227,4 +227,5 @@ def random_blocks(r: Expr, size: Expr, seed: Expr, span: Span | None = None) -> 
     return RandomBlocks(r, size, seed, span=span)
 
 
-CAUSAL = Binary("<=", Var("k"), Binary("+", Var("q"), Binary("-", Var("Lk"), Var("Lq"), INT), INT), BOOL)
+# positions (LANGUAGE.md 1.1): the default q_offset = Lk - Lq aligns it bottom-right
+CAUSAL = Binary("<=", Var("k"), Var("q"), BOOL)

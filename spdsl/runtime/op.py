@@ -8,6 +8,12 @@ pattern registers its kernels under an id that the op receives as a constant str
 Per call, the block layout for the call's sizes and runtime inputs is built by the
 interval analysis (never an L x L mask) and kept in a small LRU cache. Kernels come
 through ``spdsl.codegen.build`` (one road, with the disk cache).
+
+Positions (LANGUAGE.md): the kernels read the pattern over rows (``Pattern.at_rows``).
+With the default offsets (``q_offset = Lk - Lq``, ``kv_offset = 0``, sizes known in the
+kernel) one build serves every call; a call that passes ``q_offset=`` / ``kv_offset=``
+uses a second variant, built on first use, that reads them as two hidden int [B] inputs
+appended to the op's ``inputs`` list.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ class CompiledAttention:
     ``attn(q, k, v, **inputs)`` with ``q`` [B, H, Lq, D] and ``k``, ``v`` [B, Hk, Lk, D]
     (H % Hk == 0) returns ``out`` [B, H, Lq, D]; ``return_lse=True`` also returns the
     log-sum-exp [B, H, Lq] (float32, -inf for rows that see no key; not differentiable).
+    ``q_offset=`` / ``kv_offset=`` (an int or an int tensor [B]) give the positions of
+    the rows (defaults ``Lk - Lq`` and ``0``; LANGUAGE.md "Positions").
     """
 
     def __init__(self, pattern, *, head_dim: int, dtype, device: str, scale, config, target,
@@ -60,12 +68,13 @@ class CompiledAttention:
         self.target = target
         self.use_cache = cache
         self.input_names = sorted(pattern.inputs)
-        from spdsl.analysis.overflow import kernel_int_width
-        self.int_width = kernel_int_width(pattern.mask, pattern.score)
         self._layouts: OrderedDict = OrderedDict()
-        self._backward = None
+        # per offsets variant (False: default, True: explicit): rows pattern, int width,
+        # kernel input names, forward and backward kernels (built on first use)
+        self._variants: dict[bool, dict] = {}
         self.build_seconds = 0.0
-        self._forward = self._build("forward")
+        self._forward = self._variant(False)["forward"]
+        self.int_width = self._variants[False]["int_width"]
         self.id = f"{pattern.name}-{self._identity()}"
         _REGISTRY[self.id] = self
 
@@ -80,16 +89,31 @@ class CompiledAttention:
 
     # ---- kernels ---------------------------------------------------------------------
 
-    def _build(self, kernel: str):
-        """``kernel`` ("forward" or "backward") through the one build road (codegen.build)."""
+    def _variant(self, explicit: bool) -> dict:
+        """The kernels for default (False) or explicit (True) offsets; the forward kernel
+        is built at once, the backward on first use."""
+        v = self._variants.get(explicit)
+        if v is None:
+            from spdsl.analysis.overflow import kernel_int_width
+
+            rows = self.pattern.at_rows(explicit)
+            v = {"rows": rows, "int_width": kernel_int_width(rows.mask, rows.score),
+                 "names": sorted(rows.inputs), "backward": None}
+            v["forward"] = self._build("forward", rows, first=not self._variants)
+            self._variants[explicit] = v
+        return v
+
+    def _build(self, kernel: str, rows, first: bool = False):
+        """``kernel`` ("forward" or "backward") of the pattern over rows ``rows`` through
+        the one build road (codegen.build)."""
         from spdsl.codegen.build import build
 
-        made = build(self.pattern.mask, self.pattern.score, kernel=kernel, head_dim=self.head_dim,
+        made = build(rows.mask, rows.score, kernel=kernel, head_dim=self.head_dim,
                      dtype=self.dtype, device=self.device, config=self.config,
-                     input_decls=list(self.pattern.inputs.values()), target=self.target,
+                     input_decls=list(rows.inputs.values()), target=self.target,
                      cache=self.use_cache, label=self.pattern.name)
         self.build_seconds += made.seconds
-        if kernel == "forward":
+        if first:
             self.key, self.loaded_from_cache = made.key, made.from_cache
         return made.kernel
 
@@ -102,31 +126,40 @@ class CompiledAttention:
 
     @property
     def backward_kernels(self):
-        if self._backward is None:
-            self._backward = self._build("backward")
-        return self._backward
+        return self._backward_of(False)
+
+    def _backward_of(self, explicit: bool):
+        v = self._variant(explicit)
+        if v["backward"] is None:
+            v["backward"] = self._build("backward", v["rows"])
+        return v["backward"]
 
     # ---- layouts ---------------------------------------------------------------------
 
     def layout_for(self, B: int, H: int, Lq: int, Lk: int, inputs: dict, device=None):
         """(packed layout, checked kernel inputs on ``device``, default the build's) for
-        one call's sizes and inputs; cached."""
+        one call's sizes and inputs; cached. ``inputs`` holding ``q_offset`` and
+        ``kv_offset`` (int [B] tensors) selects the explicit-offsets variant."""
+        from spdsl.ir.positions import Q_OFFSET
+
         device = str(device or self.device)
+        explicit = Q_OFFSET in inputs
+        v = self._variant(explicit)
         digest = hashlib.blake2b(digest_size=16)
-        for name in self.input_names:
+        for name in v["names"]:
             t = inputs[name]
             digest.update(name.encode())
             digest.update(str(tuple(t.shape)).encode())
             digest.update(t.detach().cpu().contiguous().numpy().tobytes())
-        key = (B, H, Lq, Lk, digest.hexdigest(), device)
+        key = (B, H, Lq, Lk, explicit, digest.hexdigest(), device)
         hit = self._layouts.get(key)
         if hit is not None:
             self._layouts.move_to_end(key)
             return hit
-        packed, kernel_inputs = call_layout(self.pattern, (self.config.block_q, self.config.block_k),
+        packed, kernel_inputs = call_layout(v["rows"], (self.config.block_q, self.config.block_k),
                                             B, H, Lq, Lk, inputs)
         from spdsl.analysis.overflow import require_exact
-        require_exact(self.pattern, self.int_width, dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
+        require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
         if device != "cpu":
             kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
         entry = (packed, kernel_inputs)
@@ -137,7 +170,8 @@ class CompiledAttention:
 
     # ---- calls -----------------------------------------------------------------------
 
-    def __call__(self, q, k, v, *, return_lse: bool = False, **inputs):
+    def __call__(self, q, k, v, *, return_lse: bool = False, q_offset=None, kv_offset=None,
+                 **inputs):
         import torch
 
         _check_call(self, q, k, v, inputs)
@@ -145,29 +179,42 @@ class CompiledAttention:
         # contiguous tensors pass through untouched
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         extra = [inputs[n] for n in self.input_names]
+        if q_offset is not None or kv_offset is not None:
+            from spdsl.ir.positions import offset_tensors
+            offs = offset_tensors(q_offset, kv_offset, q.shape[0], q.shape[2], k.shape[2],
+                                  device=q.device if self.device != "cpu" else "cpu")
+            extra += [offs["q_offset"], offs["kv_offset"]]
         out, lse = torch.ops.spdsl.attention(q, k, v, extra, self.id, self.scale)
         return (out, lse) if return_lse else out
+
+    def _call_inputs(self, extra: list) -> tuple[bool, dict]:
+        """(explicit offsets?, inputs by name) of the op's ``inputs`` list: the pattern's
+        inputs in name order, then ``q_offset`` and ``kv_offset`` when given."""
+        explicit = len(extra) == len(self.input_names) + 2
+        names = self.input_names + (["q_offset", "kv_offset"] if explicit else [])
+        return explicit, dict(zip(names, extra))
 
     def run_forward(self, q, k, v, extra: list, scale: float):
         """The op's real implementation: validate values, build the layout, run."""
         import torch
 
-        inputs = dict(zip(self.input_names, extra))
+        explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
+        forward = self._variant(explicit)["forward"]
         out = torch.empty_like(q)
         lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
             out.fill_(float("nan"))
             lse.fill_(float("nan"))
-        self._forward(q, k, v, entry[0], scale=scale, inputs=entry[1], out=out, lse=lse)
+        forward(q, k, v, entry[0], scale=scale, inputs=entry[1], out=out, lse=lse)
         return out, lse
 
     def run_backward(self, q, k, v, out, lse, dout, extra: list, scale: float):
-        inputs = dict(zip(self.input_names, extra))
+        explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
-        dq, dk, dv = self.backward_kernels(q, k, v, out, lse, dout.contiguous(), entry[0], scale=scale,
+        dq, dk, dv = self._backward_of(explicit)(q, k, v, out, lse, dout.contiguous(), entry[0], scale=scale,
                                            inputs=entry[1])
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
 
@@ -201,6 +248,7 @@ def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: in
     from spdsl.analysis.sizes import as_numpy
     from spdsl.codegen.common.layout import from_analysis
 
+    pattern = pattern.at_rows("q_offset" in inputs)  # already over rows: itself
     sizes = pattern.sizes(Lq, Lk, H, B)
     arrays = pattern.check_inputs(sizes, inputs)
     classified = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,

@@ -83,7 +83,7 @@ extern "C" __global__ void __launch_bounds__(64) forward_kernel(int* __restrict_
   int cse_v21 = min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1));
   int cse_v22 = ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq);
   int cse_v25 = (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64);
-  int cse_v26 = ((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64));
+  int cse_v27 = ((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64));
   QR_ptr[0] = Q_ptr[((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64))];
   OR_ptr[0] = 0x0p+0f/*0.000000e+00*/;
   QR_ptr[1] = Q_ptr[(((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + 1)];
@@ -225,7 +225,7 @@ extern "C" __global__ void __launch_bounds__(64) forward_kernel(int* __restrict_
         int kd = ((int)threadIdx.x);
         int cse_v4 = (kc + e);
         int cse_v11 = ((e * 64) + ((int)threadIdx.x));
-        int cse_v28 = (((min((kc + e), (Lk - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + ((int)threadIdx.x));
+        int cse_v29 = (((min((kc + e), (Lk - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + ((int)threadIdx.x));
         float condval;
         if ((kc + e) < Lk) {
           condval = K_ptr[(((min((kc + e), (Lk - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + ((int)threadIdx.x))];
@@ -315,8 +315,9 @@ extern "C" __global__ void __launch_bounds__(64) forward_kernel(int* __restrict_
           int cse_v7 = (kc + r_1);
           int cse_v23 = (min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk);
           int cse_v24 = (max(min((task / (H * (cse_v2 / 64))), (B - 1)), 0) * Lk);
+          int cse_v26 = ((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk) - Lq);
           float condval_2;
-          if ((((kc + r_1) < Lk) && (((kc + r_1) <= ((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk) + 1) - Lq)))) && (in_doc_ptr[(max(min(min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)), (Lk - 1)), 0) + (max(min((task / (H * (cse_v2 / 64))), (B - 1)), 0) * Lk))] == in_doc_ptr[(max(min((kc + r_1), (Lk - 1)), 0) + (max(min((task / (H * (cse_v2 / 64))), (B - 1)), 0) * Lk))])) {
+          if ((((kc + r_1) < Lk) && (((kc + r_1) <= ((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk) + 1) - Lq)))) && (in_doc_ptr[(max(min(((min((((task % (cse_v2 / 64)) * 64) + ((int)threadIdx.x)), (Lq - 1)) + Lk) - Lq), (Lk - 1)), 0) + (max(min((task / (H * (cse_v2 / 64))), (B - 1)), 0) * Lk))] == in_doc_ptr[(max(min((kc + r_1), (Lk - 1)), 0) + (max(min((task / (H * (cse_v2 / 64))), (B - 1)), 0) * Lk))])) {
             condval_2 = ((SR_ptr[r_1] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/);
           } else {
             condval_2 = -CUDART_INF_F;
@@ -505,7 +506,7 @@ extern "C" __global__ void __launch_bounds__(64) forward_kernel(int* __restrict_
       condval_6 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[1]);
     }
     ST_ptr[2] = condval_6;
-    int cse_v27 = ((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64));
+    int cse_v28 = ((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64));
     O_ptr[((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64))] = (OR_ptr[0] * ST_ptr[2]);
     O_ptr[(((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + 1)] = (OR_ptr[1] * ST_ptr[2]);
     O_ptr[(((((task % (cse_v2 / 64)) * 4096) + (((int)threadIdx.x) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + 2)] = (OR_ptr[2] * ST_ptr[2]);

@@ -175,14 +175,14 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
   int k0 = ((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
   int cse_v8 = (Lk - 1);
   int cse_v20 = ((((int)threadIdx.x) % 4) * 2);
-  int cse_v89 = (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64);
+  int cse_v88 = (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64);
   int cse_v92 = (((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2));
   KF_ptr[0] = K_ptr[(((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
   VF_ptr[0] = V_ptr[(((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
   int cse_v94 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1);
   KF_ptr[1] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
   VF_ptr[1] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  int cse_v71 = (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
+  int cse_v70 = (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
   int cse_v95 = (((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2));
   KF_ptr[2] = K_ptr[(((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
   VF_ptr[2] = V_ptr[(((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
@@ -352,7 +352,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
         int cse_v9 = (c % 2);
         int cse_v21 = ((c % 2) * 32);
         int ql = ((RI_ptr[((c / 2) + ebeg)] * 64) + ((c % 2) * 32));
-        int cse_v90 = (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq);
+        int cse_v89 = (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq);
         for (int e = 0; e < 2; ++e) {
           int cse_v10 = (((int)threadIdx.x) / 8);
           int cse_v22 = ((e * 16) + (((int)threadIdx.x) / 8));
@@ -418,7 +418,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
         int cse_v38 = (((((int)threadIdx.x) % 32) / 16) * 576);
         int cse_v39 = (((((int)threadIdx.x) % 16) / 8) * 8);
         int cse_v51 = ((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
-        int cse_v72 = ((((4608 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v71 = ((((4608 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8))])) + 0);
@@ -445,8 +445,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 0))[0]), "r"(((unsigned *)(KF_ptr + 0))[1]), "r"(((unsigned *)(KF_ptr + 0))[2]), "r"(((unsigned *)(KF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v73 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16);
-        int cse_v74 = ((((4592 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v72 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16);
+        int cse_v73 = ((((4592 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16)])) + 0);
@@ -473,8 +473,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 8))[0]), "r"(((unsigned *)(KF_ptr + 8))[1]), "r"(((unsigned *)(KF_ptr + 8))[2]), "r"(((unsigned *)(KF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v75 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32);
-        int cse_v76 = ((((4576 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v74 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32);
+        int cse_v75 = ((((4576 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32)])) + 0);
@@ -501,8 +501,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 16))[0]), "r"(((unsigned *)(KF_ptr + 16))[1]), "r"(((unsigned *)(KF_ptr + 16))[2]), "r"(((unsigned *)(KF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v77 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48);
-        int cse_v78 = ((((4560 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v76 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48);
+        int cse_v77 = ((((4560 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48)])) + 0);
@@ -529,8 +529,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 24))[0]), "r"(((unsigned *)(KF_ptr + 24))[1]), "r"(((unsigned *)(KF_ptr + 24))[2]), "r"(((unsigned *)(KF_ptr + 24))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v79 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152);
-        int cse_v80 = ((((3456 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v78 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152);
+        int cse_v79 = ((((3456 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152)])) + 0);
@@ -557,8 +557,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(KF_ptr + 0))[0]), "r"(((unsigned *)(KF_ptr + 0))[1]), "r"(((unsigned *)(KF_ptr + 0))[2]), "r"(((unsigned *)(KF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-        int cse_v81 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168);
-        int cse_v82 = ((((3440 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v80 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168);
+        int cse_v81 = ((((3440 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168)])) + 0);
@@ -585,8 +585,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(KF_ptr + 8))[0]), "r"(((unsigned *)(KF_ptr + 8))[1]), "r"(((unsigned *)(KF_ptr + 8))[2]), "r"(((unsigned *)(KF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-        int cse_v83 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184);
-        int cse_v84 = ((((3424 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v82 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184);
+        int cse_v83 = ((((3424 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184)])) + 0);
@@ -613,8 +613,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(KF_ptr + 16))[0]), "r"(((unsigned *)(KF_ptr + 16))[1]), "r"(((unsigned *)(KF_ptr + 16))[2]), "r"(((unsigned *)(KF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-        int cse_v85 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200);
-        int cse_v86 = ((((3408 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v84 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200);
+        int cse_v85 = ((((3408 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200)])) + 0);
@@ -871,12 +871,12 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
             int cse_v15 = (x & 1);
             int cse_v27 = ((x >> 2) * 8);
             int cse_v48 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1));
-            int cse_v52 = min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1));
-            int cse_v53 = ((((((c - 1) % 2) * 32) + ((x >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x & 1));
-            int cse_v87 = (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
-            int cse_v88 = (min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk);
+            int cse_v52 = ((((((c - 1) % 2) * 32) + ((x >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x & 1));
+            int cse_v86 = (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
+            int cse_v87 = (min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk);
+            int cse_v90 = ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq);
             float condval_1;
-            if (((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)) < Lq) && ((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) && (((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) <= ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) - min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1))) < 256)) {
+            if (((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)) < Lq) && ((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) && (((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) <= ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq) - min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1))) < 256)) {
               condval_1 = exp2f((((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - LS_ptr[((((((c - 1) % 2) * 32) + ((x >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x & 1))]));
             } else {
               condval_1 = 0x0p+0f/*0.000000e+00*/;
@@ -891,7 +891,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
             for (int x_1 = 0; x_1 < 16; ++x_1) {
               int cse_v16 = (x_1 & 1);
               int cse_v28 = ((x_1 >> 2) * 8);
-              int cse_v54 = ((((((c - 1) % 2) * 32) + ((x_1 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_1 & 1));
+              int cse_v53 = ((((((c - 1) % 2) * 32) + ((x_1 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_1 & 1));
               float condval_2;
               if (((((((x_1 >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x_1 & 1)) < Lq) && ((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x_1 & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) {
                 condval_2 = exp2f((((SF_ptr[x_1] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - LS_ptr[((((((c - 1) % 2) * 32) + ((x_1 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_1 & 1))]));
@@ -905,7 +905,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
           } else {
             #pragma unroll
             for (int x_2 = 0; x_2 < 16; ++x_2) {
-              int cse_v55 = ((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1));
+              int cse_v54 = ((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1));
               PT_ptr[0] = exp2f((((SF_ptr[x_2] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - LS_ptr[((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1))]));
               EA_ptr[x_2] = ((nv_bfloat16)(PT_ptr[0] * (PF_ptr[x_2] - DLS_ptr[((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1))])));
               PA_ptr[x_2] = ((nv_bfloat16)PT_ptr[0]);
@@ -915,7 +915,7 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
         int cse_v29 = ((((int)threadIdx.x) % 16) * 72);
         int cse_v40 = (((((int)threadIdx.x) % 32) / 16) * 8);
         int cse_v49 = (((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
-        int cse_v56 = (((4608 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v55 = (((4608 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[(((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8))])) + 0);
@@ -942,8 +942,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 4))[0]), "=f"(((float *)(VG_ptr + 4))[1]), "=f"(((float *)(VG_ptr + 4))[2]), "=f"(((float *)(VG_ptr + 4))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[0]), "f"(((float *)(VG_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[2]), "f"(((float *)(VG_ptr + 4))[3]));
   }
-        int cse_v57 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1152);
-        int cse_v58 = (((3456 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v56 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1152);
+        int cse_v57 = (((3456 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1152)])) + 0);
@@ -970,8 +970,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 4))[0]), "=f"(((float *)(VG_ptr + 4))[1]), "=f"(((float *)(VG_ptr + 4))[2]), "=f"(((float *)(VG_ptr + 4))[3])
       : "r"(((unsigned *)(PA_ptr + 8))[0]), "r"(((unsigned *)(PA_ptr + 8))[1]), "r"(((unsigned *)(PA_ptr + 8))[2]), "r"(((unsigned *)(PA_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[0]), "f"(((float *)(VG_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[2]), "f"(((float *)(VG_ptr + 4))[3]));
   }
-        int cse_v59 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 16);
-        int cse_v60 = (((4592 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v58 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 16);
+        int cse_v59 = (((4592 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 16)])) + 0);
@@ -998,8 +998,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 12))[0]), "=f"(((float *)(VG_ptr + 12))[1]), "=f"(((float *)(VG_ptr + 12))[2]), "=f"(((float *)(VG_ptr + 12))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 12))[0]), "f"(((float *)(VG_ptr + 12))[1]), "f"(((float *)(VG_ptr + 12))[2]), "f"(((float *)(VG_ptr + 12))[3]));
   }
-        int cse_v61 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1168);
-        int cse_v62 = (((3440 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v60 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1168);
+        int cse_v61 = (((3440 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1168)])) + 0);
@@ -1026,8 +1026,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 12))[0]), "=f"(((float *)(VG_ptr + 12))[1]), "=f"(((float *)(VG_ptr + 12))[2]), "=f"(((float *)(VG_ptr + 12))[3])
       : "r"(((unsigned *)(PA_ptr + 8))[0]), "r"(((unsigned *)(PA_ptr + 8))[1]), "r"(((unsigned *)(PA_ptr + 8))[2]), "r"(((unsigned *)(PA_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 12))[0]), "f"(((float *)(VG_ptr + 12))[1]), "f"(((float *)(VG_ptr + 12))[2]), "f"(((float *)(VG_ptr + 12))[3]));
   }
-        int cse_v63 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 32);
-        int cse_v64 = (((4576 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v62 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 32);
+        int cse_v63 = (((4576 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 32)])) + 0);
@@ -1054,8 +1054,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 20))[0]), "=f"(((float *)(VG_ptr + 20))[1]), "=f"(((float *)(VG_ptr + 20))[2]), "=f"(((float *)(VG_ptr + 20))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 20))[0]), "f"(((float *)(VG_ptr + 20))[1]), "f"(((float *)(VG_ptr + 20))[2]), "f"(((float *)(VG_ptr + 20))[3]));
   }
-        int cse_v65 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1184);
-        int cse_v66 = (((3424 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v64 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1184);
+        int cse_v65 = (((3424 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1184)])) + 0);
@@ -1082,8 +1082,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 20))[0]), "=f"(((float *)(VG_ptr + 20))[1]), "=f"(((float *)(VG_ptr + 20))[2]), "=f"(((float *)(VG_ptr + 20))[3])
       : "r"(((unsigned *)(PA_ptr + 8))[0]), "r"(((unsigned *)(PA_ptr + 8))[1]), "r"(((unsigned *)(PA_ptr + 8))[2]), "r"(((unsigned *)(PA_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 20))[0]), "f"(((float *)(VG_ptr + 20))[1]), "f"(((float *)(VG_ptr + 20))[2]), "f"(((float *)(VG_ptr + 20))[3]));
   }
-        int cse_v67 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 48);
-        int cse_v68 = (((4560 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v66 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 48);
+        int cse_v67 = (((4560 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 48)])) + 0);
@@ -1110,8 +1110,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 28))[0]), "=f"(((float *)(VG_ptr + 28))[1]), "=f"(((float *)(VG_ptr + 28))[2]), "=f"(((float *)(VG_ptr + 28))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 28))[0]), "f"(((float *)(VG_ptr + 28))[1]), "f"(((float *)(VG_ptr + 28))[2]), "f"(((float *)(VG_ptr + 28))[3]));
   }
-        int cse_v69 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1200);
-        int cse_v70 = (((3408 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v68 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1200);
+        int cse_v69 = (((3408 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1200)])) + 0);

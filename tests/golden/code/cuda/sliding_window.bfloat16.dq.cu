@@ -191,7 +191,7 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   int cse_v46 = min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1));
   int cse_v47 = ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq);
   int cse_v81 = (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64);
-  int cse_v89 = (((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
+  int cse_v88 = (((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
   QF_ptr[0] = Q_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
   GF_ptr[0] = DO_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
   ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[0]) * ((float)O_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))])));
@@ -331,7 +331,7 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   }
   ST_ptr[0] = condval;
   ST_ptr[3] = ((ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32)) + __shfl_xor_sync((uint)4294967295, (ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32)), 2, 32));
-  int cse_v87 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
+  int cse_v86 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   float condval_1;
   if ((LSE_ptr[(min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/) == -CUDART_INF_F) {
     condval_1 = CUDART_INF_F;
@@ -1347,10 +1347,10 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
           int cse_v24 = ((x & 3) >> 1);
           int cse_v41 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1));
           int cse_v80 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
-          int cse_v85 = min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1));
-          int cse_v88 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
+          int cse_v87 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
+          int cse_v89 = ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq);
           float condval_2;
-          if (((((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) && ((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) < Lk)) && (((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) <= ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) - min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)), (Lk - 1))) < 256)) {
+          if (((((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) && ((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) < Lk)) && (((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) <= ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq) - min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)), (Lk - 1))) < 256)) {
             condval_2 = exp2f((((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - ST_ptr[((x & 3) >> 1)]));
           } else {
             condval_2 = 0x0p+0f/*0.000000e+00*/;
@@ -1802,7 +1802,7 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   }
     }
   }
-  int cse_v86 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
+  int cse_v85 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   int cse_v90 = ((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
   if (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) {
     DQ_ptr[((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))] = ((nv_bfloat16)(QG_ptr[0] * scale));

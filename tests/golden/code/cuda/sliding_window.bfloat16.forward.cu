@@ -185,7 +185,7 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
   int cse_v19 = ((((int)threadIdx.x) % 4) * 2);
   int cse_v43 = ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq);
   int cse_v45 = (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64);
-  int cse_v50 = (((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
+  int cse_v49 = (((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
   QF_ptr[0] = Q_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
   QF_ptr[1] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
   int cse_v44 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
@@ -751,10 +751,10 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
         #pragma unroll
         for (int x = 0; x < 32; ++x) {
           int cse_v38 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1));
-          int cse_v47 = min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1));
-          int cse_v49 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
+          int cse_v48 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
+          int cse_v50 = ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq);
           float condval;
-          if ((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) < Lk) && (((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) <= ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) - min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)), (Lk - 1))) < 256)) {
+          if ((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) < Lk) && (((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) <= ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq) - min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)), (Lk - 1))) < 256)) {
             condval = ((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/);
           } else {
             condval = -CUDART_INF_F;
@@ -1417,7 +1417,7 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
     condval_7 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[3]);
   }
   ST_ptr[5] = condval_7;
-  int cse_v48 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
+  int cse_v47 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   int cse_v51 = ((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
   if (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) {
     O_ptr[((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))] = ((nv_bfloat16)(OF_ptr[0] * ST_ptr[4]));

@@ -53,7 +53,7 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", 
             if FL[j] == T.uint8(0):
                 for r in range(64):
                     for i in T.vectorized(64):
-                        S[r, i] = T.Select(k0 + r < Lk and (T.min(k0 + r, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + r, Lk - 1), Lk - 1), 0)]), S[r, i], T.float32("-inf"))
+                        S[r, i] = T.Select(k0 + r < Lk and (T.min(k0 + r, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1) + (Lk - Lq), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + r, Lk - 1), Lk - 1), 0)]), S[r, i], T.float32("-inf"))
             else:
                 if k0 + 64 > Lk:
                     for r in range(64):
