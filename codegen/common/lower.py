@@ -107,13 +107,17 @@ def _safe_int_div(a, b, op):
     """floordiv / floormod with x // 0 == x % 0 == 0 at run time, never dividing by 0.
 
     A run-time divisor b is replaced by 1 where it is 0, and the quotient masked with nz
-    (:func:`_nonzero_mask`). In int32 the division is done in float64: exact (a, b and
-    a - q * b are exact in float64, and the rounded quotient of two ints below 2**31 is
-    within |a / b| * 2**-53 < 1 / |b| of the exact one, so it never crosses an integer and
-    its floor is the floor), vectorised, and cheap to compile. An integer division is
-    not: x86 has no vector integer division, LLVM splits each vector one into a scalar
-    division per lane, and three nested run-time divisors took it 8 minutes. int64 keeps
-    TVM's integer floordiv / floormod (float64 is not exact beyond 2**53)."""
+    (:func:`_nonzero_mask`). Both ways below are exact and write no ``Select``: TVM's
+    own floordiv / floormod (a select between q and q - 1) made LLVM take minutes over
+    the backward kernels' loops (an int64 ``(q * 7) % (q - k)`` in a score: 170 s; three
+    nested divisions in a mask: 13 minutes for the forward kernel).
+
+    int32 divides in float64: a, b and a - q * b are exact in float64, and the rounded
+    quotient of two ints below 2**31 is within |a / b| * 2**-53 < 1 / |b| of the exact
+    one, so it never crosses an integer and its floor is the floor. It vectorises (x86
+    has no vector integer division; LLVM splits one into a division per lane). int64
+    (float64 is not exact beyond 2**53) takes the truncated quotient and remainder and
+    steps down by one where the remainder is nonzero and of the other sign than b."""
     dt = dtype_of(a)
     c = _const_int(b)
     if c is not None:
@@ -128,9 +132,13 @@ def _safe_int_div(a, b, op):
         if op is tirx.floordiv:
             return tirx.bitwise_and(tirx.Cast(dt, fq), nz)
         return tirx.Cast(dt, fa - fq * fb)
+    rem = tirx.truncmod(a, safe)
+    # -1 where rem != 0 and rem, safe differ in sign (|rem| < |safe|: -rem cannot overflow)
+    down = tirx.shift_right(tirx.bitwise_and(tirx.bitwise_xor(rem, safe), tirx.bitwise_or(rem, -rem)),
+                            _const(63, dt))
     if op is tirx.floordiv:
-        return tirx.bitwise_and(op(a, safe), nz)
-    return op(a, safe)
+        return tirx.bitwise_and(tirx.truncdiv(a, safe) + down, nz)
+    return rem + tirx.bitwise_and(safe, down)
 
 
 def _int_pow(a, b, cap: int):
@@ -142,10 +150,11 @@ def _int_pow(a, b, cap: int):
     result *= (bit i of e ? a ** 2**i : 1), each operand written once per step, so the
     expression grows linearly (the previous form, a select between the squared and the
     unsquared base at every step, used the base three times a step: 3**6 copies that
-    TVM's passes and LLVM took 160 s to build). Each square is taken of the previous one
-    clamped to +-isqrt(max): a square beyond that is never needed (a ** e would
-    overflow, and the call is refused), so no product overflows, needed or not. A
-    constant base has constant squares."""
+    TVM's passes and LLVM took 160 s to build), and the choice is bit masks, not a
+    ``Select`` (selects in a score made LLVM take 110 s over the backward kernels).
+    Each square is taken of the previous one clamped to +-isqrt(max): a square beyond
+    that is never needed (a ** e would overflow, and the call is refused), so no product
+    overflows, needed or not. A constant base has constant squares; +-2**j a shift."""
     dt = dtype_of(a)
     one, zero = _const(1, dt), _const(0, dt)
     c = _const_int(b)
@@ -160,10 +169,20 @@ def _int_pow(a, b, cap: int):
             if c:
                 base = base * base
         return result
-    top = 2**63 - 1 if dt == I64 else 2**31 - 1
+    bits = 64 if dt == I64 else 32
+    top = 2 ** (bits - 1) - 1
     root = _const(math.isqrt(top), dt)
     e = tirx.max(tirx.min(b, _const(cap - 1, dt) + tirx.bitwise_and(b, one)), zero)
+    negative = tirx.bitwise_not(tirx.shift_right(b, _const(bits - 1, dt)))  # 0 where b < 0
     ca = _const_int(a)
+    if ca is not None and abs(ca) >= 2 and abs(ca) & (abs(ca) - 1) == 0:
+        # +-2**j: a shift, kept below the width (a larger one overflows: refused anyway)
+        shift = tirx.min(e * _const(abs(ca).bit_length() - 1, dt), _const(bits - 1, dt))
+        result = tirx.shift_left(one, shift)
+        if ca < 0:  # negated where e is odd: (x ^ -1) + 1 == -x
+            odd = -tirx.bitwise_and(e, one)
+            result = tirx.bitwise_xor(result, odd) - odd
+        return tirx.bitwise_and(result, negative)
     result, base = one, a
     for i in range(cap.bit_length()):
         if ca is not None:  # 0 stands for a square too large to be needed
@@ -172,9 +191,10 @@ def _int_pow(a, b, cap: int):
         elif i:
             clamped = tirx.max(tirx.min(base, root), -root)
             base = clamped * clamped
-        bit = tirx.bitwise_and(tirx.shift_right(e, _const(i, dt)), one) != zero
-        result = result * tirx.Select(bit, base, one)
-    return tirx.Select(b < zero, zero, result)
+        # all ones where bit i of e is set, else 0: the factor is base there, else 1
+        ones = -tirx.bitwise_and(tirx.shift_right(e, _const(i, dt)), one)
+        result = result * tirx.bitwise_or(tirx.bitwise_and(base, ones), ones + one)
+    return tirx.bitwise_and(result, negative)
 
 
 def _clamp_index(x, extent):
@@ -231,7 +251,12 @@ def _lower_call(e: ir.Call, args):
     if fn in _MATH:
         return _MATH[fn](_to(args[0], F32))
     if fn == "abs":
-        return tirx.abs(args[0])
+        x = args[0]
+        if _is_float(x):
+            return tirx.abs(x)
+        # not TVM's int abs, select(x >= 0, x, -x): in the backward kernels' loops that
+        # took LLVM 25 s per kernel (score * (1.0 + abs(q - k))), max 3 s
+        return tirx.max(x, -x)
     if fn in ("min", "max"):
         result = args[0]
         for x in args[1:]:

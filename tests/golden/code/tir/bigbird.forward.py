@@ -54,7 +54,7 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", 
             if FL[j] == T.uint8(0):
                 for r in range(64):
                     for i in T.vectorized(64):
-                        S[r, i] = T.Select(k0 + r < Lk and (T.Select((T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 - T.min(k0 + r, Lk - 1) // 64 >= 0, (T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 - T.min(k0 + r, Lk - 1) // 64, 0 - ((T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 - T.min(k0 + r, Lk - 1) // 64)) <= 1 or (T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 < 2 or T.min(k0 + r, Lk - 1) // 64 < 2 or (T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 >= 0 and T.min(k0 + r, Lk - 1) // 64 >= 0 and T.min(k0 + r, Lk - 1) // 64 < rb3_64_0_nk and rb_3_64_0[T.max(T.min(h, H - 1), 0), T.max(T.min((T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64, rb3_64_0_nq - 1), 0), T.max(T.min(T.min(k0 + r, Lk - 1) // 64, rb3_64_0_nk - 1), 0)] != T.int8(0)), S[r, i], T.float32("-inf"))
+                        S[r, i] = T.Select(k0 + r < Lk and (T.max((T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 - T.min(k0 + r, Lk - 1) // 64, ((T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 - T.min(k0 + r, Lk - 1) // 64) * -1) <= 1 or (T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 < 2 or T.min(k0 + r, Lk - 1) // 64 < 2 or (T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64 >= 0 and T.min(k0 + r, Lk - 1) // 64 >= 0 and T.min(k0 + r, Lk - 1) // 64 < rb3_64_0_nk and rb_3_64_0[T.max(T.min(h, H - 1), 0), T.max(T.min((T.min(q0 + i, Lq - 1) + (Lk - Lq)) // 64, rb3_64_0_nq - 1), 0), T.max(T.min(T.min(k0 + r, Lk - 1) // 64, rb3_64_0_nk - 1), 0)] != T.int8(0)), S[r, i], T.float32("-inf"))
             else:
                 if k0 + 64 > Lk:
                     for r in range(64):
