@@ -7,6 +7,8 @@ mask_mod) is computed from the same IR.
 
 from __future__ import annotations
 
+from spdsl.ir.printer import input_text
+
 import hashlib
 import math
 from typing import Any
@@ -16,6 +18,7 @@ from spdsl.frontend.check import Built, Checker
 from spdsl.errors import BindError, PatternError, Reporter, did_you_mean
 from spdsl.ir.nodes import BOOL, INT, Binary, Expr, InputDecl, free_vars, params_read
 from spdsl.analysis.sizes import Sizes, as_numpy
+from spdsl.ir.dims import DimError, declared_shape, dim_text, dim_value, storage_shape
 
 DEFAULT_BLOCK = 64
 
@@ -151,10 +154,9 @@ class Pattern:
         other.require_bound()
         for name, decl in other.inputs.items():
             mine = self._built.inputs.get(name)
-            if mine is not None and (mine.dtype, mine.dims) != (decl.dtype, decl.dims):
+            if mine is not None and input_text(mine) != input_text(decl):
                 raise BindError(f"pattern '{self.name}' and pattern '{other.name}' both have an input "
-                                f"'{name}', declared differently ({mine.dtype}[{', '.join(map(str, mine.dims))}] "
-                                f"and {decl.dtype}[{', '.join(map(str, decl.dims))}])")
+                                f"'{name}', declared differently ({input_text(mine)} and {input_text(decl)})")
         mask = Binary("and", self.mask, other.mask, BOOL)
         built = replace(self._built, mask=mask, inputs={**self._built.inputs, **other.inputs},
                         index_checks=self._built.index_checks + other.index_checks)
@@ -222,7 +224,7 @@ class Pattern:
         if missing:
             d = decls[missing[0]]
             raise BindError(f"pattern '{self.name}' needs the input '{d.name}' "
-                            f"({d.dtype}[{', '.join(map(str, d.dims))}]): pass {d.name}=tensor")
+                            f"({input_text(d)}): pass {d.name}=" + ("value" if d.scalar else "tensor"))
         out = {}
         for name, decl in decls.items():
             out[name] = _check_input(decl, inputs[name], sizes)
@@ -236,10 +238,10 @@ class Pattern:
         for chk in self._built.index_checks:
             lo, hi, valid = value_range(chk.index, sizes.as_dict(), as_numpy(inputs))
             dim = chk.input.dims[chk.dim]
-            n = dim if isinstance(dim, int) else sizes.as_dict()[dim]
+            n = dim_value(dim, sizes.as_dict())   # the input's shape was checked: it has a value
             if not valid or lo < 0 or hi > n - 1:
                 loc = f" ({self.locate(chk.span)})"
-                dim_name = f" ({dim} = {n})" if isinstance(dim, str) else ""
+                dim_name = f" ({dim_text(dim)} = {n})" if not isinstance(dim, int) else ""
                 raise BindError(f"input '{chk.input.name}' would be read out of range{loc}: index "
                                 f"{chk.dim + 1} reaches {int(lo) if lo < 0 else int(hi)}, but that dimension "
                                 f"has {n} entries{dim_name}; sizes B={sizes.B} H={sizes.H} Lq={sizes.Lq} Lk={sizes.Lk}")
@@ -323,26 +325,49 @@ class Pattern:
 
 
 def _check_input(decl: InputDecl, value, sizes: Sizes):
-    """The input as a contiguous torch tensor, after checking its dtype and shape."""
+    """The input as the kernels store it (a contiguous CPU torch tensor: int64 or float32,
+    a bool input as int 0/1, a scalar as one element), after checking its type and shape
+    against the declaration the user wrote."""
     import torch
     import numpy as np
 
+    what = input_text(decl)
     if isinstance(value, np.ndarray):
         value = torch.from_numpy(value)
+    elif decl.scalar and isinstance(value, (bool, int, float, np.generic)):
+        number = value.item() if isinstance(value, np.generic) else value
+        if decl.elem == INT and isinstance(number, float) or decl.elem == "bool" and not isinstance(number, bool):
+            raise BindError(f"input '{decl.name}' is declared {what}; got the {type(number).__name__} {number!r}")
+        value = torch.tensor(number)
     if not isinstance(value, torch.Tensor):
-        raise BindError(f"input '{decl.name}' must be a tensor, got {type(value).__name__}")
-    want = [d if isinstance(d, int) else sizes.as_dict()[d] for d in decl.dims]
-    if list(value.shape) != want:
-        names = ", ".join(f"{d}={w}" if isinstance(d, str) else str(d) for d, w in zip(decl.dims, want))
-        raise BindError(f"input '{decl.name}' must have shape {tuple(want)} ({decl.dtype}[{names}]), "
+        want = "a Python number or a 0-d tensor" if decl.scalar else "a tensor"
+        raise BindError(f"input '{decl.name}' ({what}) must be {want}, got {type(value).__name__}")
+    try:
+        want = declared_shape(decl, sizes.as_dict())
+    except DimError as e:
+        raise BindError(f"input '{decl.name}' ({what}) has no shape at sizes B={sizes.B} H={sizes.H} "
+                        f"Lq={sizes.Lq} Lk={sizes.Lk}: {e}") from None
+    if tuple(value.shape) != want and not (decl.scalar and tuple(value.shape) == (1,)):
+        if decl.scalar:  # a one-element [1] tensor is taken too (it is how the kernels store it)
+            raise BindError(f"input '{decl.name}' is a scalar ({what}): pass a Python number or a 0-d "
+                            f"tensor, got shape {tuple(value.shape)}")
+        names = ", ".join(str(d) if isinstance(d, int) else f"{d}={w}" if isinstance(d, str) else f"{dim_text(d)} = {w}"
+                          for d, w in zip(decl.dims, want))
+        raise BindError(f"input '{decl.name}' must have shape {want} ({decl.elem}[{names}]), "
                         f"got {tuple(value.shape)}")
-    if decl.dtype == INT:
-        if value.dtype.is_floating_point or value.dtype.is_complex:
-            raise BindError(f"input '{decl.name}' is declared int; got a {value.dtype} tensor")
+    dt = value.dtype
+    if decl.elem == "bool":
+        if dt.is_floating_point or dt.is_complex:
+            raise BindError(f"input '{decl.name}' is declared {what}; got a {dt} tensor "
+                            f"(pass a bool tensor)")
+        value = (value != 0).to(torch.int64)
+    elif decl.elem == INT:
+        if dt.is_floating_point or dt.is_complex:
+            raise BindError(f"input '{decl.name}' is declared {what}; got a {dt} tensor")
         value = value.to(torch.int64)
     else:
-        if value.dtype.is_complex or value.dtype == torch.bool:
-            raise BindError(f"input '{decl.name}' is declared float; got a {value.dtype} tensor")
+        if dt.is_complex or dt == torch.bool:
+            raise BindError(f"input '{decl.name}' is declared {what}; got a {dt} tensor")
         value = value.to(torch.float32)
-    return value.detach().cpu().contiguous()
-
+    value = value.detach().cpu().contiguous()
+    return value.reshape(storage_shape(decl, sizes.as_dict())) if decl.scalar else value

@@ -133,15 +133,17 @@ def doc_snippet():
             z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
             return z ^ (z >> np.uint64(31))
 
-    def random_blocks_table(seed, r, q_end, Lk, H, size):
+    def random_blocks_table(seed, r, q_end, Lk, H, size, shared=False, past=False):
         """bool [H, ceil(q_end/size), ceil(Lk/size)] for the query positions below q_end."""
         nq, n = -(-q_end // size), -(-Lk // size)
         table = np.zeros((H, nq, n), dtype=bool)
         for h in range(H):
             for qb in range(nq):
-                prefix = mix(mix(mix(np.uint64(seed % 2**64)) ^ np.uint64(h)) ^ np.uint64(qb))
+                hh = 0 if shared else h
+                prefix = mix(mix(mix(np.uint64(seed % 2**64)) ^ np.uint64(hh)) ^ np.uint64(qb))
+                nc = min(qb + 1, n) if past else n  # the candidates: key blocks 0 .. nc - 1
                 chosen = set()
-                for j in range(n - min(max(r, 0), n), n):
+                for j in range(nc - min(max(r, 0), nc), nc):
                     t = int(mix(prefix ^ np.uint64(j)) % np.uint64(j + 1))
                     chosen.add(j if t in chosen else t)
                 table[h, qb, sorted(chosen)] = True

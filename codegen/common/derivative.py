@@ -2,7 +2,8 @@
 
 The backward kernels need d(score_expr)/d(score) at every kept element: ALiBi
 (``score - slope * (q - k)``) gives 1, softcap (``cap * tanh(score / cap)``) gives
-``1 - tanh(score / cap) ** 2``. The result is a new IR expression over the same names
+``1 - tanh(score / cap) ** 2``; sin -> cos, cos -> -sin, tan -> 1 + tan ** 2,
+sigmoid -> sigmoid * (1 - sigmoid). The result is a new IR expression over the same names
 (it may read ``score``), built with 0/1 folding so simple patterns stay simple.
 
 Int and bool sub-expressions never depend on ``score`` (the language has no float to
@@ -108,6 +109,14 @@ def _call_rule(e: ir.Call, dargs):
         return mul(sub(ONE, mul(e, e)), dx)
     if e.fn == "sqrt":
         return div(dx, mul(ir.Const(2.0, F), e))
+    if e.fn == "sin":
+        return mul(_call("cos", x), dx)
+    if e.fn == "cos":
+        return mul(neg(_call("sin", x)), dx)
+    if e.fn == "tan":
+        return mul(add(ONE, mul(e, e)), dx)
+    if e.fn == "sigmoid":
+        return mul(mul(e, sub(ONE, e)), dx)
     if e.fn == "abs":
         sign = ir.Select(ir.Binary(">=", x, ir.Const(0, x.type), ir.BOOL), ONE, ir.Const(-1.0, F), F)
         return mul(sign, dx)

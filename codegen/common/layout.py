@@ -352,20 +352,11 @@ def random_block_table(key, heads: int, lq: int, lk: int, q_end: int | None = No
     put the queries at positions below Lk) and those below Lk."""
     from spdsl.analysis.random_blocks import query_block_count
 
-    r, size, seed = key
+    from spdsl.analysis.random_blocks import key_table
+
+    size = key[1]  # key: lower.random_blocks_key, (r, size, seed[, shared, past])
     n_qb, n_kb = query_block_count(size, lk, lk if q_end is None else q_end), cdiv(lk, size)
-    chosen = _chosen_blocks(seed, r, n_kb, heads, n_qb)
-    table = np.zeros((heads, n_qb, n_kb), np.int8)
-    if chosen.size:
-        hh, qq, _ = np.indices(chosen.shape)
-        table[hh.ravel(), qq.ravel(), chosen.ravel()] = 1
-    return table
-
-
-def _chosen_blocks(seed, r, n_kb, heads, n_qb) -> np.ndarray:
-    from spdsl.analysis.random_blocks import chosen_blocks
-
-    return np.asarray(chosen_blocks(seed, r, n_kb, heads, n_qb), dtype=np.int64)
+    return key_table(key, heads, n_qb, n_kb).astype(np.int8)
 
 
 class RandomTables:

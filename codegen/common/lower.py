@@ -19,9 +19,11 @@ simplifier cannot see through, not with a ``Select`` on ``b != 0`` (the simplifi
 that away under an enclosing condition, and a vectorised select runs both arms). In
 int32 a run-time divisor divides in float64, exactly (see :func:`_safe_int_div`).
 
-``random_blocks(r, size, seed)`` reads a host-made table (see :func:`random_table_decl`):
-int8 ``[H, ceil(Lq/size), ceil(Lk/size)]``, 1 where key block ``k // size`` is chosen for
-query block ``q // size`` of head ``h``.
+``random_blocks(r, size, seed, shared, past)`` reads a host-made table (see
+:func:`random_table_decl`): int8 ``[H, ceil(Lq/size), ceil(Lk/size)]``, 1 where key block
+``k // size`` is chosen for query block ``q // size`` of head ``h``. The keyword arguments
+only change the table (``spdsl.analysis.random_blocks``), so its key
+(``random_blocks.table_key``) and name carry them.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import tvm
 from tvm import tirx
 
 from spdsl.analysis.overflow import POW_EXPONENT_CAP
+from spdsl.codegen.common import vecmath
 from spdsl.ir import nodes as ir
 
 I32, I64, F32, F64, BOOL = "int32", "int64", "float32", "float64", "bool"
@@ -49,8 +52,8 @@ class Env:
     """What the names of an expression mean inside a kernel.
 
     ``vars`` maps ``b h q k B H Lq Lk`` (and ``score``) to TIR expressions; ``inputs``
-    maps an input's name to its buffer; ``random_tables`` maps ``(r, size, seed)`` to
-    the table buffer of that ``random_blocks`` call.
+    maps an input's name to its buffer; ``random_tables`` maps a call's
+    :func:`random_blocks_key` to the table buffer of that ``random_blocks`` call.
     """
 
     vars: Mapping[str, tirx.PrimExpr]
@@ -215,7 +218,15 @@ _COMPARE = {
     ">": lambda a, b: a > b,
     ">=": lambda a, b: a >= b,
 }
-_MATH = {"exp": tirx.exp, "log": tirx.log, "tanh": tirx.tanh, "sqrt": tirx.sqrt}
+# TVM's intrinsics, lowered late (LLVM: libm calls, scalar in a vectorised loop; CUDA:
+# sinf ...). codegen/common/vecmath.py has vectorisable float32 versions of sin cos tan
+# sigmoid (tested to ~2e-7), kept out of the kernels for now: as PrimExprs with lets,
+# TVM's simplifier inlines every let and re-analyses the copies, so a backward build of
+# `score * sigmoid(0.1 * (q - k))` took 160 s and `score * sin(0.1 * (q - k))` over 300 s
+# (10 s with the intrinsics). Using them needs the argument in a statement-level let.
+_MATH = {"exp": tirx.exp, "log": tirx.log, "tanh": tirx.tanh, "sqrt": tirx.sqrt,
+         "sin": tirx.sin, "cos": tirx.cos, "tan": tirx.tan, "sigmoid": tirx.sigmoid}
+VECTOR_MATH = {"sin": vecmath.sin, "cos": vecmath.cos, "tan": vecmath.tan, "sigmoid": vecmath.sigmoid}
 
 
 # ----------------------------------------------------------------------------- lowering
@@ -338,20 +349,29 @@ def lower_expr(e: ir.Expr, env: Env) -> tirx.PrimExpr:
 # ----------------------------------------------------------------------------- buffers
 
 
-def random_blocks_key(e: ir.RandomBlocks) -> tuple[int, int, int]:
-    """``(r, size, seed)`` of a random_blocks call; all three must be folded constants."""
-    vals = []
-    for part, what in ((e.r, "r"), (e.size, "size"), (e.seed, "seed")):
-        if not isinstance(part, ir.Const):
-            raise LoweringError(f"random_blocks: {what} must be a constant")
-        vals.append(int(part.value))
-    if vals[1] <= 0:
+def random_blocks_key(e: ir.RandomBlocks) -> tuple:
+    """``(r, size, seed)`` of a random_blocks call, ``(r, size, seed, shared, past)`` when
+    a keyword argument is true (``random_blocks.table_key``); all must be folded constants."""
+    from spdsl.analysis.random_blocks import call_key
+
+    try:
+        key = call_key(e)
+    except ValueError as err:
+        raise LoweringError(str(err).replace(" after binding", "")) from None
+    if key[1] <= 0:
         raise LoweringError("random_blocks: size must be positive")
-    return tuple(vals)
+    return key
 
 
-def random_blocks_used(*exprs: ir.Expr | None) -> list[tuple[int, int, int]]:
-    """The distinct ``(r, size, seed)`` triples used by the expressions, in a stable order."""
+def random_table_name(key: tuple) -> str:
+    """The table buffer's name: ``rb_{r}_{size}_{seed}``, then ``_shared`` / ``_past``."""
+    r, size, seed = key[:3]
+    flags = "".join(f"_{n}" for n, on in zip(("shared", "past"), key[3:]) if on)
+    return f"rb_{r}_{size}_{seed}{flags}"
+
+
+def random_blocks_used(*exprs: ir.Expr | None) -> list[tuple]:
+    """The distinct keys (:func:`random_blocks_key`) used by the expressions, in a stable order."""
     keys: list[tuple] = []
     for e in exprs:
         if e is None:
@@ -374,17 +394,19 @@ def inputs_used(*exprs: ir.Expr | None) -> dict[str, ir.InputDecl]:
 
 
 def input_buffer(decl: ir.InputDecl, sizes: Mapping[str, tirx.PrimExpr]) -> tirx.Buffer:
-    """A buffer for ``input NAME : int[DIMS]`` whose size dims are the kernel's size vars."""
-    shape = [sizes[d] if isinstance(d, str) else int(d) for d in decl.dims]
+    """A buffer for ``input NAME : int[DIMS]`` whose size dims are the kernel's size vars
+    (a dim that is an expression of the sizes, ``Lq // 64``, is that expression of them)."""
+    shape = [sizes[d] if isinstance(d, str) else int(d) if isinstance(d, int)
+             else lower_expr(d, Env(dict(sizes), {}, {}, I32)) for d in decl.dims]
     return tirx.decl_buffer(shape, DTYPE_OF[decl.dtype], name=f"in_{decl.name}")
 
 
-def random_table_decl(key: tuple[int, int, int], heads) -> tirx.Buffer:
-    """The table buffer of ``random_blocks(r, size, seed)``: int8 ``[H, nq, nk]``."""
-    r, size, seed = key
-    nq = tirx.Var(f"rb{r}_{size}_{seed}_nq", I32)
-    nk = tirx.Var(f"rb{r}_{size}_{seed}_nk", I32)
-    return tirx.decl_buffer((heads, nq, nk), "int8", name=f"rb_{r}_{size}_{seed}")
+def random_table_decl(key: tuple, heads) -> tirx.Buffer:
+    """The table buffer of ``random_blocks(r, size, seed, ...)``: int8 ``[H, nq, nk]``."""
+    name = random_table_name(key)
+    nq = tirx.Var(f"rb{name[3:]}_nq", I32)
+    nk = tirx.Var(f"rb{name[3:]}_nk", I32)
+    return tirx.decl_buffer((heads, nq, nk), "int8", name=name)
 
 
 def dtype_cast(x, dtype: str):

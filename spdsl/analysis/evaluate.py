@@ -14,10 +14,13 @@ file.  The semantics, exactly:
 * Comparisons follow IEEE, as torch and the kernels do: a NaN compares false, except ``!=``.
 * ``and`` / ``or`` / ``not`` on bools; ``if`` is ``where``.
 * ``abs``, ``min``, ``max`` (2 or more arguments) on int or float; ``exp``, ``log``,
-  ``tanh``, ``sqrt`` on float (IEEE results: ``log(-1)`` is NaN, ``log(0)`` is -inf).
+  ``tanh``, ``sqrt``, ``sin``, ``cos``, ``tan``, ``sigmoid`` on float (IEEE results:
+  ``log(-1)`` is NaN, ``log(0)`` is -inf, ``sin(inf)`` is NaN; ``sigmoid(x)`` is
+  ``1 / (1 + exp(-x))``, computed as ``e / (1 + e)``, ``e = exp(-|x|)``, for x < 0).
 * ``Index(input, args)``: a gather at int64 indices (broadcast).  The caller proves the
   bounds beforehand; an index out of range here raises IndexError naming the input.
-* ``random_blocks(r, size, seed)``: see spdsl/analysis/random_blocks.py and docs/random_blocks.md.
+* ``random_blocks(r, size, seed, shared, past)``: see spdsl/analysis/random_blocks.py and
+  docs/random_blocks.md.
 * ``B``, ``H``, ``Lq``, ``Lk`` are the call sizes; a ``Param`` still unbound is an error.
 """
 
@@ -32,6 +35,13 @@ from spdsl.analysis.random_blocks import chosen_blocks, random_block_sizes
 
 # Tables bigger than this are looked up by membership in the chosen list instead.
 _MAX_TABLE_ELEMENTS = 1 << 24
+
+
+def _np_sigmoid(x):
+    """1 / (1 + exp(-x)) without overflow (e / (1 + e), e = exp(-|x|)), in x's dtype."""
+    x = np.asarray(x)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1, e) / (1 + e)
 
 
 class _NumpyOps:
@@ -69,6 +79,10 @@ class _NumpyOps:
     log = staticmethod(np.log)
     tanh = staticmethod(np.tanh)
     sqrt = staticmethod(np.sqrt)
+    sin = staticmethod(np.sin)
+    cos = staticmethod(np.cos)
+    tan = staticmethod(np.tan)
+    sigmoid = staticmethod(lambda x: _np_sigmoid(x))
     isnan = staticmethod(np.isnan)
     any_ = staticmethod(lambda x: bool(np.any(x)))
     last_any = staticmethod(lambda x: np.any(x, axis=-1))
@@ -123,7 +137,8 @@ class _TorchOps:
         return self.torch.pow(a, b)
 
     def __getattr__(self, name):
-        # abs minimum maximum exp log tanh sqrt isnan share their names with torch
+        # abs minimum maximum exp log tanh sqrt sin cos tan sigmoid isnan share their
+        # names with torch
         return getattr(self.torch, name)
 
     def any_(self, x):
@@ -307,8 +322,10 @@ class _Evaluator:
         return arr[tuple(idx)]
 
     def eval_RandomBlocks(self, e):
-        r, size, seed = (self.constant_of(x, what) for x, what in
-                         ((e.r, "r"), (e.size, "size"), (e.seed, "seed")))
+        from spdsl.analysis.random_blocks import call_key
+
+        key = call_key(e)
+        size = key[1]
         if size <= 0:
             raise ValueError(f"random_blocks: size must be positive, got {size}")
         ops = self.ops
@@ -322,12 +339,12 @@ class _Evaluator:
         nkb = -(-int(self.env["Lk"]) // size)
         # a position below 0, or a key block past the ceil(Lk / size) candidates, is never chosen
         inside = (qb >= 0) & (kb >= 0) & (kb < nkb)
-        table = self.random_table(r, size, seed, qb)
+        table = self.random_table(key, qb)
         if table is not None:
             qbc = ops.clip(qb, 0, table.shape[1] - 1)
             kbc = ops.clip(kb, 0, table.shape[2] - 1)
             return table[h, qbc, kbc] & inside
-        chosen = self.random_chosen(r, size, seed, qb)
+        chosen = self.random_chosen(key, qb)  # past: -1 pads, never equal to kb >= 0
         qbc = ops.clip(qb, 0, chosen.shape[1] - 1)
         return ops.last_any(chosen[h, qbc] == kb[..., None]) & inside
 
@@ -338,28 +355,29 @@ class _Evaluator:
         top = qb if isinstance(qb, int) else (int(qb.max()) if getattr(qb, "numel", getattr(qb, "size", 1)) else 0)
         return query_block_count(size, int(self.env["Lk"]), (top + 1) * size)
 
-    def random_chosen(self, r, size, seed, qb):
+    def random_chosen(self, key, qb):
         # cached under its own key so that repeated calls with one dict reuse it
-        key = ("chosen", r, size, seed)
-        nqb = self._query_blocks(size, qb)
-        if key not in self.random_tables or self.random_tables[key].shape[1] < nqb:
-            H, Lk = (int(self.env[n]) for n in ("H", "Lk"))
-            nkb = -(-Lk // size)
-            self.random_tables[key] = self.ops.asarray(chosen_blocks(seed, r, nkb, H, nqb),
-                                                       self.ops.int_dtype)
-        return self.ops.asarray(self.random_tables[key], self.ops.int_dtype)
+        from spdsl.analysis.random_blocks import key_chosen
 
-    def random_table(self, r, size, seed, qb):
-        key = (r, size, seed)
+        size, ckey = key[1], ("chosen",) + key
+        nqb = self._query_blocks(size, qb)
+        if ckey not in self.random_tables or self.random_tables[ckey].shape[1] < nqb:
+            H, Lk = (int(self.env[n]) for n in ("H", "Lk"))
+            self.random_tables[ckey] = self.ops.asarray(key_chosen(key, H, nqb, -(-Lk // size)),
+                                                        self.ops.int_dtype)
+        return self.ops.asarray(self.random_tables[ckey], self.ops.int_dtype)
+
+    def random_table(self, key, qb):
         if key in self.random_tables:
             return self.ops.asarray(self.random_tables[key], self.ops.bool_dtype)
+        size = key[1]
         H, Lk = (int(self.env[n]) for n in ("H", "Lk"))
         nqb, nkb = self._query_blocks(size, qb), -(-Lk // size)
         if H * nqb * nkb > _MAX_TABLE_ELEMENTS:
             return None
-        from spdsl.analysis.random_blocks import random_block_table
+        from spdsl.analysis.random_blocks import key_table
 
-        return self.ops.asarray(random_block_table(seed, r, nkb, H, nqb), self.ops.bool_dtype)
+        return self.ops.asarray(key_table(key, H, nqb, nkb), self.ops.bool_dtype)
 
     def constant_of(self, x, what):
         if not isinstance(x, ir.Const):
@@ -400,7 +418,8 @@ def evaluate(expr: ir.Expr, env: Mapping[str, Any], *, xp: str = "numpy",
     expression, ``score`` to a float array. ``xp`` is ``"numpy"`` or ``"torch"``;
     ``float_dtype`` the float type (default float32). ``inputs`` maps input names to arrays;
     ``random_tables`` may hold precomputed bool tables ``[H, n_qb, ceil(Lk/size)]`` keyed by
-    ``(r, size, seed)``, covering every query block (of positions) the expression reads
+    ``(r, size, seed)`` (``random_blocks.table_key``: ``(r, size, seed, shared, past)``
+    where a keyword argument is true), covering every query block (of positions) the expression reads
     (``random_blocks.query_block_count``); they are used as given.
 
     >>> from spdsl.ir.nodes import Binary, Var

@@ -16,7 +16,7 @@ def _sizes(pattern, exprs, Lq, Lk, H, B, inputs) -> dict:
     # Sizes can be read off the inputs' shapes (an input declared [B, Lk] tells both).
     for name, decl in pattern.inputs.items():
         if name in inputs:
-            for d, n in zip(decl.dims, tuple(inputs[name].shape)):
+            for d, n in zip(decl.declared_dims, tuple(getattr(inputs[name], "shape", ()))):
                 if isinstance(d, str) and given[d] is None:
                     given[d] = int(n)
     needed = set()
@@ -61,11 +61,11 @@ def _prepare(pattern, which, Lq, Lk, H, B, inputs):
     for e in exprs:
         for n in walk(e):
             if isinstance(n, RandomBlocks):
-                from spdsl.analysis.random_blocks import query_block_count, random_block_table
-                r, size, seed = int(n.r.value), int(n.size.value), int(n.seed.value)
+                from spdsl.analysis.random_blocks import call_key, key_table, query_block_count
+                key = call_key(n)
+                size = key[1]
                 nqb, nkb = query_block_count(size, sizes["Lk"], q_end), -(-sizes["Lk"] // size)
-                table = random_block_table(seed, r, nkb, sizes["H"], nqb)
-                tables[(r, size, seed)] = torch.from_numpy(table)
+                tables[key] = torch.from_numpy(key_table(key, sizes["H"], nqb, nkb))
     return sizes, arrays, tables, exprs[0]
 
 

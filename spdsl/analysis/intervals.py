@@ -121,14 +121,16 @@ class Context:
         self._chosen: dict = {}
         self._trees: dict = {}
 
-    def chosen(self, r: int, size: int, seed: int, n_query_blocks: int = 0) -> np.ndarray:
+    def chosen(self, r: int, size: int, seed: int, n_query_blocks: int = 0,
+               shared: bool = False, past: bool = False) -> np.ndarray:
         """The chosen key blocks ``[H, nqb, m]`` for query blocks (of positions) up to at
-        least ``n_query_blocks`` and those of the key positions ``[0, Lk)``."""
-        key = (r, size, seed)
+        least ``n_query_blocks`` and those of the key positions ``[0, Lk)`` (with
+        ``past``, -1 pads the rows of fewer choices)."""
+        key = (r, size, seed, shared, past)
         nqb = query_block_count(size, self.sizes["Lk"], n_query_blocks * size)
         if key not in self._chosen or self._chosen[key].shape[1] < nqb:
             nkb = -(-self.sizes["Lk"] // size)
-            self._chosen[key] = chosen_blocks(seed, r, nkb, self.sizes["H"], nqb)
+            self._chosen[key] = chosen_blocks(seed, r, nkb, self.sizes["H"], nqb, shared=shared, past=past)
         return self._chosen[key]
 
     def tree(self, name: str, axis: int) -> "RangeTree":
@@ -570,7 +572,9 @@ class _Intervals:
         if e.fn == "sqrt":
             return self.float_num(np.sqrt(np.maximum(x.lo, 0.0)), np.sqrt(np.maximum(x.hi, 0.0)),
                                   valid & (x.lo >= 0))
-        fn = np.exp if e.fn == "exp" else np.tanh
+        if e.fn in ("sin", "cos", "tan"):
+            return self.float_num(*_trig_range(e.fn, x.lo, x.hi), valid & np.isfinite(x.lo) & np.isfinite(x.hi))
+        fn = {"exp": np.exp, "tanh": np.tanh, "sigmoid": _sigmoid}[e.fn]  # increasing
         return self.float_num(fn(x.lo), fn(x.hi), valid)
 
     def _eval_Select(self, e):
@@ -600,6 +604,7 @@ class _Intervals:
         run: FULL if every key block it touches is chosen, EMPTY if none is); up to
         16 query blocks are checked one by one; beyond that PARTIAL."""
         r, size, seed = (_const_int(x, w) for x, w in ((e.r, "r"), (e.size, "size"), (e.seed, "seed")))
+        shared, past = (bool(_const_int(x, w)) for x, w in ((e.shared, "shared"), (e.past, "past")))
         if size <= 0:
             raise ValueError(f"random_blocks: size must be positive, got {size}")
         nkb = -(-self.ctx.sizes["Lk"] // size)
@@ -621,7 +626,8 @@ class _Intervals:
         # a negative position, or a key block past the nkb candidates, is never chosen
         outside = (qb_hi < 0) | (kb_hi < 0) | (kb_lo >= nkb)
         ok = ok & (qb_lo >= 0) & (kb_lo >= 0) & (kb_hi < nkb)
-        chosen = self.ctx.chosen(r, size, seed, int(qb_hi[ok].max(initial=0)) + 1)
+        # (the -1 padding of past never falls in a run of key blocks >= 0)
+        chosen = self.ctx.chosen(r, size, seed, int(qb_hi[ok].max(initial=0)) + 1, shared, past)
         h = np.clip(R.h_lo, 0, chosen.shape[0] - 1)
         qb_lo = np.clip(qb_lo, 0, chosen.shape[1] - 1)
         qb_hi = np.clip(qb_hi, 0, chosen.shape[1] - 1)
@@ -630,7 +636,7 @@ class _Intervals:
         span = qb_hi - qb_lo + 1
         cls = np.full(len(R), PARTIAL, np.int8)
         # only regions that can be decided, and each only for its own query blocks
-        live = np.nonzero((R.h_lo == R.h_hi) & (span <= _RANDOM_QB_SPAN) & ok)[0]
+        live = np.nonzero(((R.h_lo == R.h_hi) | shared) & (span <= _RANDOM_QB_SPAN) & ok)[0]
         all_full = np.ones(len(live), bool)
         all_empty = np.ones(len(live), bool)
         for t in range(int(span[live].max(initial=0))):
@@ -694,6 +700,36 @@ def _select_form(pick_a, fa: Affine, fb: Affine) -> Affine:
     for v in set(fa.coefs) | set(fb.coefs):
         coefs[v] = np.where(pick_a, fa.coefs.get(v, 0), fb.coefs.get(v, 0))
     return Affine(np.where(pick_a, fa.const, fb.const), coefs)
+
+
+def _sigmoid(x):
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-np.asarray(x, np.float64)))
+
+
+def _trig_range(fn, lo, hi):
+    """(lo, hi) of sin / cos / tan over [lo, hi]: the values at the ends, widened to +-1
+    where a peak of sin or cos lies inside (to +-inf for tan where a pole may), and
+    [-1, 1] (tan: unbounded) where the interval is not finite."""
+    lo, hi = np.asarray(lo, np.float64), np.asarray(hi, np.float64)
+    finite = np.isfinite(lo) & np.isfinite(hi)
+    a, b = np.where(finite, lo, 0.0), np.where(finite, hi, 0.0)
+    shift = np.pi / 2 if fn == "cos" else 0.0  # cos x = sin(x + pi/2)
+
+    def contains(point, period):  # some point + j * period in [a + shift, b + shift]
+        # a half ulp of slack either way: an end on a peak counts as holding it
+        return np.floor((b + shift - point) / period + 1e-9) >= np.ceil((a + shift - point) / period - 1e-9)
+
+    if fn == "tan":
+        pole = contains(np.pi / 2, np.pi) | (b - a >= np.pi)
+        ta, tb = np.tan(a), np.tan(b)
+        return np.where(finite & ~pole, ta, -np.inf), np.where(finite & ~pole, tb, np.inf)
+    sa, sb = np.sin(a + shift), np.sin(b + shift)
+    top = contains(np.pi / 2, 2 * np.pi) | (b - a >= 2 * np.pi)
+    bottom = contains(-np.pi / 2, 2 * np.pi) | (b - a >= 2 * np.pi)
+    out_lo = np.where(finite & ~bottom, np.minimum(sa, sb), -1.0)
+    out_hi = np.where(finite & ~top, np.maximum(sa, sb), 1.0)
+    return out_lo, out_hi
 
 
 def _const_int(x, what) -> int:

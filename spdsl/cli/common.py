@@ -9,6 +9,8 @@ checked against the machine's memory before anything is allocated.
 
 from __future__ import annotations
 
+from spdsl.ir.printer import input_text
+
 import argparse
 import math
 import os
@@ -298,7 +300,12 @@ def tensor_bytes(B: int, H: int, lq: int, lk: int, D: int, dtype_name: str, back
 # ---- pattern inputs -----------------------------------------------------------------------
 
 def _input_shape(decl, sizes: dict) -> tuple[int, ...]:
-    return tuple(d if isinstance(d, int) else sizes[d] for d in decl.dims)
+    """The shape a user passes for ``decl`` at these sizes (``()`` for ``int[]``)."""
+    from spdsl.ir.dims import DimError, declared_shape
+    try:
+        return declared_shape(decl, sizes)
+    except DimError as e:
+        raise UsageError(f"input '{decl.name}' ({input_text(decl)}): {e}") from None
 
 
 def _load_npy(name: str, path: str, shape: tuple[int, ...]):
@@ -344,13 +351,15 @@ def make_inputs(pat, args, Lq: int, Lk: int, B: int, H: int) -> dict:
             continue
         if not args.random_inputs:
             raise UsageError(f"pattern '{pat.name}' needs the input '{name}' "
-                             f"({decl.dtype}[{', '.join(map(str, decl.dims))}]): pass --input {name}=FILE.npy "
+                             f"({input_text(decl)}): pass --input {name}=FILE.npy "
                              f"or --random-inputs")
         shape = shapes[name]
-        if decl.dtype == "int":
+        if decl.elem == "bool":
+            given[name] = rng.random(shape) < 0.9
+        elif decl.dtype == "int":
             last = shape[-1] if shape else 1
-            ids = np.sort(rng.integers(0, max(2, last // 256 + 1), size=shape), axis=-1)
-            given[name] = ids.astype(np.int64)
+            ids = rng.integers(0, max(2, last // 256 + 1), size=shape)
+            given[name] = (np.sort(ids, axis=-1) if shape else ids).astype(np.int64)
         else:
             given[name] = rng.random(shape, dtype=np.float32)
     return given

@@ -15,13 +15,14 @@ from spdsl.ir import simplify as S
 from spdsl.frontend import syntax as A
 from spdsl.frontend.bounds import IndexCheck, check_index_bounds
 from spdsl.errors import Reporter, did_you_mean
-from spdsl.ir.printer import print_expr
-from spdsl.ir.nodes import BOOL, ERROR, FLOAT, INT, INDEX_VARS, SIZE_VARS, Const, Expr, Index, InputDecl, Param, Span, Var, free_vars, inputs_read, walk
+from spdsl.ir.printer import input_text, print_expr
+from spdsl.ir.nodes import BOOL, ERROR, FLOAT, INT, INDEX_VARS, SIZE_VARS, Const, Expr, Index, InputDecl, Param, RandomBlocks, Span, Var, free_vars, inputs_read, walk
 
 BUILTIN_VARS = INDEX_VARS + SIZE_VARS
-MATH_FUNCS = {"exp", "log", "tanh", "sqrt"}
+MATH_FUNCS = {"exp", "log", "tanh", "sqrt", "sin", "cos", "tan", "sigmoid"}
 NUMERIC_FUNCS = {"abs": (1, 1), "min": (2, None), "max": (2, None)}
 BUILTIN_FUNCS = MATH_FUNCS | set(NUMERIC_FUNCS) | {"random_blocks"}
+RANDOM_BLOCKS_PARAMS = ("r", "size", "seed", "shared", "past")
 # q_offset / kv_offset name the hidden inputs of explicit offsets (spdsl/ir/positions.py)
 RESERVED = set(BUILTIN_VARS) | {"score", "causal", "q_offset", "kv_offset"} | BUILTIN_FUNCS
 
@@ -229,17 +230,45 @@ class Checker:
         if name in scope.inputs or name in scope.params:
             self.rep.error(st.name_span, f"'{name}' is already defined in pattern '{scope.pattern.name}'")
             return
-        dims = []
-        for value, span in st.value.dims:
-            if isinstance(value, str) and value not in SIZE_VARS:
-                self.rep.error(span, f"'{value}' is not a dimension; use B, H, Lq, Lk or an integer",
-                               self._did_you_mean(value, SIZE_VARS))
-            elif isinstance(value, int) and value < 1:
-                self.rep.error(span, "an input dimension must be at least 1")
-            dims.append(value)
-        decl = InputDecl(name, st.value.dtype, tuple(dims), span=st.name_span)
+        dims = [self._dim(node, scope) for node in st.value.dims]
+        if any(d is None for d in dims):
+            dims = [d if d is not None else 1 for d in dims]  # reported; keep the input known
+        elem = st.value.dtype
+        # bool inputs are stored as int 0/1, scalars as one element (the kernels read
+        # only int and float tensors of size dims; see InputDecl)
+        decl = InputDecl(name, INT if elem == BOOL else elem, tuple(dims) or (1,), span=st.name_span,
+                         declared=BOOL if elem == BOOL else None, scalar=not dims)
         scope.inputs[name] = decl
         self._use_input(decl, st.name_span)
+
+    def _dim(self, node: A.Node, scope: _Scope):
+        """One dim of an input declaration: a size name, an int >= 1, or an int expression
+        of B, H, Lq, Lk, parameters and literals (evaluated at call time); None when bad."""
+        if isinstance(node, A.Name) and node.id not in SIZE_VARS and node.id not in scope.params:
+            self.rep.error(node.span, f"'{node.id}' is not a dimension; use B, H, Lq, Lk, a parameter "
+                                      f"or an integer", self._did_you_mean(node.id, list(SIZE_VARS) + list(scope.params)))
+            return None
+        e = self._expr(node, _Scope(scope.pattern, scope.params))
+        if e.type == ERROR:
+            return None
+        if e.type != INT:
+            self.rep.error(node.span, f"an input dimension must be an int, but this is {e.type}")
+            return None
+        bad = sorted(free_vars(e) - set(SIZE_VARS)) + sorted(inputs_read(e))
+        if bad or any(isinstance(n, RandomBlocks) for n in walk(e)):
+            what = f"'{bad[0]}'" if bad else "random_blocks"
+            self.rep.error(node.span, f"an input dimension may use B, H, Lq, Lk, parameters and literals, "
+                                      f"but this reads {what}")
+            return None
+        if isinstance(e, Const):
+            if e.value < 1:
+                self.rep.error(node.span, "an input dimension must be at least 1"
+                               + (f", but this is {e.value}" if not isinstance(node, A.Lit) else ""))
+                return None
+            return e.value
+        if isinstance(e, Var):
+            return e.name
+        return e
 
     def _use_input(self, decl: InputDecl, span: Span | None) -> None:
         self._input_log.append(decl)
@@ -344,6 +373,8 @@ class Checker:
             return self._call(node, scope)
         if isinstance(node, A.IndexExpr):
             return self._index(node, scope)
+        if isinstance(node, A.InList):
+            return self._in_list(node, scope)
         raise TypeError(f"unknown AST node {node!r}")  # a bug in the parser, not user input
 
     def _visible(self, scope: _Scope) -> list[str]:
@@ -358,6 +389,8 @@ class Checker:
             return scope.params[n]
         if n in scope.inputs:
             decl = scope.inputs[n]
+            if decl.scalar:
+                return _read(Index(decl, (S.const(0, INT),), span=node.span))
             self.rep.error(node.span, f"input '{n}' is a tensor; index it, e.g. "
                                       f"{n}[{', '.join(_dim_index(d) for d in decl.dims)}]")
             return ERR
@@ -403,7 +436,7 @@ class Checker:
             return S.unary("neg", x, x.type, node.span)
         if op in ("==", "!=", "<", "<=", ">", ">="):
             for side in node.args:
-                if isinstance(side, A.Op) and side.op in ("==", "!=", "<", "<=", ">", ">="):
+                if isinstance(side, A.InList) or isinstance(side, A.Op) and side.op in ("==", "!=", "<", "<=", ">", ">="):
                     self.rep.error(node.op_span or node.span, "comparisons cannot be chained",
                                    "write 'a < b and b < c'")
                     return ERR
@@ -484,6 +517,8 @@ class Checker:
         if fn in scope.lets or fn in scope.params or fn in scope.inputs or fn in BUILTIN_VARS or fn in ("score", "causal"):
             what = "input" if fn in scope.inputs else "value"
             hint = f"index an input with square brackets: {fn}[...]" if fn in scope.inputs else None
+            if fn in scope.inputs and scope.inputs[fn].scalar:
+                hint = f"'{fn}' is a scalar ({_decl_text(scope.inputs[fn])}): write it bare, '{fn}'"
             self.rep.error(node.fn_span, f"'{fn}' is a {what}, not a function or pattern", hint)
             return ERR
         if fn in self.patterns:
@@ -496,16 +531,17 @@ class Checker:
 
     def _builtin(self, node: A.CallExpr, scope: _Scope) -> Expr:
         fn = node.fn
+        if fn == "random_blocks":
+            return self._random_blocks_call(node, scope)
         if any(a.name is not None for a in node.args):
             kw = next(a for a in node.args if a.name is not None)
             self.rep.error(kw.span, f"'{fn}' takes no keyword arguments")
             return ERR
         args = [self._e(a.value, scope) for a in node.args]
-        lo, hi = (1, 1) if fn in MATH_FUNCS else (3, 3) if fn == "random_blocks" else NUMERIC_FUNCS[fn]
+        lo, hi = (1, 1) if fn in MATH_FUNCS else NUMERIC_FUNCS[fn]
         if len(args) < lo or (hi is not None and len(args) > hi):
             want = f"{lo}" if lo == hi else f"at least {lo}"
-            self.rep.error(node.span, f"'{fn}' takes {want} argument{'s' if lo != 1 else ''}, got {len(args)}",
-                           "random_blocks(r, size, seed)" if fn == "random_blocks" else None)
+            self.rep.error(node.span, f"'{fn}' takes {want} argument{'s' if lo != 1 else ''}, got {len(args)}")
             return ERR
         if any(a.type == ERROR for a in args):
             return ERR
@@ -513,15 +549,58 @@ class Checker:
             if e.type == BOOL:
                 self.rep.error(a.span, f"'{fn}' needs numbers, but this is bool")
                 return ERR
-        if fn == "random_blocks":
-            return self._random_blocks(node, args)
         if fn in MATH_FUNCS:
             return S.call(fn, (S.promote(args[0], FLOAT),), FLOAT, node.span)
         t = FLOAT if any(a.type == FLOAT for a in args) else INT
         return S.call(fn, tuple(S.promote(a, t) for a in args), t, node.span)
 
-    def _random_blocks(self, node: A.CallExpr, args: list[Expr]) -> Expr:
-        for a, e, what in zip(node.args, args, ("r", "size", "seed")):
+    def _random_blocks_call(self, node: A.CallExpr, scope: _Scope) -> Expr:
+        """``random_blocks(r, size, seed, shared = false, past = false)``: arguments by
+        position or by name, as in Python; shared and past are bool constants."""
+        names = RANDOM_BLOCKS_PARAMS
+        signature = "random_blocks(r, size, seed, shared = false, past = false)"
+        given: dict[str, A.Arg] = {}
+        ok = True
+        for i, a in enumerate(node.args):
+            if a.name is None and i >= len(names):
+                self.rep.error(a.span, f"'random_blocks' takes at most {len(names)} arguments, "
+                                       f"got {len(node.args)}", signature)
+                return ERR
+            key = names[i] if a.name is None else a.name
+            if key not in names:
+                self.rep.error(a.span, f"'random_blocks' has no argument '{key}'",
+                               self._did_you_mean(key, names) or signature)
+                ok = False
+            elif key in given:
+                self.rep.error(a.span, f"argument '{key}' is given twice")
+                ok = False
+            else:
+                given[key] = a
+        missing = [n for n in names[:3] if n not in given]
+        if missing and ok:
+            self.rep.error(node.span, f"'random_blocks' is missing argument{'s' if len(missing) > 1 else ''} "
+                                      f"{', '.join(repr(m) for m in missing)}", signature)
+            return ERR
+        if not ok:
+            return ERR
+        args = {n: self._e(a.value, scope) for n, a in given.items()}
+        if any(e.type == ERROR for e in args.values()):
+            return ERR
+        for n in names[3:]:
+            if n not in args:
+                continue
+            e, span = args[n], given[n].value.span
+            if e.type != BOOL:
+                self.rep.error(span, f"random_blocks: '{n}' must be true or false, but this is {e.type}")
+                return ERR
+            if free_vars(e) or inputs_read(e):
+                self.rep.error(span, f"random_blocks: '{n}' must be a constant (it may use parameters)")
+                return ERR
+        return self._random_blocks(node, [args[n] for n in names[:3]], [given[n] for n in names[:3]],
+                                   args.get("shared"), args.get("past"))
+
+    def _random_blocks(self, node: A.CallExpr, args: list[Expr], arg_nodes, shared, past) -> Expr:
+        for a, e, what in zip(arg_nodes, args, ("r", "size", "seed")):
             if e.type != INT:
                 self.rep.error(a.span, f"random_blocks: '{what}' must be an int, but this is {e.type}")
                 return ERR
@@ -535,17 +614,17 @@ class Checker:
                 return ERR
         r, size, _ = args
         if isinstance(size, Const) and size.value < 1:
-            self.rep.error(node.args[1].span, "random_blocks: 'size' must be at least 1")
+            self.rep.error(arg_nodes[1].span, "random_blocks: 'size' must be at least 1")
             return ERR
         if isinstance(r, Const) and r.value < 0:
-            self.rep.error(node.args[0].span, "random_blocks: 'r' must not be negative")
+            self.rep.error(arg_nodes[0].span, "random_blocks: 'r' must not be negative")
             return ERR
-        for a, e, what in zip(node.args, (r, size), ("r", "size")):
+        for a, e, what in zip(arg_nodes, (r, size), ("r", "size")):
             if isinstance(e, Const) and e.value > RANDOM_BLOCKS_MAX:
                 self.rep.error(a.span, f"random_blocks: '{what}' must be at most {RANDOM_BLOCKS_MAX}, got {e.value}",
                                "r is capped at the number of key blocks anyway" if what == "r" else None)
                 return ERR
-        return S.random_blocks(args[0], args[1], args[2], node.span)
+        return S.random_blocks(args[0], args[1], args[2], node.span, shared=shared, past=past)
 
     def _index(self, node: A.IndexExpr, scope: _Scope) -> Expr:
         n = node.name
@@ -558,6 +637,10 @@ class Checker:
                                self._did_you_mean(n, scope.inputs) or f"declare it: input {n} : int[B, Lk]")
             return ERR
         decl = scope.inputs[n]
+        if decl.scalar:
+            self.rep.error(node.span, f"input '{n}' is a scalar ({_decl_text(decl)}) and cannot be indexed",
+                           f"write it bare: {n}")
+            return ERR
         args = [self._e(a, scope) for a in node.args]
         if len(args) != len(decl.dims):
             self.rep.error(node.span, f"input '{n}' has {len(decl.dims)} dimension{'s' if len(decl.dims) != 1 else ''} "
@@ -581,7 +664,39 @@ class Checker:
                 ok = False
             elif result.needs_call_check:
                 self._index_checks.append(IndexCheck(decl, dim, e, a.span))
-        return idx if ok else ERR
+        return _read(idx) if ok else ERR
+
+    def _in_list(self, node: A.InList, scope: _Scope) -> Expr:
+        """``A in (C1, C2, ...)`` as ``A == C1 or A == C2 ...`` (A is computed once: the IR
+        is a DAG and expressions are pure)."""
+        if isinstance(node.value, (A.Op, A.InList)) and (isinstance(node.value, A.InList) or
+                                                         node.value.op in ("==", "!=", "<", "<=", ">", ">=")):
+            self.rep.error(node.op_span or node.span, "comparisons cannot be chained",
+                           "write 'a < b and b < c'")
+            return ERR
+        a = self._e(node.value, scope)
+        items = [self._e(item, scope) for item in node.items]
+        if not node.items:
+            self.rep.error(node.op_span or node.span, "'in' needs at least one constant in its list",
+                           "write the values to compare with, e.g. 'x in (0, 2)'")
+            return ERR
+        if a.type == ERROR or any(c.type == ERROR for c in items):
+            return ERR
+        out = None
+        for item, c in zip(node.items, items):
+            moving = sorted(free_vars(c)) + sorted(inputs_read(c))
+            if moving or any(isinstance(n, RandomBlocks) for n in walk(c)):
+                self.rep.error(item.span, f"the list of 'in' holds constants, but this reads '{moving[0]}'"
+                               if moving else "the list of 'in' holds constants, but this is random_blocks",
+                               "literals and parameters only; compare with '==' for anything else")
+                return ERR
+            if (a.type == BOOL) != (c.type == BOOL):
+                self.rep.error(item.span, f"cannot compare {a.type} with {c.type} in 'in'")
+                return ERR
+            x, y = (a, c) if a.type == BOOL else _unify(a, c)
+            eq = S.binary("==", x, y, BOOL, node.span)
+            out = eq if out is None else S.binary("or", out, eq, BOOL, node.span)
+        return out
 
     # ---- pattern calls --------------------------------------------------------------
 
@@ -716,7 +831,14 @@ def _named(e: Expr, name: str) -> Expr:
 
 
 def _decl_text(d: InputDecl) -> str:
-    return f"{d.dtype}[{', '.join(str(x) for x in d.dims)}]"
+    return input_text(d)
+
+
+def _read(idx: Index) -> Expr:
+    """An input read as the user sees it: a bool input is stored as int 0/1."""
+    if idx.input.declared == BOOL:
+        return S.binary("!=", idx, S.const(0, INT), BOOL, idx.span)
+    return idx
 
 
 def _dim_index(d) -> str:

@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 1 << 20       # pattern files are tiny; a bigger one is a mista
 MAX_DEPTH = 200                # nesting beyond this is refused, never a RecursionError
 
 KEYWORDS = {"pattern", "import", "let", "input", "if", "then", "else", "and", "or",
-            "not", "true", "false"}
+            "not", "true", "false", "in", "inf"}
 
 # ---- the AST -------------------------------------------------------------------------
 
@@ -58,6 +58,18 @@ class Op(Node):
 
     op: str
     args: tuple
+    span: Span | None = _meta()
+    op_span: Span | None = _meta()
+    depth: int = field(default=1, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class InList(Node):
+    """``value in (item, ...)``: membership in a list of constants (items may be empty
+    here; the checker reports an empty list where it is written)."""
+
+    value: Node
+    items: tuple[Node, ...]
     span: Span | None = _meta()
     op_span: Span | None = _meta()
     depth: int = field(default=1, compare=False, repr=False)
@@ -115,8 +127,9 @@ class Stmt:
 
 @dataclass(frozen=True)
 class InputType:
-    dtype: str
-    dims: tuple[tuple[Union[str, int], Span], ...]
+    dtype: str                # int, float or bool
+    dims: tuple[Node, ...]    # int expressions of sizes, parameters and literals; () is a scalar
+    span: Span | None = _meta()   # the type as written (``int[B, Lk]``)
 
 
 @dataclass(frozen=True)
@@ -226,14 +239,13 @@ class _Builder:
             return Stmt("let", self._name(c[0]), c[1], span=span_of(c), name_span=self._tok_span(c[0]))
 
         def input_stmt(c):
-            dims = tuple(c[2:])
-            return Stmt("input", self._name(c[0]), InputType(str(c[1]), dims),
+            dims = tuple(d for d in c[2:] if d is not None)
+            type_span = span_of([c[1]] + list(dims))
+            return Stmt("input", self._name(c[0]), InputType(str(c[1]), dims, span=type_span),
                         span=span_of([c[0], c[1]]), name_span=self._tok_span(c[0]))
 
         def dim(c):
-            tok = c[0]
-            value = _int(tok) if tok.type == "INT" else str(tok)
-            return (value, self._tok_span(tok))
+            return c[0]
 
         def mask_stmt(c):
             return Stmt("mask", None, c[0], span=c[0].span)
@@ -258,6 +270,11 @@ class _Builder:
         def compare(c):
             return Op(str(c[1]), (c[0], c[2]), span=span_of([c[0], c[2]]),
                       op_span=self._tok_span(c[1]), depth=_depth(c[0], c[2]))
+
+        def member(c):
+            items = tuple(x for x in c[2:] if x is not None)
+            return InList(c[0], items, span=span_of([c[0], c[1]] + list(items)),
+                          op_span=self._tok_span(c[1]), depth=_depth(c[0], *items))
 
         def arith(c):
             return Op(str(c[1]), (c[0], c[2]), span=span_of([c[0], c[2]]),
@@ -294,6 +311,9 @@ class _Builder:
         def float_lit(c):
             return Lit(float(str(c[0]).replace("_", "")), span=self._tok_span(c[0]))
 
+        def inf_lit(c):
+            return Lit(float("inf"), span=self._tok_span(c[0]))
+
         def true_lit(c):
             return Lit(True, span=self._tok_span(c[0]))
 
@@ -311,7 +331,7 @@ class _Builder:
                      mask_stmt=mask_stmt, score_stmt=score_stmt, block_stmt=block_stmt,
                      block_pair=block_pair, if_expr=if_expr, or_op=binop("or"),
                      and_op=binop("and"), not_op=not_op, compare=compare, arith=arith,
-                     neg=neg, call=call, index=index, arg=arg, kwarg=kwarg, int_lit=int_lit,
+                     neg=neg, member=member, inf_lit=inf_lit, call=call, index=index, arg=arg, kwarg=kwarg, int_lit=int_lit,
                      float_lit=float_lit, true_lit=true_lit, false_lit=false_lit, name=name,
                      paren=paren)
         table["pow"] = pow_
@@ -341,14 +361,14 @@ def _get_parser():
 
 # ---- error re-wording ----------------------------------------------------------------
 
-_EXPR_START = {"INT", "FLOAT", "NAME", "LPAR", "MINUS", "TRUE", "FALSE", "NOT", "IF"}
+_EXPR_START = {"INT", "FLOAT", "INF", "NAME", "LPAR", "MINUS", "TRUE", "FALSE", "NOT", "IF"}
 _STATEMENTS = {"LET", "INPUT", "MASK", "SCORE", "BLOCK"}
-_OPERATORS = {"PLUS", "MINUS", "MUL_OP", "CMP_OP", "AND", "OR", "__ANON_0", "LSQB", "LPAR"}
+_OPERATORS = {"PLUS", "MINUS", "MUL_OP", "CMP_OP", "IN", "AND", "OR", "__ANON_0", "LSQB", "LPAR"}
 _WORDS = {
     "RBRACE": "'}'", "LBRACE": "'{'", "RPAR": "')'", "LPAR": "'('", "RSQB": "']'",
     "LSQB": "'['", "COMMA": "','", "EQUAL": "'='", "COLON": "':'", "NAME": "a name",
     "INT": "an integer", "FLOAT": "a number", "STRING": "a quoted file name",
-    "ELEM_TYPE": "'int' or 'float'", "THEN": "'then'", "ELSE": "'else'",
+    "ELEM_TYPE": "'int', 'float' or 'bool'", "THEN": "'then'", "ELSE": "'else'",
     "PATTERN": "'pattern'", "IMPORT": "'import'", "$END": "the end of the file",
 }
 

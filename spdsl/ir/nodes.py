@@ -17,10 +17,11 @@ Node kinds:
     Index(input, args, type)      an input tensor read at int indices
     Unary(op, x, type)            op in  neg not
     Binary(op, a, b, type)        op in  + - * / // % ** and or == != < <= > >=
-    Call(fn, args, type)          fn in  abs min max exp log tanh sqrt
+    Call(fn, args, type)          fn in  abs min max exp log tanh sqrt sin cos tan sigmoid
     Select(cond, a, b, type)      if cond then a else b
     RandomBlocks(r, size, seed)   the random_blocks built-in (bool); after ``at_rows`` it
-                                  also holds its query and key positions (qpos, kpos)
+                                  also holds its query and key positions (qpos, kpos);
+                                  ``shared`` and ``past`` are its bool keyword arguments
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ SIZE_OF_INDEX = {"b": "B", "h": "H", "qi": "Lq", "ki": "Lk"}
 ARITH_OPS = ("+", "-", "*", "/", "//", "%", "**")
 COMPARE_OPS = ("==", "!=", "<", "<=", ">", ">=")
 LOGIC_OPS = ("and", "or")
-MATH_FUNCS = ("exp", "log", "tanh", "sqrt")
+MATH_FUNCS = ("exp", "log", "tanh", "sqrt", "sin", "cos", "tan", "sigmoid")
 NUMERIC_FUNCS = ("abs", "min", "max")
 
 
@@ -87,12 +88,31 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class InputDecl:
-    """``input NAME : int[DIMS]``; each dim is a size name (``B``...) or an int."""
+    """``input NAME : int[DIMS]`` as the kernels store it.
+
+    ``dtype`` is ``int`` or ``float``; each dim is a size name (``B``...), an int, or an
+    int expression of sizes and parameters (``Lq // 64``; see ``spdsl.ir.dims``). Two
+    declarations are sugar over that storage, recorded so that messages, printing and
+    call-time checks show what the user wrote: ``declared = "bool"`` (a ``bool[...]``
+    input, stored as int 0/1 and read as ``x[...] != 0``) and ``scalar`` (``int[]``,
+    stored as one element ``[1]`` and read as ``x[0]``)."""
 
     name: str
     dtype: str
-    dims: tuple[Union[str, int], ...]
+    dims: tuple
     span: Span | None = _span()
+    declared: str | None = None    # the element type written, where it is not ``dtype``
+    scalar: bool = False
+
+    @property
+    def elem(self) -> str:
+        """The element type as declared: int, float or bool."""
+        return self.declared or self.dtype
+
+    @property
+    def declared_dims(self) -> tuple:
+        """The dims as declared: ``()`` for a scalar."""
+        return () if self.scalar else self.dims
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +174,20 @@ class RandomBlocks:
     # expressions qi + q_offset and ki + kv_offset after spdsl.ir.positions.at_rows
     qpos: "Expr | None" = None
     kpos: "Expr | None" = None
+    # keyword arguments (LANGUAGE.md 1.1), bool expressions folded to constants by binding:
+    # one draw for all heads; draws among key blocks <= q // size only
+    shared: "Expr" = Const(False, BOOL)
+    past: "Expr" = Const(False, BOOL)
     span: Span | None = _span()
     name: str | None = field(default=None, compare=False, hash=False, repr=False)
 
     @property
     def type(self) -> str:
         return BOOL
+
+    def flags(self) -> tuple:
+        """(shared, past), the keyword arguments' children."""
+        return (self.shared, self.past)
 
 
 Expr = Union[Const, Var, Param, Index, Unary, Binary, Call, Select, RandomBlocks]
@@ -178,8 +206,8 @@ def children(e: Expr) -> tuple[Expr, ...]:
         return (e.a, e.b)
     if isinstance(e, Select):
         return (e.cond, e.a, e.b)
-    if isinstance(e, RandomBlocks):
-        return (e.r, e.size, e.seed) + ((e.qpos, e.kpos) if e.qpos is not None else ())
+    if isinstance(e, RandomBlocks):  # the constants first, then the positions (if any)
+        return (e.r, e.size, e.seed, e.shared, e.past) + ((e.qpos, e.kpos) if e.qpos is not None else ())
     return ()
 
 
@@ -199,8 +227,8 @@ def with_children(e: Expr, new: tuple[Expr, ...]) -> Expr:
     if isinstance(e, Select):
         return Select(new[0], new[1], new[2], e.type, span=e.span, name=e.name)
     if isinstance(e, RandomBlocks):
-        pos = (new[3], new[4]) if len(new) == 5 else (None, None)
-        return RandomBlocks(new[0], new[1], new[2], *pos, span=e.span, name=e.name)
+        pos = (new[5], new[6]) if len(new) == 7 else (None, None)
+        return RandomBlocks(new[0], new[1], new[2], *pos, shared=new[3], past=new[4], span=e.span, name=e.name)
     return e
 
 
@@ -222,7 +250,7 @@ def walk(e: Expr, computed: bool = False) -> Iterator[Expr]:
         stack.append((node, True))
         kids = children(node)
         if computed and isinstance(node, RandomBlocks):
-            kids = kids[3:]  # only the positions are computed
+            kids = kids[5:]  # only the positions are computed
         for c in reversed(kids):
             if id(c) not in seen:
                 stack.append((c, False))
@@ -252,6 +280,10 @@ def params_read(e: Expr) -> set[str]:
     return {n.name for n in walk(e) if isinstance(n, Param)}
 
 
+def _is_true(e: Expr) -> bool:
+    return isinstance(e, Const) and e.value is True
+
+
 def depends_on(e: Expr, var: str) -> bool:
     """Whether the value of ``e`` can change with the index variable ``var`` (b/h/q/k).
 
@@ -262,6 +294,6 @@ def depends_on(e: Expr, var: str) -> bool:
             return True
         if isinstance(n, RandomBlocks) and n.qpos is None and var in ("h", "q", "k"):
             return True
-        if isinstance(n, RandomBlocks) and var == "h":
-            return True
+        if isinstance(n, RandomBlocks) and var == "h" and not _is_true(n.shared):
+            return True  # one draw per head, unless shared
     return False

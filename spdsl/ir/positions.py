@@ -54,7 +54,8 @@ def at_rows(expr: Expr | None, oq: Expr, ok: Expr) -> Expr | None:
             return _position("ki", ok, e.span)
         if isinstance(e, RandomBlocks) and e.qpos is None:
             return RandomBlocks(e.r, e.size, e.seed, _position("qi", oq, e.span),
-                                _position("ki", ok, e.span), span=e.span, name=e.name)
+                                _position("ki", ok, e.span), shared=e.shared, past=e.past,
+                                span=e.span, name=e.name)
         return None
 
     return transform(expr, rewrite)

@@ -17,13 +17,27 @@ _ATOM = 10
 MAX_NESTING = 50   # deeper sub-expressions are printed as lets
 
 
+def dim_text(d) -> str:
+    """A dim of an input declaration as the user would write it."""
+    if isinstance(d, (str, int)):
+        return str(d)
+    return print_expr(d)
+
+
+def input_text(decl) -> str:
+    """An input declaration's type as the user wrote it: ``bool[B, Lk]``, ``int[]``."""
+    return f"{decl.elem}[{', '.join(dim_text(d) for d in decl.declared_dims)}]"
+
+
 def _const_text(c: Const) -> str:
     if c.type == BOOL:
         return "true" if c.value else "false"
     if c.type == FLOAT:
         r = repr(float(c.value))
-        if r in ("inf", "-inf", "nan"):
-            return {"inf": "(1.0 / 0.0)", "-inf": "(-1.0 / 0.0)", "nan": "(0.0 / 0.0)"}[r]
+        if r in ("inf", "-inf"):
+            return r   # the literal inf (LANGUAGE.md 1.1)
+        if r == "nan":
+            return "(0.0 / 0.0)"
         return r
     return str(c.value)
 
@@ -91,11 +105,17 @@ class _Printer:
         if isinstance(e, (Var, Param)):
             return e.name, _ATOM
         if isinstance(e, Index):
+            if e.input.scalar:  # `input n : int[]` is read bare; stored as n[0]
+                return e.input.name, _ATOM
             return f"{e.input.name}[{', '.join(self.expr(a) for a in e.args)}]", _ATOM
+        if _bool_read(e):  # a bool input, stored as int 0/1 and read as x[...] != 0
+            return self._e(e.a)
         if isinstance(e, Call):
             return f"{e.fn}({', '.join(self.expr(a) for a in e.args)})", _ATOM
         if isinstance(e, RandomBlocks):
-            return f"random_blocks({self.expr(e.r)}, {self.expr(e.size)}, {self.expr(e.seed)})", _ATOM
+            kw = "".join(f", {n} = {self.expr(x)}" for n, x in (("shared", e.shared), ("past", e.past))
+                         if not (isinstance(x, Const) and x.value is False))
+            return f"random_blocks({self.expr(e.r)}, {self.expr(e.size)}, {self.expr(e.seed)}{kw})", _ATOM
         if isinstance(e, Select):
             return (f"if {self.expr(e.cond)} then {self.expr(e.a)} else {self._wrap(e.b, 1)}", 1)
         if isinstance(e, Unary):
@@ -112,6 +132,11 @@ class _Printer:
         raise TypeError(f"cannot print {e!r}")
 
 
+def _bool_read(e: Expr) -> bool:
+    return (isinstance(e, Binary) and e.op == "!=" and isinstance(e.a, Index) and e.a.input.declared == BOOL
+            and isinstance(e.b, Const) and e.b.type == INT and e.b.value == 0)
+
+
 def print_expr(e: Expr) -> str:
     p = _Printer([e], anonymous=False)
     return "\n".join(p.lets() + [p.expr(e, top=True)])
@@ -122,8 +147,7 @@ def print_kernel_ir(mask: Expr, score: Expr | None, input_decls) -> str:
     score (the IR part of a kernel cache key: equal for equal kernels)."""
     roots = [e for e in (mask, score) if e is not None]
     p = _Printer(roots, anonymous=True)
-    lines = [f"input {d.name} : {d.dtype}[{', '.join(str(x) for x in d.dims)}]"
-             for d in sorted(input_decls, key=lambda d: d.name)]
+    lines = [f"input {d.name} : {input_text(d)}" for d in sorted(input_decls, key=lambda d: d.name)]
     lines += p.lets()
     if mask is not None:  # None: every key (a dense mask)
         lines.append(f"mask = {p.expr(mask, top=id(mask) not in p.names)}")
@@ -142,7 +166,7 @@ def print_pattern(pattern, anonymous: bool = False) -> str:
         params = "(" + ", ".join(pattern.unbound) + ")"
     lines = [f"pattern {name}{params} {{"]
     for decl in pattern.inputs.values():
-        lines.append(f"    input {decl.name} : {decl.dtype}[{', '.join(str(d) for d in decl.dims)}]")
+        lines.append(f"    input {decl.name} : {input_text(decl)}")
     lines += ["    " + s for s in p.lets()]
     lines.append(f"    mask = {p.expr(pattern.mask, top=id(pattern.mask) not in p.names)}")
     if pattern.score is not None:

@@ -175,7 +175,12 @@ def unary(op: str, x: Expr, type_: str, span: Span | None = None) -> Expr:
     return Unary(op, x, type_, span=span)
 
 
-_MATH = {"exp": math.exp, "log": math.log, "tanh": math.tanh, "sqrt": math.sqrt}
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+_MATH = {"exp": math.exp, "log": math.log, "tanh": math.tanh, "sqrt": math.sqrt,
+         "sin": math.sin, "cos": math.cos, "tan": math.tan, "sigmoid": _sigmoid}
 
 
 def call(fn: str, args: tuple[Expr, ...], type_: str, span: Span | None = None) -> Expr:
@@ -219,12 +224,14 @@ def promote(e: Expr, type_: str) -> Expr:
     return Binary("*", e, Const(1.0, FLOAT), FLOAT, span=getattr(e, "span", None))
 
 
-def random_blocks(r: Expr, size: Expr, seed: Expr, span: Span | None = None) -> Expr:
-    if ERROR in (r.type, size.type, seed.type):
+def random_blocks(r: Expr, size: Expr, seed: Expr, span: Span | None = None,
+                  shared: Expr | None = None, past: Expr | None = None) -> Expr:
+    flags = {n: x for n, x in (("shared", shared), ("past", past)) if x is not None}
+    if ERROR in (r.type, size.type, seed.type, *(x.type for x in flags.values())):
         return Const(0, ERROR, span=span)
     if is_const(r, 0):
         return Const(False, BOOL, span=span)
-    return RandomBlocks(r, size, seed, span=span)
+    return RandomBlocks(r, size, seed, span=span, **flags)
 
 
 # positions (LANGUAGE.md 1.1): the default q_offset = Lk - Lq aligns it bottom-right

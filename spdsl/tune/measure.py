@@ -23,12 +23,16 @@ def random_inputs(pattern, B: int, H: int, Lq: int, Lk: int, seed: int) -> dict:
     """Runtime inputs for a shape: int inputs as sorted ids (like packed documents)."""
     import torch
 
+    from spdsl.ir.dims import declared_shape
+
     gen = torch.Generator().manual_seed(seed)
     sizes = {"B": B, "H": H, "Lq": Lq, "Lk": Lk}
     out = {}
     for name, decl in pattern.inputs.items():
-        shape = tuple(d if isinstance(d, int) else sizes[d] for d in decl.dims)
-        if decl.dtype == "int":
+        shape = declared_shape(decl, sizes)
+        if decl.elem == "bool":
+            out[name] = torch.rand(shape, generator=gen) < 0.9
+        elif decl.dtype == "int":
             last = shape[-1] if shape else 1
             ids = torch.randint(0, max(2, last // 256 + 1), shape, generator=gen)
             out[name] = torch.sort(ids, dim=-1).values if shape else ids
