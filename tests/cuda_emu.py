@@ -323,13 +323,21 @@ extern "C" void launch(void** p, long long* iv, double* f, int grid) {{
         self.lib = ctypes.CDLL(str(so))
 
     def __call__(self, grid: int, arrays: dict, sizes: dict, scale: float):
+        # the [B, heads, L, D] buffers are strided: their strides X_s0..X_s2 are kernel
+        # arguments, taken from the arrays (which may be strided views, rows contiguous)
+        sizes = dict(sizes)
+        for name, a in arrays.items():
+            if a.ndim == 4:
+                assert a.strides[-1] == a.itemsize, name
+                for i in range(3):
+                    sizes[f"{name}_s{i}"] = a.strides[i] // a.itemsize
         ints = host_ints(self.ll, sizes)
         n = len(self.params)
         p, iv, f = (ctypes.c_void_p * n)(), (ctypes.c_longlong * n)(), (ctypes.c_double * n)()
         for i, (typ, pname) in enumerate(self.params):
             if typ.endswith("*"):
                 a = arrays[pname[:-len("_ptr")]]
-                assert a.flags.c_contiguous, pname
+                assert a.flags.c_contiguous or a.ndim == 4, pname
                 p[i] = a.ctypes.data
             elif typ == "float":
                 f[i] = scale
@@ -340,10 +348,12 @@ extern "C" void launch(void** p, long long* iv, double* f, int grid) {{
 
 def to_numpy(t):
     """A torch tensor as the NumPy array an emulated kernel reads and writes in place
-    (bfloat16 as its uint16 bits; the array shares the tensor's memory)."""
+    (bfloat16 as its uint16 bits; the array shares the tensor's memory). A 4-D view with a
+    contiguous last dim keeps its strides (the kernels take strided q, k, v, out, ...)."""
     import torch
 
-    t = t.contiguous()
+    if not (t.dim() == 4 and t.stride(-1) == 1):
+        t = t.contiguous()
     if t.dtype == torch.bfloat16:
         return t.view(torch.int16).numpy()
     return t.numpy()
@@ -351,30 +361,34 @@ def to_numpy(t):
 
 def _sizes_and_extra(kernels, inputs: dict, B: int, H: int, Hk: int, Lq: int, Lk: int):
     """Sizes by name and the pattern's input / random-table arrays, as the wrapper passes them."""
+    from spdsl.codegen.common.lower import random_table_name
+
     sizes = {"B": B, "H": H, "Hk": Hk, "Lq": Lq, "Lk": Lk}
     passed = kernels._extra_args(inputs, "cpu", H, Lq, Lk)
     extra = {f"in_{n}": t.numpy() for n, t in zip(kernels.input_names, passed)}
     for key, table in zip(kernels.random_keys, passed[len(kernels.input_names):]):
-        extra["rb_%d_%d_%d" % key] = table.numpy()
-        sizes["rb%d_%d_%d_nq" % key], sizes["rb%d_%d_%d_nk" % key] = table.shape[1:]
+        name = random_table_name(key)  # rb_{r}_{size}_{seed}[_shared][_past]
+        extra[name] = table.numpy()
+        sizes["rb" + name[3:] + "_nq"], sizes["rb" + name[3:] + "_nk"] = table.shape[1:]
     return sizes, extra
 
 
 def run_forward(fwd, layout, q, k, v, inputs: dict, workdir: pathlib.Path, scale: float,
-                eager_copies: bool = False):
+                eager_copies: bool = False, out=None):
     """``cuda.CudaForward`` ``fwd`` run in emulation on CPU tensors: (out, lse), both
     poisoned with NaN before the run so that unwritten elements show. ``eager_copies``:
-    cp.async copies land at once instead of at the wait."""
+    cp.async copies land at once instead of at the wait. q, k, v may be strided views
+    (rows contiguous); ``out``: a [B, H, Lq, D] view to write into (e.g. a transposed
+    [B, Lq, H, D] tensor)."""
     import torch
 
     B, H, Lq, _ = q.shape
     Hk, Lk = k.shape[1], k.shape[2]
     kernel = Emulated(fwd.module, "forward", workdir, fwd.source, eager_copies)
     sizes, extra = _sizes_and_extra(fwd, inputs, B, H, Hk, Lq, Lk)
-    out = torch.full(q.shape, float("nan"), dtype=q.dtype)
+    out = torch.full(q.shape, float("nan"), dtype=q.dtype) if out is None else out.fill_(float("nan"))
     lse = torch.full((B, H, Lq), float("nan"))
     row = [t.numpy() for t in fwd._layout_args(layout, "cpu", B, H, Lq)]
-    q, k, v = (t.contiguous() for t in (q, k, v))
     arrays = dict(Q=to_numpy(q), K=to_numpy(k), V=to_numpy(v), O=to_numpy(out), LSE=lse.numpy(),
                   **dict(zip(("HC", "RP", "CI", "FL", "ORD"), row)), **extra)
     kernel(len(row[-1]), arrays, dict(sizes, n_rows=len(row[1]), nnz=len(row[2])), scale)
@@ -382,9 +396,10 @@ def run_forward(fwd, layout, q, k, v, inputs: dict, workdir: pathlib.Path, scale
 
 
 def run_backward(bwd, layout, q, k, v, out, lse, dout, inputs: dict, workdir: pathlib.Path,
-                 scale: float, eager_copies: bool = False):
+                 scale: float, eager_copies: bool = False, dlse=None):
     """``cuda.CudaBackward`` ``bwd`` run in emulation on CPU tensors (dQ, then dK/dV, as
-    on the GPU): (dq, dk, dv, delta), poisoned with NaN before the run."""
+    on the GPU): (dq, dk, dv, delta), poisoned with NaN before the run. q k v out dout
+    may be strided views (rows contiguous); ``dlse``: lse's gradient (None: zeros)."""
     import torch
 
     B, H, Lq, _ = q.shape
@@ -392,15 +407,15 @@ def run_backward(bwd, layout, q, k, v, out, lse, dout, inputs: dict, workdir: pa
     dq_k = Emulated(bwd.modules["dq"], "dq", workdir, bwd.sources["dq"], eager_copies)
     dkdv_k = Emulated(bwd.modules["dkdv"], "dkdv", workdir, bwd.sources["dkdv"], eager_copies)
     sizes, extra = _sizes_and_extra(bwd, inputs, B, H, Hk, Lq, Lk)
-    q, k, v, out, dout = (t.contiguous() for t in (q, k, v, out, dout))
     lse = lse.float().contiguous()
+    dlse = torch.zeros((B, H, Lq)) if dlse is None else dlse.float().contiguous()
     dq, dk, dv = (torch.full(t.shape, float("nan"), dtype=t.dtype) for t in (q, k, v))
     delta = torch.full((B, H, Lq), float("nan"))
     row = [t.numpy() for t in bwd._layout_args(layout, "cpu", B, H, Lq)]
     col = [t.numpy() for t in bwd._transposed_args(layout, None, "cpu", B, H, Hk, Lk)]
     common = dict(Q=to_numpy(q), K=to_numpy(k), V=to_numpy(v), DO=to_numpy(dout),
                   LSE=lse.numpy(), DELTA=delta.numpy(), **extra)
-    dq_k(len(row[-1]), dict(common, O=to_numpy(out), DQ=to_numpy(dq),
+    dq_k(len(row[-1]), dict(common, O=to_numpy(out), DLSE=dlse.numpy(), DQ=to_numpy(dq),
                             **dict(zip(("HC", "RP", "CI", "FL", "ORD"), row))),
          dict(sizes, n_rows=len(row[1]), nnz=len(row[2])), scale)
     dkdv_k(len(col[-1]), dict(common, DK=to_numpy(dk), DV=to_numpy(dv),
@@ -426,7 +441,7 @@ def emulate_launches(kernels, primfuncs: dict, workdir: pathlib.Path, eager_copi
         arrays, scale = {}, None
         for pname, a in zip(names, args):
             if isinstance(a, torch.Tensor):
-                assert a.device.type == "cpu" and a.is_contiguous(), pname
+                assert a.device.type == "cpu" and (a.is_contiguous() or a.dim() == 4), pname
                 arrays[pname] = to_numpy(a)
             else:
                 scale = float(a)

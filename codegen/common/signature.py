@@ -97,24 +97,29 @@ class ExprLowerer:
 
 
 # The tensors of each kernel kind, in argument order, as (buffer name, length axis): "q"
-# tensors are [B, H, Lq, head_dim], "k" ones [B, Hk, Lk, head_dim]; LSE and DELTA are
-# float32 [B, H, Lq].
+# tensors are [B, H, Lq, head_dim], "k" ones [B, Hk, Lk, head_dim]; LSE, DLSE and DELTA
+# are float32 [B, H, Lq], compact. DLSE is the gradient of lse (zeros when it has none):
+# the dQ kernel writes DELTA = rowsum(dO O) - DLSE, which is all lse's gradient changes.
 _TENSORS = {
     "forward": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("LSE", "q")),
     "dq": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("DO", "q"), ("LSE", "q"),
-           ("DQ", "q"), ("DELTA", "q")),
+           ("DLSE", "q"), ("DQ", "q"), ("DELTA", "q")),
     "dkdv": (("Q", "q"), ("K", "k"), ("V", "k"), ("DO", "q"), ("LSE", "q"), ("DELTA", "q"),
              ("DK", "k"), ("DV", "k")),
 }
-_PER_ROW = ("LSE", "DELTA")
+_PER_ROW = ("LSE", "DLSE", "DELTA")
 
 
 @dataclass
 class KernelParams:
     """One kernel's arguments as buffers for a TVMScript body to use by closure.
 
-    ``tensors``: the tensors by buffer name (Q, K, V, O, DO, LSE, DQ, DELTA, DK, DV, those
-    of the kind), [B, H or Hk, Lq or Lk(, head_dim)]. The layout: ``HC`` (head_class,
+    ``tensors``: the tensors by buffer name (Q, K, V, O, DO, LSE, DLSE, DQ, DELTA, DK, DV,
+    those of the kind), [B, H or Hk, Lq or Lk(, head_dim)]. The head_dim tensors are
+    strided: their batch, head and row strides are symbolic (``Q_s0``, ``Q_s1``, ``Q_s2``,
+    bound from the caller's tensor), the last is 1; so one build takes [B, H, L, D]
+    tensors, transposed views of [B, L, H, D] ones, and batch-broadcast (stride 0) K/V.
+    The layout: ``HC`` (head_class,
     int32 [B, H]), ``PTR`` (row_ptr, or col_ptr for dkdv, int64), ``IDX`` (col_idx, or
     row_idx, int32 [nnz]), ``FL`` (full, uint8 [nnz]), ``ORD`` (the task order, int32
     [B * H * n_qb], or [B * Hk * n_kb] for dkdv). ``scale`` is a float32 scalar."""
@@ -144,7 +149,8 @@ class KernelParams:
 def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: int,
                    block_q: int, block_k: int, dtype: str) -> KernelParams:
     """The signature of a ``kind`` kernel ("forward", "dq" or "dkdv"), the one the CPU and
-    CUDA kernels of that kind share: its tensors (``dtype``; lse and delta float32), the
+    CUDA kernels of that kind share: its tensors (``dtype``, strided; lse, dlse and delta
+    float32, compact), the
     packed layout (rows for forward and dq, columns for dkdv), ``scale``, then ``sig``'s
     inputs and random tables. Write the body with ``@T.prim_func`` and no parameters,
     reading these buffers by closure, and wrap it with :meth:`KernelParams.primfunc`::
@@ -167,7 +173,7 @@ def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: i
         if name in _PER_ROW:
             tensors[name] = _buffer(rows[axis], "float32", name)
         else:
-            tensors[name] = _buffer((*rows[axis], head_dim), dtype, name)
+            tensors[name] = _strided_buffer((*rows[axis], head_dim), dtype, name)
     columns = kind == "dkdv"
     n_ptr = tirx.Var("n_cols" if columns else "n_rows", "int32")
     nnz = tirx.Var("nnz", "int32")
@@ -184,6 +190,13 @@ def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: i
 
 def _buffer(shape, dtype: str, name: str) -> tirx.Buffer:
     return tirx.decl_buffer(shape, dtype, name=name)
+
+
+def _strided_buffer(shape, dtype: str, name: str) -> tirx.Buffer:
+    """A [B, heads, L, head_dim] buffer whose outer strides are symbolic (``name_s0`` ..
+    ``name_s2``, bound from the tensor at the call) and whose rows are contiguous."""
+    strides = [tirx.Var(f"{name}_s{i}", "int32") for i in range(len(shape) - 1)]
+    return tirx.decl_buffer(shape, dtype, name=name, strides=[*strides, tirx.const(1, "int32")])
 
 
 def attach_extra_params(func: tirx.PrimFunc, sig: KernelSignature, name: str) -> tirx.PrimFunc:

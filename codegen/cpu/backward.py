@@ -3,8 +3,11 @@
 Both recompute P from the forward's log-sum-exp instead of storing it:
 
     raw  = scale <Q[q], K[k]>,  s = score(raw),  P = exp(s - lse[q])
-    dP   = <dO[q], V[k]>,  Delta[q] = <dO[q], O[q]>
+    dP   = <dO[q], V[k]>,  Delta[q] = <dO[q], O[q]> - dlse[q]
     dS   = P (dP - Delta[q]) * dscore/draw(raw)          (symbolic, ``derivative.py``)
+
+(dlse: the gradient of the returned lse, zeros when it has none; d lse[q] / d s[q, k] =
+P[q, k], so it enters only through Delta. A row with lse = -inf takes no dlse.)
     dQ   = scale * dS K,   dK = scale * dS^T Q,   dV = P^T dO
 
 Tasks run in the host-made orders of ``PackedLayout.task_order`` / ``TransposedLayout.
@@ -98,13 +101,13 @@ def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_dec
 
 def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
                 dtype: str = "float32"):
-    """dQ (and Delta). Arguments: q k v o do lse dq delta head_class row_ptr col_idx full
-    order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
+    """dQ (and Delta). Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
+    full order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
     q k v o do dq are ``dtype`` (float32, float16 or bfloat16); arithmetic, lse and delta
     are float32."""
     sv, g, p, (_, row_tasks, block_kinds, products, accumulate) = _setup(
         "dq", mask, score, head_dim, cfg, input_decls, dtype)
-    Q, K, V, O, DO, LSE, DQ, DELTA = p.tensors.values()
+    Q, K, V, O, DO, LSE, DLSE, DQ, DELTA = p.tensors.values()
     CI, FL, scale = p.IDX, p.FL, p.scale
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
@@ -123,9 +126,10 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
         S, DP = stack_buffers((BK, BQ), 2)
         LR, DR = stack_buffers((BQ,), 2)
         for i in T.vectorized(BQ):
-            DR[i] = T.float32(0)
             LR[i] = LSE[b, h, T.min(q0 + i, Lqv - 1)] * T.float32(LOG2E)
             LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
+            DR[i] = T.Select(LR[i] == T.float32(float("inf")), T.float32(0),
+                             T.float32(0) - DLSE[b, h, T.min(q0 + i, Lqv - 1)])
         for d in T.serial(D):
             for i in T.vectorized(BQ):
                 QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * scale

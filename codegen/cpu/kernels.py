@@ -12,7 +12,9 @@ every size. The layout must have been built for ``config.block_q`` x ``config.bl
 and for the call's B, H and lengths.
 
 Tensors are float32, float16 or bfloat16 (``dtype``); arithmetic, lse and Delta are
-float32. The parallel loops run tasks in the layout's ``task_order`` for the calling
+float32. q, k, v, out, dout and the gradients are [B, H, L, D] with any outer strides
+(transposed views of [B, L, H, D] tensors, a batch stride 0 for broadcast K/V) as long as
+the head dim is contiguous; other tensors are copied (:func:`rows_contiguous`). The parallel loops run tasks in the layout's ``task_order`` for the calling
 thread's TVM thread count (load balance; see ``layout.py``). Importing this module sets
 ``TVM_NUM_THREADS`` to torch's thread count unless it or ``OMP_NUM_THREADS`` is set
 (``target.configure_threads``: TVM's own default is half the vCPUs on x86).
@@ -76,12 +78,20 @@ class _Extras:
         return out
 
 
+def rows_contiguous(t):
+    """``t`` itself when the kernels can read it in place (unit stride along the head dim,
+    any other strides), else a contiguous copy."""
+    return t if t.stride(-1) == 1 or t.shape[-1] == 1 else t.contiguous()
+
+
 def _scale(scale, head_dim):
     return float(head_dim) ** -0.5 if scale is None else float(scale)
 
 
 class ForwardKernel:
-    """A built forward kernel; call it with torch tensors ([B, H, L, D], contiguous)."""
+    """A built forward kernel; call it with torch tensors ([B, H, L, D], strided views
+    welcome, :func:`rows_contiguous`); ``out`` may be a strided view too (a [B, L, H, D]
+    tensor transposed, written in place)."""
 
     def __init__(self, module, extras, config, head_dim, dtype):
         self.module, self.config, self.head_dim, self.dtype = module, config, head_dim, dtype
@@ -92,10 +102,12 @@ class ForwardKernel:
                  out=None, lse=None):
         import torch
 
-        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        q, k, v = (rows_contiguous(t) for t in (q, k, v))
         b, h, lq, d = q.shape
+        if out is not None and out.stride(-1) != 1:
+            raise ValueError("out must have a unit stride along the head dim")
         if out is None:
-            out = torch.empty_like(q)
+            out = torch.empty(q.shape, dtype=q.dtype)
         if lse is None:
             lse = torch.empty((b, h, lq), dtype=torch.float32)
         extra = self.extras.args(inputs, h, lq, k.shape[2])
@@ -121,9 +133,14 @@ class BackwardKernels:
         self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
-                 inputs=None, transposed: lay.TransposedLayout | None = None, grads=None):
+                 inputs=None, transposed: lay.TransposedLayout | None = None, grads=None,
+                 dlse=None):
         """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
-        q's dtype and q's / k's / v's shapes to write into (and return)."""
+        q's dtype and q's / k's / v's shapes to write into (and return). ``dlse``: the
+        gradient of lse (float [B, H, Lq]; None: zero). q k v out dout may be strided
+        (:func:`rows_contiguous`); k and v may broadcast over the batch (stride 0), in
+        which case dk and dv come back per batch entry, [B, Hk, Lk, D], for the caller
+        to sum."""
         import torch
 
         io = q.dtype
@@ -135,17 +152,19 @@ class BackwardKernels:
                 if g.dtype != io or g.shape != t.shape or not g.is_contiguous():
                     raise ValueError("grads must be contiguous (dq, dk, dv) shaped and typed "
                                      "like q, k, v")
-        q, k, v, out, dout = (t.contiguous().to(kernel_io) for t in (q, k, v, out, dout))
+        q, k, v, out, dout = (rows_contiguous(t).to(kernel_io) for t in (q, k, v, out, dout))
         lse = lse.contiguous().float()
         b, h, lq, d = q.shape
+        dlse = (torch.zeros((b, h, lq), dtype=torch.float32) if dlse is None
+                else dlse.to(torch.float32).contiguous())
         scale = _scale(scale, d)
         extra = self.extras.args(inputs, h, lq, k.shape[2])
         if grads is not None and io == kernel_io:
             dq, dk, dv = grads
         else:
-            dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+            dq, dk, dv = (torch.empty(t.shape, dtype=t.dtype) for t in (q, k, v))
         delta = torch.empty((b, h, lq), dtype=torch.float32)
-        self.dq_func(q, k, v, out, dout, lse, dq, delta,
+        self.dq_func(q, k, v, out, dout, lse, dlse, dq, delta,
                      *_layout_args(layout, self.config, b, h, lq), scale, *extra)
         transposed = transposed or layout.transposed
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,

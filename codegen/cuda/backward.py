@@ -5,7 +5,7 @@ The math is the CPU kernels' (``cpu/backward.py``): P is recomputed from the for
 log-sum-exp instead of being stored,
 
     raw  = scale <Q[q], K[k]>,  s = score(raw),  P = exp(s - lse[q])
-    dP   = <dO[q], V[k]>,  Delta[q] = <dO[q], O[q]>
+    dP   = <dO[q], V[k]>,  Delta[q] = <dO[q], O[q]> - dlse[q]
     dS   = P (dP - Delta[q]) * dscore/draw(raw)          (symbolic, ``derivative.py``)
     dQ   = scale * dS K,   dK = scale * dS^T Q,   dV = P^T dO
 
@@ -109,10 +109,17 @@ def lse2(x):
     return tirx.Select(y == tirx.const(NEG_INF, "float32"), tirx.const(POS_INF, "float32"), y)
 
 
+def no_dlse_if_empty(lse2_value, dlse):
+    """lse's gradient as the dQ kernels fold it into Delta: 0 for a row that sees no key
+    (lse2 turned into +inf), whose lse is constant, so that no dlse (not even a NaN one)
+    reaches its zero P."""
+    return tirx.Select(lse2_value == tirx.const(POS_INF, "float32"), tirx.const(0.0, "float32"), dlse)
+
+
 def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
                      dtype: str = "float32"):
-    """dQ and Delta. Arguments: q k v o do lse dq delta head_class row_ptr col_idx full
-    order scale, then the pattern's inputs and random tables (the CPU dq kernel's ABI)."""
+    """dQ and Delta. Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
+    full order scale, then the pattern's inputs and random tables (the CPU dq kernel's ABI)."""
     sv, sig, g = setup(mask, score, input_decls)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
@@ -126,7 +133,7 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
             SR[r] = g.ds_value(b, h, qi, kc + r, SR[r], PR[r], ST[0], ST[1], kind)
 
     @T.macro
-    def body(Q, K, V, O, DO, LSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
+    def body(Q, K, V, O, DO, LSE, DLSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
         KS = T.alloc_buffer((KT, D), "float32", scope="shared")
         VS = T.alloc_buffer((KT, D), "float32", scope="shared")
         QR = T.alloc_buffer((D,), "float32", scope="local")    # scale * Q row
@@ -140,13 +147,13 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
         row: T.let = HC[b, h] * (n_qb + 1) + qb
         rbeg: T.let = T.Cast("int32", RP[row])
         rend: T.let = T.Cast("int32", RP[row + 1])
-        ST[1] = T.float32(0)
+        ST[0] = lse2(LSE[b, h, qc])
+        ST[1] = T.float32(0) - no_dlse_if_empty(ST[0], DLSE[b, h, qc])
         for d in T.unroll(D):
             QR[d] = T.Cast("float32", Q[b, h, qc, d]) * scale
             DOR[d] = T.Cast("float32", DO[b, h, qc, d])
             ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
             DQR[d] = T.float32(0)
-        ST[0] = lse2(LSE[b, h, qc])
 
         @T.inline
         def tile(j, kc):

@@ -9,7 +9,8 @@ kernels (``backward.py``), which they replace for 16-bit dtypes:
     row first; each warp owns 16 query rows. Q and dO stay in A fragments, K and V tiles
     are staged in shared memory, S = Q K^T and dP = dO V^T accumulate in registers (mma C
     layout), dS is re-packed from them into A fragments for dQ += dS K. Delta = rowsum(dO O)
-    is reduced across the 4 lanes of a row with shuffles and written for the dK/dV kernel.
+    - dlse is reduced across the 4 lanes of a row with shuffles and written for the dK/dV
+    kernel.
 ``dkdv_mma_primfunc``  one thread block per (batch, key head, key block) column of the
     transposed layout; each warp owns 16 keys (so block_k = 16 * warps of this kernel). K
     and V stay in A fragments, Q and dO are staged ``tile`` queries at a time with their
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 from tvm.script import tirx as T
 
-from spdsl.codegen.cuda.backward import lse2
+from spdsl.codegen.cuda.backward import lse2, no_dlse_if_empty
 from spdsl.codegen.cuda.blocks import by_block_kind, key_chunks, pipeline
 from spdsl.codegen.cuda.config import SHARED_LIMIT, CudaConfig, mma_chunk
 from spdsl.codegen.cuda.forward import NVCC_UNROLL
@@ -77,7 +78,7 @@ def _quad_sum(x):
 def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                     dtype: str = "float16"):
     """dQ and Delta on tensor cores; the CUDA-core dq kernel's arguments."""
-    Hkv, Lqv, Lkv = sv.Hk, sv.Lq, sv.Lk
+    Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, IO, AB = head_dim, cfg.block_q, dtype, MMA_DTYPE[dtype]
     NTH = 32 * (BQ // 16)
     STG = cfg.stages
@@ -97,7 +98,7 @@ def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
             EF[x] = T.Cast(IO, g.ds_from_p(b, h, *elem(x, r0, k0, tq), SF[x] * scale, PT[0], PF[x], ST[2 + x % 4 // 2], kind))
 
     @T.macro
-    def body(Q, K, V, O, DO, LSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
+    def body(Q, K, V, O, DO, LSE, DLSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
         KS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
         VS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
         QF = T.alloc_buffer((KD * 8,), IO, scope="local")    # Q as A fragments
@@ -122,8 +123,8 @@ def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                 GF[ks * 8 + i] = DO[b, h, T.min(ar, Lqv - 1), ac]
                 ST[2 + i // 2 % 2] = ST[2 + i // 2 % 2] + T.Cast("float32", GF[ks * 8 + i]) * T.Cast("float32", O[b, h, T.min(ar, Lqv - 1), ac])
         for rr in T.unroll(2):
-            ST[2 + rr] = _quad_sum(ST[2 + rr])
             ST[rr] = lse2(LSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
+            ST[2 + rr] = _quad_sum(ST[2 + rr]) - no_dlse_if_empty(ST[rr], DLSE[b, h, T.min(r0 + rr * 8, Lqv - 1)])
         for x in T.unroll(NO * 4):
             QG[x] = T.float32(0)
 
@@ -137,7 +138,7 @@ def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
             # dQ += dS K (B fragments: K[key, d] by ldmatrix.trans)
             accumulate(EF, BF, KS, QG, lane, NO, KK, AB, so)
 
-        stream(KS, VS, K, V, CI, rbeg, rend, (b * Hkv + hk) * Lkv * D, tx, chunk)
+        stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, chunk)
         for rr in T.unroll(2):
             if r0 + rr * 8 < Lqv:
                 for nt in T.unroll(NO):
@@ -152,7 +153,7 @@ def dq_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
 def dkdv_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
                       dtype: str = "float16"):
     """dK and dV on tensor cores; the CUDA-core dkdv kernel's arguments."""
-    Hv, Lqv, Lkv = sv.H, sv.Lq, sv.Lk
+    Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO, AB = head_dim, cfg.block_q, cfg.block_k, dtype, MMA_DTYPE[dtype]
     NTH = 32 * (BK // 16)
     QT = mma_backward_tile(cfg, head_dim)
@@ -212,7 +213,7 @@ def dkdv_mma_primfunc(head_dim: int, cfg: CudaConfig, grad, sig, sv,
             @T.inline
             def issue(c):
                 ql: T.let = RI[ebeg + T.truncdiv(c, QSPL)] * BQ + T.truncmod(c, QSPL) * QT
-                copy_pair(QS, DOS, Q, DO, (b * Hv + h) * Lqv * D, ql, Lqv, T.truncmod(c, STG) * QTILE, tx)
+                copy_pair(QS, DOS, Q, DO, b, h, ql, Lqv, T.truncmod(c, STG) * QTILE, tx)
                 for x in T.serial((QT + NTH - 1) // NTH):
                     if x * NTH + tx < QT:
                         LS[T.truncmod(c, STG) * QT + x * NTH + tx] = lse2(LSE[b, h, T.min(ql + x * NTH + tx, Lqv - 1)])

@@ -55,7 +55,7 @@ def pipeline(stages: int):
 def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk):
     """(chunk, tile, stream) of the tensor-core row kernels (forward, dQ): keys per
     chunk, elements per staged chunk, and the macro
-    ``stream(KS, VS, K, V, CI, rbeg, rend, base, tx, compute)`` that walks the row's
+    ``stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute)`` that walks the row's
     key blocks rbeg .. rend - 1 in pipelined chunks, K and V copied into KS, VS, and
     calls ``compute(j, k0, so)`` per chunk: its block j, first key k0, stage offset so."""
     KC = mma_chunk(cfg, head_dim)      # keys per chunk (pipeline step)
@@ -66,12 +66,12 @@ def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk):
     pipelined = pipeline(STG)
 
     @T.macro
-    def stream(KS, VS, K, V, CI, rbeg, rend, base, tx, compute):
+    def stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute):
         n_ch: T.let = (rend - rbeg) * SPL
 
         @T.inline
         def issue(c):
-            copy_pair(KS, VS, K, V, base, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lk, T.truncmod(c, STG) * TILE, tx)
+            copy_pair(KS, VS, K, V, b, hk, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lk, T.truncmod(c, STG) * TILE, tx)
 
         @T.inline
         def chunk(cc):

@@ -150,7 +150,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
     if dtype not in MMA_DTYPE:
         raise ValueError(f"the tensor-core kernel takes float16 or bfloat16, not {dtype}")
     sv, sig, ex, val = _setup(mask, score, input_decls)
-    Hkv, Lqv, Lkv = sv.Hk, sv.Lq, sv.Lk
+    Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, IO, AB = head_dim, cfg.block_q, dtype, MMA_DTYPE[dtype]
     NTH = 32 * cfg.mma_warps()
     STG = cfg.stages
@@ -216,7 +216,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
             # O += P V (B fragments: V[key, d] by ldmatrix.trans, two d tiles at a time)
             accumulate(PF, BF, VS, OF, lane, NO, KK, AB, so)
 
-        stream(KS, VS, K, V, CI, rbeg, rend, (b * Hkv + hk) * Lkv * D, tx, chunk)
+        stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, chunk)
         for rr in T.unroll(2):
             ST[2 + rr] = ST[2 + rr] + shfl_xor(ST[2 + rr], 1)
             ST[2 + rr] = ST[2 + rr] + shfl_xor(ST[2 + rr], 2)

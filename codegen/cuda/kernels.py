@@ -35,10 +35,20 @@ from spdsl.dtypes import dtype_name
 from spdsl.codegen.cuda.config import ARCHS, CudaConfig
 
 def _aligned(t):
-    """``t`` contiguous with a 16-byte aligned data pointer (the kernels copy rows 16 bytes
-    at a time: cp.async, vector loads); a view starting mid-row is copied."""
+    """``t`` as the kernels can read it: the head dim contiguous and every row 16 bytes
+    aligned (they copy rows 16 bytes at a time: cp.async, vector loads). Strided views
+    that keep that (a transposed [B, L, H, D] tensor, a batch-broadcast K/V of stride 0)
+    pass as they are; others, and views starting mid-row, are copied."""
+    if _rows_aligned(t):
+        return t
     t = t.contiguous()
     return t if t.data_ptr() % 16 == 0 else t.clone()
+
+
+def _rows_aligned(t) -> bool:
+    size = t.element_size()
+    return t.stride(-1) == 1 and t.data_ptr() % 16 == 0 and \
+        all(s * size % 16 == 0 for s in t.stride()[:-1])
 
 
 def cuda_target(arch: str = "sm_90"):
@@ -140,8 +150,10 @@ def pattern_layout(pattern, B: int, H: int, Lq: int, Lk: int | None = None,
 
 
 class CudaForward:
-    """A built CUDA forward kernel. Call it with CUDA torch tensors ([B, H, L, D]); the
-    kernel runs zero-copy on torch's current stream and writes ``out`` and ``lse``."""
+    """A built CUDA forward kernel. Call it with CUDA torch tensors ([B, H, L, D], strided
+    views welcome: :func:`_aligned`); the kernel runs zero-copy on torch's current stream
+    and writes ``out`` (which may be a strided view: a [B, L, H, D] tensor transposed; rows
+    that are not 16-byte aligned go through a copy) and ``lse``."""
 
     def __init__(self, module, extras, config: CudaConfig, head_dim: int, dtype: str, arch: str,
                  source: str | None = None):
@@ -207,12 +219,18 @@ class CudaForward:
         b, h, lq, d = q.shape
         if d != self.head_dim or str(q.dtype).replace("torch.", "") != self.dtype:
             raise ValueError(f"kernel built for head_dim {self.head_dim} {self.dtype}, got {d} {q.dtype}")
-        out = torch.empty_like(q) if out is None else out
+        given = out
+        # an out view whose rows are not 16-byte aligned is written through a contiguous copy
+        if out is None or not _rows_aligned(out):
+            out = torch.empty(q.shape, dtype=q.dtype, device=q.device)
         lse = torch.empty((b, h, lq), dtype=torch.float32, device=q.device) if lse is None else lse
         args = [q, k, v, out, lse, *self._layout_args(layout, q.device, b, h, lq),
                 float(d ** -0.5 if scale is None else scale),
                 *self._extra_args(inputs, q.device, h, lq, k.shape[2])]
         self._launch(self.module, "forward", args, q.device)
+        if given is not None and given is not out:
+            given.copy_(out)
+            out = given
         return out, lse
 
 
@@ -225,7 +243,9 @@ def gpu_column_order(transposed: lay.TransposedLayout, kv_heads: int) -> np.ndar
 class CudaBackward(CudaForward):
     """Built CUDA dQ and dK/dV kernels. Call with CUDA torch tensors and the forward's
     ``out`` and ``lse``; both kernels run zero-copy on torch's current stream (dQ first:
-    it writes Delta, which dK/dV reads) and return (dq, dk, dv) in the inputs' dtype."""
+    it writes Delta, which dK/dV reads) and return (dq, dk, dv) in the inputs' dtype.
+    ``dlse``: the gradient of lse (None: zero). k and v may be batch-broadcast (stride 0):
+    dk and dv come back per batch entry, [B, Hk, Lk, D], for the caller to sum."""
 
     def __init__(self, modules: dict, extras, config: CudaConfig, head_dim: int, dtype: str,
                  arch: str, sources: dict | None = None):
@@ -264,7 +284,7 @@ class CudaBackward(CudaForward):
         return hit[1]
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
-                 inputs=None, transposed: lay.TransposedLayout | None = None):
+                 inputs=None, transposed: lay.TransposedLayout | None = None, dlse=None):
         import torch
 
         self._require_cuda(q)
@@ -276,9 +296,11 @@ class CudaBackward(CudaForward):
             raise ValueError(f"kernel built for head_dim {self.head_dim} {self.dtype}, got {d} {q.dtype}")
         scale = float(d ** -0.5 if scale is None else scale)
         extra = self._extra_args(inputs, q.device, h, lq, lk)
-        dq, dk, dv = torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+        dq, dk, dv = (torch.empty(t.shape, dtype=t.dtype, device=q.device) for t in (q, k, v))
         delta = torch.empty((b, h, lq), dtype=torch.float32, device=q.device)
-        dq_args = [q, k, v, out, dout, lse, dq, delta,
+        dlse = (torch.zeros((b, h, lq), dtype=torch.float32, device=q.device) if dlse is None
+                else dlse.to(device=q.device, dtype=torch.float32).contiguous())
+        dq_args = [q, k, v, out, dout, lse, dlse, dq, delta,
                    *self._layout_args(layout, q.device, b, h, lq), scale, *extra]
         dkdv_args = [q, k, v, dout, lse, delta, dk, dv,
                      *self._transposed_args(layout, transposed, q.device, b, h, hk, lk),

@@ -69,6 +69,13 @@ def cp_async16(dst, dst_off, src, src_off, dtype: str):
                                        src.access_ptr("r", offset=src_off), 0, 16, dtype=dtype)
 
 
+def row_offset(buf, b, h, row):
+    """The flat element offset of ``buf[b, h, row, 0]`` by the buffer's own strides (the
+    head_dim tensors are strided, ``signature.declare_kernel``)."""
+    s0, s1, s2 = buf.strides[:3]
+    return b * s0 + h * s1 + row * s2
+
+
 def shfl_xor(x, lane_mask):
     return tirx.call_intrin("float32", "tirx.tvm_warp_shuffle_xor",
                             tirx.const(FULL_MASK, "uint32"), x, lane_mask, 32, 32)
@@ -77,10 +84,11 @@ def shfl_xor(x, lane_mask):
 def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str):
     """TVMScript macros for ``rows`` x ``head_dim`` tiles staged ``stride`` apart:
 
-    ``copy_pair(S1, S2, G1, G2, base, row0, limit, soff, tx)``
-        rows row0 .. row0 + rows - 1 of two [.., L, head_dim] global tensors (flat offset
-        ``base`` of their (batch, head)) into shared S1, S2 at element ``soff``, by
-        cp.async; rows at or past ``limit`` are zero-filled (plain stores)
+    ``copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, tx)``
+        rows row0 .. row0 + rows - 1 of (batch b, head h) of two [B, heads, L, head_dim]
+        global tensors (each by its own strides: rows 16-byte aligned, see
+        ``kernels._aligned``) into shared S1, S2 at element ``soff``, by cp.async; rows at
+        or past ``limit`` are zero-filled (plain stores)
     ``products(A, B, S, C, lane, n_tiles, k_steps, ab, soff)``
         C (fp32, C layout) = A B^T over n_tiles 8-row tiles of the shared tile S (its rows
         are the n dimension), k_steps 16-wide steps of A's register fragments
@@ -92,14 +100,14 @@ def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str)
     zero = tirx.Cast(dtype, tirx.const(0.0, "float32"))
 
     @T.macro
-    def copy_pair(S1, S2, G1, G2, base, row0, limit, soff, tx):
+    def copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, tx):
         for e in T.serial(loads):
             if e * threads + tx < rows * chunks:
                 tr: T.let = T.truncdiv(e * threads + tx, chunks)
                 tc: T.let = T.truncmod(e * threads + tx, chunks) * VEC
                 if row0 + tr < limit:
-                    T.evaluate(cp_async16(S1, soff + tr * stride + tc, G1, base + (row0 + tr) * head_dim + tc, dtype))
-                    T.evaluate(cp_async16(S2, soff + tr * stride + tc, G2, base + (row0 + tr) * head_dim + tc, dtype))
+                    T.evaluate(cp_async16(S1, soff + tr * stride + tc, G1, row_offset(G1, b, h, row0 + tr) + tc, dtype))
+                    T.evaluate(cp_async16(S2, soff + tr * stride + tc, G2, row_offset(G2, b, h, row0 + tr) + tc, dtype))
                 else:
                     for vv in T.vectorized(VEC):
                         S1[soff + tr * stride + tc + vv] = zero

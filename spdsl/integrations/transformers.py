@@ -68,10 +68,10 @@ def use(model, pattern, *, layers=None, name: str | None = None, **params):
 
     >>> use(model, "examples/longformer.spdsl", layers=[0, 2, 4], window=256)
     """
-    import spdsl
+    from spdsl.frontend.library import load
 
     if isinstance(pattern, (str, Path)):
-        lib = spdsl.load(pattern)
+        lib = load(pattern)
         pattern = lib[_pick(lib, Path(pattern), name)]
     if params:
         pattern = pattern.bind(**params)
@@ -174,7 +174,8 @@ def attention_forward(module, query, key, value, attention_mask, dropout: float 
                       scaling: float | None = None, sliding_window: int | None = None,
                       softcap: float | None = None, is_causal: bool | None = None, **kwargs):
     """transformers' attention hook: q [B, H, Lq, D], k/v [B, Hk, Lk, D] (views, often
-    transposed) -> ([B, Lq, H, D], None)."""
+    transposed) -> ([B, Lq, H, D] contiguous, written so by the kernels
+    (``out_layout="blhd"``), None)."""
     for kw in _UNSUPPORTED:
         if kwargs.get(kw) is not None:
             raise NotImplementedError(f"spdsl: the attention argument '{kw}' is not supported yet")
@@ -196,9 +197,14 @@ def attention_forward(module, query, key, value, attention_mask, dropout: float 
     # with a mask from spdsl_mask, the queries' and keys' positions come with it (a static
     # cache's queries are not the last Lq of its Lk slots; a sliding cache drops old keys)
     extra = [] if keep is None else [keep, q_offset.long(), kv_offset.long()]
-    out, _ = torch.ops.spdsl.attention(query.contiguous(), key.contiguous(), value.contiguous(),
-                                       extra, kernel, scale)
-    return out.transpose(1, 2), None
+    # the kernels write [B, Lq, H, D] directly, the layout the model's o_proj reads (no
+    # transpose copy); the (transposed) q/k/v views go in as they are to the CUDA kernels,
+    # and are copied once for the CPU ones (spdsl.runtime.op.kernel_view says why)
+    from spdsl.runtime.op import kernel_view
+
+    query, key, value = (kernel_view(t, query.device.type) for t in (query, key, value))
+    out, _ = torch.ops.spdsl.attention(query, key, value, extra, kernel, scale, True)
+    return out, None
 
 
 @torch.compiler.assume_constant_result
@@ -210,20 +216,21 @@ def _kernel_id(user: str | None, causal: bool, window: int | None, softcap: floa
     with _LOCK:
         hit = _COMPILED.get(spec)
         if hit is None:
-            import spdsl
+            from spdsl.frontend.library import parse
+            from spdsl.runtime.op import compile as compile_attention
 
             pattern = _USER[user] if user is not None else layer_pattern(causal, window, softcap)
             if padded:
-                pattern = pattern.restrict(spdsl.parse(_KEEP_KEYS, "<spdsl padding>")["keep_keys"])
-            hit = spdsl.compile(pattern, head_dim=head_dim, dtype=getattr(torch, dtype),
-                                device=device, scale=scale)
+                pattern = pattern.restrict(parse(_KEEP_KEYS, "<spdsl padding>")["keep_keys"])
+            hit = compile_attention(pattern, head_dim=head_dim, dtype=getattr(torch, dtype),
+                                    device=device, scale=scale)
             _COMPILED[spec] = hit
     return hit.id
 
 
 def layer_pattern(causal: bool, window: int | None = None, softcap: float | None = None):
     """The built-in pattern of a layer (see the module's docstring)."""
-    import spdsl
+    from spdsl.frontend.library import parse
 
     lines = []
     if causal and window is not None:
@@ -235,4 +242,4 @@ def layer_pattern(causal: bool, window: int | None = None, softcap: float | None
     if softcap is not None:
         lines.append(f"score = {float(softcap)!r} * tanh(score / {float(softcap)!r})")
     text = "pattern layer {\n" + "".join(f"    {line}\n" for line in lines) + "}\n"
-    return spdsl.parse(text, "<spdsl transformers layer>")["layer"]
+    return parse(text, "<spdsl transformers layer>")["layer"]

@@ -14,6 +14,11 @@ With the default offsets (``q_offset = Lk - Lq``, ``kv_offset = 0``, sizes known
 kernel) one build serves every call; a call that passes ``q_offset=`` / ``kv_offset=``
 uses a second variant, built on first use, that reads them as two hidden int [B] inputs
 appended to the op's ``inputs`` list.
+
+Layouts: the kernels take q, k, v, the output and its gradient with any outer strides
+(the head dim contiguous), so a batch-1 k/v is broadcast with a batch stride of 0 and
+``out_layout="blhd"`` has the kernels write a [B, Lq, H, D] tensor directly. Which views
+are read in place and which are copied first is :func:`kernel_view`'s choice.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from collections import OrderedDict
 from spdsl.device import cuda_arch
 from spdsl.dtypes import dtype_name
 from spdsl.errors import BindError
+from spdsl.ir.printer import input_text
 
 log = logging.getLogger("spdsl")
 
@@ -39,10 +45,38 @@ class CompiledAttention:
     """Block-sparse attention under one pattern; call it like SDPA.
 
     ``attn(q, k, v, **inputs)`` with ``q`` [B, H, Lq, D] and ``k``, ``v`` [B, Hk, Lk, D]
-    (H % Hk == 0) returns ``out`` [B, H, Lq, D]; ``return_lse=True`` also returns the
-    log-sum-exp [B, H, Lq] (float32, -inf for rows that see no key; not differentiable).
-    ``q_offset=`` / ``kv_offset=`` (an int or an int tensor [B]) give the positions of
-    the rows (defaults ``Lk - Lq`` and ``0``; LANGUAGE.md "Positions").
+    (H % Hk == 0) returns ``out`` [B, H, Lq, D]. ``q_offset=`` / ``kv_offset=`` (an int
+    or an int tensor [B]) give the positions of the rows (defaults ``Lk - Lq`` and ``0``;
+    LANGUAGE.md "Positions"). ``**inputs`` are the pattern's inputs; they may come in
+    any dtype (a float input in bfloat16 is read as float32).
+
+    ``return_lse=True`` also returns the log-sum-exp [B, H, Lq] (float32, -inf for rows
+    that see no key). It is differentiable: d lse / d score = P, so its gradient enters
+    the backward only through Delta (the dQ kernel computes rowsum(dO * O) - dlse, one
+    read per row; zeros are passed when lse takes no gradient). Two attentions over
+    disjoint key sets can so be merged by their lse and trained through, as context
+    parallelism does::
+
+        o1, l1 = attn(q, k1, v1, return_lse=True, q_offset=off, kv_offset=0)
+        o2, l2 = attn(q, k2, v2, return_lse=True, q_offset=off, kv_offset=k1.shape[2])
+        lse = torch.logaddexp(l1, l2)
+        out = torch.exp(l1 - lse)[..., None] * o1 + torch.exp(l2 - lse)[..., None] * o2
+
+    (guard rows where both are -inf). Rows that see no key get zero gradients whatever
+    their lse's gradient.
+
+    ``k`` and ``v`` may have batch 1 under a ``q`` of batch B (a shared prefix): they are
+    expanded, a view with batch stride 0 that the kernels read in place (no copy), and
+    autograd sums their gradients over the batch (the dK/dV kernel writes one [B, Hk, Lk,
+    D] gradient, which the expand's backward reduces).
+
+    ``out_layout="blhd"`` returns ``out`` as a contiguous [B, Lq, H, D] tensor (what
+    transformers models want as attn_output), written there by the kernels with no
+    transpose or copy; its gradient is read in that layout too. The default, ``"bhld"``,
+    is SDPA's [B, H, Lq, D]. q, k and v may be any views (e.g. ``x.view(B, L, H,
+    D).transpose(1, 2)``): the CUDA kernels read them in place when their rows are 16-byte
+    aligned; the CPU kernels copy a transposed view once, before autograd saves it (it is
+    faster than reading it strided, see :func:`kernel_view`).
     """
 
     def __init__(self, pattern, *, head_dim: int, dtype, device: str, scale, config, target,
@@ -147,10 +181,7 @@ class CompiledAttention:
         v = self._variant(explicit)
         digest = hashlib.blake2b(digest_size=16)
         for name in v["names"]:
-            t = inputs[name]
-            digest.update(name.encode())
-            digest.update(str(tuple(t.shape)).encode())
-            digest.update(t.detach().cpu().contiguous().numpy().tobytes())
+            digest.update(_input_digest(name, inputs[name]))
         key = (B, H, Lq, Lk, explicit, digest.hexdigest(), device)
         hit = self._layouts.get(key)
         if hit is not None:
@@ -170,21 +201,29 @@ class CompiledAttention:
 
     # ---- calls -----------------------------------------------------------------------
 
-    def __call__(self, q, k, v, *, return_lse: bool = False, q_offset=None, kv_offset=None,
-                 **inputs):
+    def __call__(self, q, k, v, *, return_lse: bool = False, out_layout: str = "bhld",
+                 q_offset=None, kv_offset=None, **inputs):
         import torch
 
+        for name, x in inputs.items():  # a Python number for an int[] / float[] / bool[] scalar
+            decl = self.pattern.inputs.get(name)
+            if decl is not None and decl.scalar and isinstance(x, (bool, int, float)):
+                inputs[name] = torch.tensor(x)
         _check_call(self, q, k, v, inputs)
-        # strided views (transformers passes q/k/v as transposed views) are copied once here;
-        # contiguous tensors pass through untouched
-        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        if out_layout not in OUT_LAYOUTS:
+            raise ValueError(f"spdsl: out_layout must be one of {', '.join(map(repr, OUT_LAYOUTS))}, "
+                             f"got {out_layout!r}")
+        q, k, v = (kernel_view(t, self.device) for t in (q, k, v))
+        if k.shape[0] != q.shape[0]:  # batch 1 under batch B: a stride-0 view, summed by autograd
+            k, v = (t.expand(q.shape[0], *t.shape[1:]) for t in (k, v))
         extra = [inputs[n] for n in self.input_names]
         if q_offset is not None or kv_offset is not None:
             from spdsl.ir.positions import offset_tensors
             offs = offset_tensors(q_offset, kv_offset, q.shape[0], q.shape[2], k.shape[2],
                                   device=q.device if self.device != "cpu" else "cpu")
             extra += [offs["q_offset"], offs["kv_offset"]]
-        out, lse = torch.ops.spdsl.attention(q, k, v, extra, self.id, self.scale)
+        out, lse = torch.ops.spdsl.attention(q, k, v, extra, self.id, self.scale,
+                                             out_layout == "blhd")
         return (out, lse) if return_lse else out
 
     def _call_inputs(self, extra: list) -> tuple[bool, dict]:
@@ -194,28 +233,34 @@ class CompiledAttention:
         names = self.input_names + (["q_offset", "kv_offset"] if explicit else [])
         return explicit, dict(zip(names, extra))
 
-    def run_forward(self, q, k, v, extra: list, scale: float):
-        """The op's real implementation: validate values, build the layout, run."""
+    def run_forward(self, q, k, v, extra: list, scale: float, blhd: bool = False):
+        """The op's real implementation: validate values, build the layout, run. Returns
+        (out, lse), out contiguous [B, H, Lq, D], or [B, Lq, H, D] when ``blhd``."""
         import torch
 
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
         forward = self._variant(explicit)["forward"]
-        out = torch.empty_like(q)
+        out = torch.empty(_out_shape(q.shape, blhd), dtype=q.dtype, device=q.device)
         lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
             out.fill_(float("nan"))
             lse.fill_(float("nan"))
-        forward(q, k, v, entry[0], scale=scale, inputs=entry[1], out=out, lse=lse)
+        forward(q, k, v, entry[0], scale=scale, inputs=entry[1], out=_as_bhld(out, blhd), lse=lse)
         return out, lse
 
-    def run_backward(self, q, k, v, out, lse, dout, extra: list, scale: float):
+    def run_backward(self, q, k, v, out, lse, dout, extra: list, scale: float,
+                     blhd: bool = False, dlse=None):
+        """(dq, dk, dv) of one call; ``out`` and ``dout`` in the forward's out layout,
+        ``dlse`` the gradient of lse or None. dk, dv are [B, Hk, Lk, D] even when k, v
+        were broadcast over the batch (autograd's expand sums them)."""
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
-        dq, dk, dv = self._backward_of(explicit)(q, k, v, out, lse, dout.contiguous(), entry[0], scale=scale,
-                                           inputs=entry[1])
+        dout = kernel_view(_as_bhld(dout, blhd), self.device)
+        dq, dk, dv = self._backward_of(explicit)(q, k, v, _as_bhld(out, blhd), lse, dout,
+                                                 entry[0], scale=scale, inputs=entry[1], dlse=dlse)
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
 
     def __repr__(self) -> str:
@@ -239,6 +284,49 @@ def _cuda_fallback(config, head_dim: int, dtype: str):
                   "using the CUDA-core kernels", head_dim, config.block_q, config.block_k)
         return simt
     return config  # neither builds: the build says why
+
+
+OUT_LAYOUTS = ("bhld", "blhd")
+
+
+def _out_shape(q_shape, blhd: bool) -> tuple:
+    B, H, Lq, D = q_shape
+    return (B, Lq, H, D) if blhd else (B, H, Lq, D)
+
+
+def _as_bhld(t, blhd: bool):
+    """A [B, Lq, H, D] tensor as the [B, H, Lq, D] view the kernels index (no copy)."""
+    return t.transpose(1, 2) if blhd else t
+
+
+def kernel_view(t, device: str):
+    """``t`` ([B, heads, L, D]) as it goes to the kernels. The CUDA kernels read any view in
+    place (their wrapper copies one whose rows are not 16-byte aligned). The CPU kernels
+    read one in place only when each batch entry is contiguous (any batch stride: a
+    broadcast k/v has 0); a transposed [B, L, H, D] view is copied: its rows lie H * D
+    elements apart, a power-of-two stride at which a K/V block's rows share few L1 sets,
+    and the kernels ran 20-24% slower reading it than the copy costs (H=8 D=64 L=4096:
+    forward 102 vs 82 ms, backward 414 vs 343 ms, three copies 21 ms;
+    ``benchmarks/runtime_layouts.py --strides-ab``)."""
+    if device != "cpu":
+        return t
+    _, heads, length, dim = t.shape
+    inner = (heads * length * dim, length * dim, dim, 1)
+    if all(s == want or n == 1 for s, want, n in zip(t.stride()[1:], inner[1:], t.shape[1:])):
+        return t
+    return t.contiguous()
+
+
+def _input_digest(name: str, t) -> bytes:
+    """What identifies one pattern input for the layout cache: its name, dtype, shape and
+    bytes (any dtype: bfloat16, bool, int8 and uint8 holding the same bytes differ)."""
+    import torch
+
+    flat = t.detach().cpu().contiguous().reshape(-1)
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{name}\0{t.dtype}\0{tuple(t.shape)}\0".encode())
+    digest.update(flat.view(torch.uint8).numpy().tobytes())
+    return digest.digest()
 
 
 def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: int, inputs: dict):
@@ -285,8 +373,9 @@ def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
                              f"head_dim={attn.head_dim}")
     if k.shape != v.shape:
         raise ValueError(f"spdsl: k and v must have the same shape, got {tuple(k.shape)} and {tuple(v.shape)}")
-    if q.shape[0] != k.shape[0]:
-        raise ValueError(f"spdsl: batch sizes differ: q has {q.shape[0]}, k/v have {k.shape[0]}")
+    if q.shape[0] != k.shape[0] and k.shape[0] != 1:
+        raise ValueError(f"spdsl: batch sizes differ: q has {q.shape[0]}, k/v have {k.shape[0]} "
+                         f"(k/v may have batch 1, broadcast over q's batch)")
     if k.shape[1] < 1 or q.shape[1] % k.shape[1]:
         raise ValueError(f"spdsl: q has {q.shape[1]} heads and k/v {k.shape[1]}; "
                          f"grouped-query attention needs H % Hk == 0")
@@ -301,7 +390,7 @@ def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
     if missing:
         d = attn.pattern.inputs[missing[0]]
         raise BindError(f"pattern '{attn.pattern.name}' needs the input '{d.name}' "
-                        f"({d.dtype}[{', '.join(map(str, d.dims))}]): pass {d.name}=tensor")
+                        f"({input_text(d)}): pass {d.name}=tensor")
     for name in attn.input_names:
         if not isinstance(inputs[name], torch.Tensor):
             raise BindError(f"input '{name}' must be a torch.Tensor, got {type(inputs[name]).__name__}")
@@ -315,37 +404,41 @@ def _register_ops():
     import torch
 
     # Schemas are spelt out: this module uses postponed annotations, which infer_schema cannot read.
+    # out is [B, H, Lq, D], or [B, Lq, H, D] when blhd; both contiguous. k and v may be
+    # batch-broadcast views (stride 0): their gradients are per batch entry.
     @torch.library.custom_op("spdsl::attention", mutates_args=(), schema=(
-        "(Tensor q, Tensor k, Tensor v, Tensor[] inputs, str kernel, float scale) -> (Tensor, Tensor)"))
-    def attention(q, k, v, inputs, kernel, scale):
-        return _REGISTRY[kernel].run_forward(q, k, v, list(inputs), scale)
+        "(Tensor q, Tensor k, Tensor v, Tensor[] inputs, str kernel, float scale, bool blhd) "
+        "-> (Tensor, Tensor)"))
+    def attention(q, k, v, inputs, kernel, scale, blhd):
+        return _REGISTRY[kernel].run_forward(q, k, v, list(inputs), scale, blhd)
 
     @attention.register_fake
-    def _(q, k, v, inputs, kernel, scale):
-        return torch.empty_like(q), q.new_empty(q.shape[:3], dtype=torch.float32)
+    def _(q, k, v, inputs, kernel, scale, blhd):
+        return q.new_empty(_out_shape(q.shape, blhd)), q.new_empty(q.shape[:3], dtype=torch.float32)
 
     @torch.library.custom_op("spdsl::attention_backward", mutates_args=(), schema=(
-        "(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor dout, Tensor[] inputs, str kernel, "
-        "float scale) -> (Tensor, Tensor, Tensor)"))
-    def attention_backward(q, k, v, out, lse, dout, inputs, kernel, scale):
-        return _REGISTRY[kernel].run_backward(q, k, v, out, lse, dout, list(inputs), scale)
+        "(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor dout, Tensor? dlse, Tensor[] inputs, "
+        "str kernel, float scale, bool blhd) -> (Tensor, Tensor, Tensor)"))
+    def attention_backward(q, k, v, out, lse, dout, dlse, inputs, kernel, scale, blhd):
+        return _REGISTRY[kernel].run_backward(q, k, v, out, lse, dout, list(inputs), scale, blhd, dlse)
 
     @attention_backward.register_fake
-    def _(q, k, v, out, lse, dout, inputs, kernel, scale):
-        return torch.empty_like(q), torch.empty_like(k), torch.empty_like(v)
+    def _(q, k, v, out, lse, dout, dlse, inputs, kernel, scale, blhd):
+        return q.new_empty(q.shape), k.new_empty(k.shape), v.new_empty(v.shape)
 
     def setup_context(ctx, inputs, output):
-        q, k, v, extra, kernel, scale = inputs
+        q, k, v, extra, kernel, scale, blhd = inputs
         out, lse = output
         ctx.save_for_backward(q, k, v, out, lse, *extra)
-        ctx.kernel, ctx.scale, ctx.n_extra = kernel, scale, len(extra)
-        ctx.mark_non_differentiable(lse)
+        ctx.kernel, ctx.scale, ctx.n_extra, ctx.blhd = kernel, scale, len(extra), blhd
 
     def backward(ctx, dout, dlse):
         q, k, v, out, lse, *extra = ctx.saved_tensors
-        dq, dk, dv = torch.ops.spdsl.attention_backward(q, k, v, out, lse, dout.contiguous(), extra,
-                                                         ctx.kernel, ctx.scale)
-        return dq, dk, dv, [None] * ctx.n_extra, None, None
+        if dout is None:
+            dout = torch.zeros_like(out)
+        dq, dk, dv = torch.ops.spdsl.attention_backward(q, k, v, out, lse, dout, dlse, extra,
+                                                         ctx.kernel, ctx.scale, ctx.blhd)
+        return dq, dk, dv, [None] * ctx.n_extra, None, None, None
 
     attention.register_autograd(backward, setup_context=setup_context)
 

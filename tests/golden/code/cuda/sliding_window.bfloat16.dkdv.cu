@@ -135,8 +135,8 @@ __forceinline__ __device__ void ptx_cp_async_legacy_cg_16_0_0(void* dst, int dst
   asm volatile("cp.async.cg.shared.global [%0], [%1], %2;"
     :: "r"(dst_addr), "l"(src_p), "n"(16));
 }
-extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restrict__ CP_ptr, float* __restrict__ DELTA_ptr, nv_bfloat16* __restrict__ DK_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DV_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int* __restrict__ RI_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int Lk, int Lq, int cse_v3, int cse_v32, float scale);
-extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restrict__ CP_ptr, float* __restrict__ DELTA_ptr, nv_bfloat16* __restrict__ DK_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DV_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int* __restrict__ RI_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int Lk, int Lq, int cse_v3, int cse_v32, float scale) {
+extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restrict__ CP_ptr, float* __restrict__ DELTA_ptr, nv_bfloat16* __restrict__ DK_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DV_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int* __restrict__ RI_ptr, nv_bfloat16* __restrict__ V_ptr, int DK_s0, int DK_s1, int DK_s2, int DO_s0, int DO_s1, int DO_s2, int DV_s0, int DV_s1, int DV_s2, int H, int Hk, int K_s0, int K_s1, int K_s2, int Lk, int Lq, int Q_s0, int Q_s1, int Q_s2, int V_s0, int V_s1, int V_s2, int cse_v2, int cse_v28, float scale);
+extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restrict__ CP_ptr, float* __restrict__ DELTA_ptr, nv_bfloat16* __restrict__ DK_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DV_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int* __restrict__ RI_ptr, nv_bfloat16* __restrict__ V_ptr, int DK_s0, int DK_s1, int DK_s2, int DO_s0, int DO_s1, int DO_s2, int DV_s0, int DV_s1, int DV_s2, int H, int Hk, int K_s0, int K_s1, int K_s2, int Lk, int Lq, int Q_s0, int Q_s1, int Q_s2, int V_s0, int V_s1, int V_s2, int cse_v2, int cse_v28, float scale) {
   alignas(64) nv_bfloat16 KF_ptr[32];
   alignas(64) nv_bfloat16 VF_ptr[32];
   alignas(64) float KG_ptr[32];
@@ -151,128 +151,102 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
   alignas(64) float PT_ptr[1];
   alignas(64) nv_bfloat16 EA_ptr[16];
   alignas(64) nv_bfloat16 PA_ptr[16];
-  int cse_v18 = (cse_v3 / 64);
-  int n_kb = (cse_v3 / 64);
-  int cse_v4 = (H / Hk);
+  int cse_v16 = (cse_v2 / 64);
+  int n_kb = (cse_v2 / 64);
+  int cse_v3 = (H / Hk);
   int group = (H / Hk);
   int task = ORD_ptr[((int)blockIdx.x)];
-  int cse_v41 = (task / (Hk * (cse_v3 / 64)));
-  int b = (task / (Hk * (cse_v3 / 64)));
-  int cse_v42 = ((task / (cse_v3 / 64)) % Hk);
-  int hk = ((task / (cse_v3 / 64)) % Hk);
-  int cse_v33 = (task % (cse_v3 / 64));
-  int kb = (task % (cse_v3 / 64));
-  int cse_v5 = (((int)threadIdx.x) % 32);
+  int cse_v38 = (task / (Hk * (cse_v2 / 64)));
+  int b = (task / (Hk * (cse_v2 / 64)));
+  int cse_v39 = ((task / (cse_v2 / 64)) % Hk);
+  int hk = ((task / (cse_v2 / 64)) % Hk);
+  int cse_v29 = (task % (cse_v2 / 64));
+  int kb = (task % (cse_v2 / 64));
+  int cse_v4 = (((int)threadIdx.x) % 32);
   int lane = (((int)threadIdx.x) % 32);
-  int cse_v19 = ((((int)threadIdx.x) % 32) / 4);
+  int cse_v17 = ((((int)threadIdx.x) % 32) / 4);
   int g = ((((int)threadIdx.x) % 32) / 4);
-  int cse_v6 = (((int)threadIdx.x) % 4);
+  int cse_v5 = (((int)threadIdx.x) % 4);
   int tq = (((int)threadIdx.x) % 4);
-  int cse_v7 = (((int)threadIdx.x) / 32);
-  int cse_v43 = ((task % (cse_v3 / 64)) * 64);
-  int cse_v44 = (((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16));
-  int cse_v50 = ((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
-  int k0 = ((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
-  int cse_v8 = (Lk - 1);
-  int cse_v20 = ((((int)threadIdx.x) % 4) * 2);
-  int cse_v88 = (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64);
-  int cse_v92 = (((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  KF_ptr[0] = K_ptr[(((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  VF_ptr[0] = V_ptr[(((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  int cse_v94 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1);
-  KF_ptr[1] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  VF_ptr[1] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  int cse_v70 = (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
-  int cse_v95 = (((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  KF_ptr[2] = K_ptr[(((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  VF_ptr[2] = V_ptr[(((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  int cse_v141 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1);
-  KF_ptr[3] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  VF_ptr[3] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  int cse_v96 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8);
-  KF_ptr[4] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  VF_ptr[4] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  int cse_v97 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9);
-  KF_ptr[5] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  VF_ptr[5] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  int cse_v142 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8);
-  KF_ptr[6] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  VF_ptr[6] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  int cse_v143 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9);
-  KF_ptr[7] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  VF_ptr[7] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  int cse_v98 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16);
-  KF_ptr[8] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  VF_ptr[8] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  int cse_v99 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17);
-  KF_ptr[9] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  VF_ptr[9] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  int cse_v144 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16);
-  KF_ptr[10] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  VF_ptr[10] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  int cse_v145 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17);
-  KF_ptr[11] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  VF_ptr[11] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  int cse_v100 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24);
-  KF_ptr[12] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  VF_ptr[12] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  int cse_v101 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25);
-  KF_ptr[13] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  VF_ptr[13] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  int cse_v146 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24);
-  KF_ptr[14] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  VF_ptr[14] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  int cse_v147 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25);
-  KF_ptr[15] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  VF_ptr[15] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  int cse_v102 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32);
-  KF_ptr[16] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  VF_ptr[16] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  int cse_v103 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33);
-  KF_ptr[17] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  VF_ptr[17] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  int cse_v148 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32);
-  KF_ptr[18] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  VF_ptr[18] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  int cse_v149 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33);
-  KF_ptr[19] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  VF_ptr[19] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  int cse_v104 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40);
-  KF_ptr[20] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  VF_ptr[20] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  int cse_v105 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41);
-  KF_ptr[21] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  VF_ptr[21] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  int cse_v150 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40);
-  KF_ptr[22] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  VF_ptr[22] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  int cse_v151 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41);
-  KF_ptr[23] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  VF_ptr[23] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  int cse_v106 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48);
-  KF_ptr[24] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  VF_ptr[24] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  int cse_v107 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49);
-  KF_ptr[25] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  VF_ptr[25] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  int cse_v152 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48);
-  KF_ptr[26] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  VF_ptr[26] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  int cse_v153 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49);
-  KF_ptr[27] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  VF_ptr[27] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  int cse_v108 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56);
-  KF_ptr[28] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  VF_ptr[28] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  int cse_v109 = ((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57);
-  KF_ptr[29] = K_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  VF_ptr[29] = V_ptr[((((min(((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  int cse_v154 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56);
-  KF_ptr[30] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  VF_ptr[30] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  int cse_v155 = ((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57);
-  KF_ptr[31] = K_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  VF_ptr[31] = V_ptr[((((min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * 64) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
+  int cse_v40 = ((task % (cse_v2 / 64)) * 64);
+  int cse_v41 = (((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16));
+  int cse_v47 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
+  int k0 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
+  int cse_v6 = (Lk - 1);
+  int cse_v18 = ((((int)threadIdx.x) % 4) * 2);
+  int cse_v68 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1));
+  int cse_v69 = min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1));
+  int cse_v95 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2));
+  KF_ptr[0] = K_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2))];
+  int cse_v70 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1));
+  int cse_v96 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2));
+  VF_ptr[0] = V_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2))];
+  KF_ptr[1] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 1)];
+  VF_ptr[1] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 1)];
+  int cse_v71 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
+  int cse_v91 = min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1));
+  int cse_v100 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2));
+  KF_ptr[2] = K_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2))];
+  int cse_v101 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2));
+  VF_ptr[2] = V_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2))];
+  KF_ptr[3] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 1)];
+  VF_ptr[3] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 1)];
+  KF_ptr[4] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 8)];
+  VF_ptr[4] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 8)];
+  KF_ptr[5] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 9)];
+  VF_ptr[5] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 9)];
+  KF_ptr[6] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 8)];
+  VF_ptr[6] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 8)];
+  KF_ptr[7] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 9)];
+  VF_ptr[7] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 9)];
+  KF_ptr[8] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 16)];
+  VF_ptr[8] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 16)];
+  KF_ptr[9] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 17)];
+  VF_ptr[9] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 17)];
+  KF_ptr[10] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 16)];
+  VF_ptr[10] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 16)];
+  KF_ptr[11] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 17)];
+  VF_ptr[11] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 17)];
+  KF_ptr[12] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 24)];
+  VF_ptr[12] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 24)];
+  KF_ptr[13] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 25)];
+  VF_ptr[13] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 25)];
+  KF_ptr[14] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 24)];
+  VF_ptr[14] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 24)];
+  KF_ptr[15] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 25)];
+  VF_ptr[15] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 25)];
+  KF_ptr[16] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 32)];
+  VF_ptr[16] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 32)];
+  KF_ptr[17] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 33)];
+  VF_ptr[17] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 33)];
+  KF_ptr[18] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 32)];
+  VF_ptr[18] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 32)];
+  KF_ptr[19] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 33)];
+  VF_ptr[19] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 33)];
+  KF_ptr[20] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 40)];
+  VF_ptr[20] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 40)];
+  KF_ptr[21] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 41)];
+  VF_ptr[21] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 41)];
+  KF_ptr[22] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 40)];
+  VF_ptr[22] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 40)];
+  KF_ptr[23] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 41)];
+  VF_ptr[23] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 41)];
+  KF_ptr[24] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 48)];
+  VF_ptr[24] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 48)];
+  KF_ptr[25] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 49)];
+  VF_ptr[25] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 49)];
+  KF_ptr[26] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 48)];
+  VF_ptr[26] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 48)];
+  KF_ptr[27] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 49)];
+  VF_ptr[27] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 49)];
+  KF_ptr[28] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 56)];
+  VF_ptr[28] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 56)];
+  KF_ptr[29] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * K_s2)) + 57)];
+  VF_ptr[29] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1)) * V_s2)) + 57)];
+  KF_ptr[30] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 56)];
+  VF_ptr[30] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 56)];
+  KF_ptr[31] = K_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * K_s0)) + (((task / (cse_v2 / 64)) % Hk) * K_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * K_s2)) + 57)];
+  VF_ptr[31] = V_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * V_s0)) + (((task / (cse_v2 / 64)) % Hk) * V_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lk - 1)) * V_s2)) + 57)];
   KG_ptr[0] = 0x0p+0f/*0.000000e+00*/;
   VG_ptr[0] = 0x0p+0f/*0.000000e+00*/;
   KG_ptr[1] = 0x0p+0f/*0.000000e+00*/;
@@ -338,62 +312,62 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
   KG_ptr[31] = 0x0p+0f/*0.000000e+00*/;
   VG_ptr[31] = 0x0p+0f/*0.000000e+00*/;
   for (int hh = 0; hh < (H / Hk); ++hh) {
-    int cse_v45 = (((task / (cse_v3 / 64)) % Hk) * (H / Hk));
-    int h = ((((task / (cse_v3 / 64)) % Hk) * (H / Hk)) + hh);
-    int cse_v46 = ((task / (Hk * (cse_v3 / 64))) * H);
-    int cidx = ((HC_ptr[((hh + ((task / (Hk * (cse_v3 / 64))) * H)) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk)))] * ((cse_v3 / 64) + 1)) + (task % (cse_v3 / 64)));
+    int cse_v42 = (((task / (cse_v2 / 64)) % Hk) * (H / Hk));
+    int cse_v48 = ((((task / (cse_v2 / 64)) % Hk) * (H / Hk)) + hh);
+    int h = ((((task / (cse_v2 / 64)) % Hk) * (H / Hk)) + hh);
+    int cse_v43 = ((task / (Hk * (cse_v2 / 64))) * H);
+    int cidx = ((HC_ptr[((hh + ((task / (Hk * (cse_v2 / 64))) * H)) + (((task / (cse_v2 / 64)) % Hk) * (H / Hk)))] * ((cse_v2 / 64) + 1)) + (task % (cse_v2 / 64)));
     int ebeg = ((int)CP_ptr[cidx]);
     int n_t = ((((int)CP_ptr[(cidx + 1)]) * 2) - (ebeg * 2));
     for (int c = 0; c < (n_t + 1); ++c) {
       __syncthreads();
-      int cse_v11 = (((int)threadIdx.x) % 8);
-      int cse_v12 = (Lq - 1);
+      int cse_v9 = (((int)threadIdx.x) % 8);
+      int cse_v10 = (Lq - 1);
       if (c < n_t) {
-        int cse_v9 = (c % 2);
-        int cse_v21 = ((c % 2) * 32);
+        int cse_v7 = (c % 2);
+        int cse_v19 = ((c % 2) * 32);
         int ql = ((RI_ptr[((c / 2) + ebeg)] * 64) + ((c % 2) * 32));
-        int cse_v89 = (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq);
         for (int e = 0; e < 2; ++e) {
-          int cse_v10 = (((int)threadIdx.x) / 8);
-          int cse_v22 = ((e * 16) + (((int)threadIdx.x) / 8));
+          int cse_v8 = (((int)threadIdx.x) / 8);
+          int cse_v20 = ((e * 16) + (((int)threadIdx.x) / 8));
           int tr = ((e * 16) + (((int)threadIdx.x) / 8));
-          int cse_v23 = ((((int)threadIdx.x) % 8) * 8);
+          int cse_v21 = ((((int)threadIdx.x) % 8) * 8);
           int tc = ((((int)threadIdx.x) % 8) * 8);
-          int cse_v47 = (((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8));
+          int cse_v30 = (((e * 16) + (((int)threadIdx.x) / 8)) + ql);
+          int cse_v44 = (((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8));
           if ((((e * 16) + (((int)threadIdx.x) / 8)) + ql) < Lq) {
-            int cse_v156 = ((((e * 1024) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + (ql * 64)) + (((int)threadIdx.x) * 8));
-            ptx_cp_async_legacy_cg_16_0_0((&(QS_ptr[(((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(Q_ptr[((((e * 1024) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + (ql * 64)) + (((int)threadIdx.x) * 8))])), 0);
-            ptx_cp_async_legacy_cg_16_0_0((&(DOS_ptr[(((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(DO_ptr[((((e * 1024) + ((((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq) * 64)) + (ql * 64)) + (((int)threadIdx.x) * 8))])), 0);
+            ptx_cp_async_legacy_cg_16_0_0((&(QS_ptr[(((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(Q_ptr[(((((((int)threadIdx.x) % 8) * 8) + ((task / (Hk * (cse_v2 / 64))) * Q_s0)) + (((((task / (cse_v2 / 64)) % Hk) * (H / Hk)) + hh) * Q_s1)) + ((((e * 16) + (((int)threadIdx.x) / 8)) + ql) * Q_s2))])), 0);
+            ptx_cp_async_legacy_cg_16_0_0((&(DOS_ptr[(((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(DO_ptr[(((((((int)threadIdx.x) % 8) * 8) + ((task / (Hk * (cse_v2 / 64))) * DO_s0)) + (((((task / (cse_v2 / 64)) % Hk) * (H / Hk)) + hh) * DO_s1)) + ((((e * 16) + (((int)threadIdx.x) / 8)) + ql) * DO_s2))])), 0);
           } else {
             *(uint4*)(QS_ptr + (((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))) = make_uint4(__pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)));
             *(uint4*)(DOS_ptr + (((((c % 2) * 2304) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))) = make_uint4(__pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)));
           }
         }
         if (((int)threadIdx.x) < 32) {
-          int cse_v34 = (((c % 2) * 32) + ((int)threadIdx.x));
-          int cse_v91 = (min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq));
+          int cse_v31 = (((c % 2) * 32) + ((int)threadIdx.x));
+          int cse_v97 = (min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v2 / 64))) * H) + (((task / (cse_v2 / 64)) % Hk) * (H / Hk))) + hh) * Lq));
           float condval;
-          if ((LSE_ptr[(min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/) == -CUDART_INF_F) {
+          if ((LSE_ptr[(min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v2 / 64))) * H) + (((task / (cse_v2 / 64)) % Hk) * (H / Hk))) + hh) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/) == -CUDART_INF_F) {
             condval = CUDART_INF_F;
           } else {
-            condval = (LSE_ptr[(min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/);
+            condval = (LSE_ptr[(min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v2 / 64))) * H) + (((task / (cse_v2 / 64)) % Hk) * (H / Hk))) + hh) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/);
           }
           LS_ptr[(((c % 2) * 32) + ((int)threadIdx.x))] = condval;
-          DLS_ptr[(((c % 2) * 32) + ((int)threadIdx.x))] = DELTA_ptr[(min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v3 / 64))) * H) + (((task / (cse_v3 / 64)) % Hk) * (H / Hk))) + hh) * Lq))];
+          DLS_ptr[(((c % 2) * 32) + ((int)threadIdx.x))] = DELTA_ptr[(min((ql + ((int)threadIdx.x)), (Lq - 1)) + (((((task / (Hk * (cse_v2 / 64))) * H) + (((task / (cse_v2 / 64)) % Hk) * (H / Hk))) + hh) * Lq))];
         }
       }
       tvm_builtin_ptx_cp_async_commit_group_async_commit_group();
       if (1 <= c) {
         tvm_builtin_ptx_cp_async_wait_group_async_wait_group_1();
         __syncthreads();
-        int cse_v13 = (c - 1);
+        int cse_v11 = (c - 1);
         int cc = (c - 1);
-        int cse_v35 = (((c - 1) / 2) + ebeg);
+        int cse_v32 = (((c - 1) / 2) + ebeg);
         int e_1 = (((c - 1) / 2) + ebeg);
-        int cse_v24 = ((c - 1) % 2);
-        int cse_v36 = (((c - 1) % 2) * 32);
+        int cse_v22 = ((c - 1) % 2);
+        int cse_v33 = (((c - 1) % 2) * 32);
         int qc = ((RI_ptr[(((c - 1) / 2) + ebeg)] * 64) + (((c - 1) % 2) * 32));
-        int cse_v37 = (((c - 1) % 2) * 2304);
+        int cse_v34 = (((c - 1) % 2) * 2304);
         int so = (((c - 1) % 2) * 2304);
         int lo = (((c - 1) % 2) * 32);
         SF_ptr[0] = 0x0p+0f/*0.000000e+00*/;
@@ -412,13 +386,13 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
         SF_ptr[13] = 0x0p+0f/*0.000000e+00*/;
         SF_ptr[14] = 0x0p+0f/*0.000000e+00*/;
         SF_ptr[15] = 0x0p+0f/*0.000000e+00*/;
-        int cse_v14 = (((int)threadIdx.x) % 16);
-        int cse_v25 = ((((int)threadIdx.x) % 32) / 16);
-        int cse_v26 = ((((int)threadIdx.x) % 8) * 72);
-        int cse_v38 = (((((int)threadIdx.x) % 32) / 16) * 576);
-        int cse_v39 = (((((int)threadIdx.x) % 16) / 8) * 8);
-        int cse_v51 = ((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
-        int cse_v71 = ((((4608 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v12 = (((int)threadIdx.x) % 16);
+        int cse_v23 = ((((int)threadIdx.x) % 32) / 16);
+        int cse_v24 = ((((int)threadIdx.x) % 8) * 72);
+        int cse_v35 = (((((int)threadIdx.x) % 32) / 16) * 576);
+        int cse_v36 = (((((int)threadIdx.x) % 16) / 8) * 8);
+        int cse_v49 = ((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
+        int cse_v72 = ((((4608 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8))])) + 0);
@@ -445,8 +419,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 0))[0]), "r"(((unsigned *)(KF_ptr + 0))[1]), "r"(((unsigned *)(KF_ptr + 0))[2]), "r"(((unsigned *)(KF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v72 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16);
-        int cse_v73 = ((((4592 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v73 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16);
+        int cse_v74 = ((((4592 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16)])) + 0);
@@ -473,8 +447,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 8))[0]), "r"(((unsigned *)(KF_ptr + 8))[1]), "r"(((unsigned *)(KF_ptr + 8))[2]), "r"(((unsigned *)(KF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v74 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32);
-        int cse_v75 = ((((4576 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v75 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32);
+        int cse_v76 = ((((4576 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32)])) + 0);
@@ -501,8 +475,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 16))[0]), "r"(((unsigned *)(KF_ptr + 16))[1]), "r"(((unsigned *)(KF_ptr + 16))[2]), "r"(((unsigned *)(KF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v76 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48);
-        int cse_v77 = ((((4560 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v77 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48);
+        int cse_v78 = ((((4560 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48)])) + 0);
@@ -529,8 +503,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(KF_ptr + 24))[0]), "r"(((unsigned *)(KF_ptr + 24))[1]), "r"(((unsigned *)(KF_ptr + 24))[2]), "r"(((unsigned *)(KF_ptr + 24))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-        int cse_v78 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152);
-        int cse_v79 = ((((3456 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v79 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152);
+        int cse_v80 = ((((3456 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152)])) + 0);
@@ -557,8 +531,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(KF_ptr + 0))[0]), "r"(((unsigned *)(KF_ptr + 0))[1]), "r"(((unsigned *)(KF_ptr + 0))[2]), "r"(((unsigned *)(KF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-        int cse_v80 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168);
-        int cse_v81 = ((((3440 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v81 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168);
+        int cse_v82 = ((((3440 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168)])) + 0);
@@ -585,8 +559,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(KF_ptr + 8))[0]), "r"(((unsigned *)(KF_ptr + 8))[1]), "r"(((unsigned *)(KF_ptr + 8))[2]), "r"(((unsigned *)(KF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-        int cse_v82 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184);
-        int cse_v83 = ((((3424 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v83 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184);
+        int cse_v84 = ((((3424 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184)])) + 0);
@@ -613,8 +587,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(KF_ptr + 16))[0]), "r"(((unsigned *)(KF_ptr + 16))[1]), "r"(((unsigned *)(KF_ptr + 16))[2]), "r"(((unsigned *)(KF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-        int cse_v84 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200);
-        int cse_v85 = ((((3408 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
+        int cse_v85 = (((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200);
+        int cse_v86 = ((((3408 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(QS_ptr[(((((((c - 1) % 2) * 2304) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200)])) + 0);
@@ -868,15 +842,15 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
         if (FL_ptr[(((c - 1) / 2) + ebeg)] == (uchar)0) {
           #pragma unroll
           for (int x = 0; x < 16; ++x) {
-            int cse_v15 = (x & 1);
-            int cse_v27 = ((x >> 2) * 8);
-            int cse_v48 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1));
-            int cse_v52 = ((((((c - 1) % 2) * 32) + ((x >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x & 1));
-            int cse_v86 = (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
-            int cse_v87 = (min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk);
-            int cse_v90 = ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq);
+            int cse_v13 = (x & 1);
+            int cse_v25 = ((x >> 2) * 8);
+            int cse_v45 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1));
+            int cse_v50 = ((((((c - 1) % 2) * 32) + ((x >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x & 1));
+            int cse_v87 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
+            int cse_v88 = (min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk);
+            int cse_v92 = ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq);
             float condval_1;
-            if (((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)) < Lq) && ((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) && (((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) <= ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq) - min((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1))) < 256)) {
+            if (((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)) < Lq) && ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) && (((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) <= ((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x & 1)), (Lq - 1)) + Lk) - Lq) - min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lk - 1))) < 256)) {
               condval_1 = exp2f((((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - LS_ptr[((((((c - 1) % 2) * 32) + ((x >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x & 1))]));
             } else {
               condval_1 = 0x0p+0f/*0.000000e+00*/;
@@ -886,14 +860,14 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
             PA_ptr[x] = ((nv_bfloat16)PT_ptr[0]);
           }
         } else {
-          if ((Lq < (qc + 32)) || (Lk < (((task % (cse_v3 / 64)) * 64) + 64))) {
+          if ((Lq < (qc + 32)) || (Lk < (((task % (cse_v2 / 64)) * 64) + 64))) {
             #pragma unroll
             for (int x_1 = 0; x_1 < 16; ++x_1) {
-              int cse_v16 = (x_1 & 1);
-              int cse_v28 = ((x_1 >> 2) * 8);
-              int cse_v53 = ((((((c - 1) % 2) * 32) + ((x_1 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_1 & 1));
+              int cse_v14 = (x_1 & 1);
+              int cse_v26 = ((x_1 >> 2) * 8);
+              int cse_v51 = ((((((c - 1) % 2) * 32) + ((x_1 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_1 & 1));
               float condval_2;
-              if (((((((x_1 >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x_1 & 1)) < Lq) && ((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x_1 & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) {
+              if (((((((x_1 >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + qc) + (x_1 & 1)) < Lq) && ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x_1 & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lk)) {
                 condval_2 = exp2f((((SF_ptr[x_1] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - LS_ptr[((((((c - 1) % 2) * 32) + ((x_1 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_1 & 1))]));
               } else {
                 condval_2 = 0x0p+0f/*0.000000e+00*/;
@@ -905,17 +879,17 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
           } else {
             #pragma unroll
             for (int x_2 = 0; x_2 < 16; ++x_2) {
-              int cse_v54 = ((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1));
+              int cse_v52 = ((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1));
               PT_ptr[0] = exp2f((((SF_ptr[x_2] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - LS_ptr[((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1))]));
               EA_ptr[x_2] = ((nv_bfloat16)(PT_ptr[0] * (PF_ptr[x_2] - DLS_ptr[((((((c - 1) % 2) * 32) + ((x_2 >> 2) * 8)) + ((((int)threadIdx.x) % 4) * 2)) + (x_2 & 1))])));
               PA_ptr[x_2] = ((nv_bfloat16)PT_ptr[0]);
             }
           }
         }
-        int cse_v29 = ((((int)threadIdx.x) % 16) * 72);
-        int cse_v40 = (((((int)threadIdx.x) % 32) / 16) * 8);
-        int cse_v49 = (((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
-        int cse_v55 = (((4608 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v27 = ((((int)threadIdx.x) % 16) * 72);
+        int cse_v37 = (((((int)threadIdx.x) % 32) / 16) * 8);
+        int cse_v46 = (((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
+        int cse_v53 = (((4608 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[(((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8))])) + 0);
@@ -942,8 +916,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 4))[0]), "=f"(((float *)(VG_ptr + 4))[1]), "=f"(((float *)(VG_ptr + 4))[2]), "=f"(((float *)(VG_ptr + 4))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[0]), "f"(((float *)(VG_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[2]), "f"(((float *)(VG_ptr + 4))[3]));
   }
-        int cse_v56 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1152);
-        int cse_v57 = (((3456 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v54 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1152);
+        int cse_v55 = (((3456 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1152)])) + 0);
@@ -970,8 +944,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 4))[0]), "=f"(((float *)(VG_ptr + 4))[1]), "=f"(((float *)(VG_ptr + 4))[2]), "=f"(((float *)(VG_ptr + 4))[3])
       : "r"(((unsigned *)(PA_ptr + 8))[0]), "r"(((unsigned *)(PA_ptr + 8))[1]), "r"(((unsigned *)(PA_ptr + 8))[2]), "r"(((unsigned *)(PA_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[0]), "f"(((float *)(VG_ptr + 4))[1]), "f"(((float *)(VG_ptr + 4))[2]), "f"(((float *)(VG_ptr + 4))[3]));
   }
-        int cse_v58 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 16);
-        int cse_v59 = (((4592 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v56 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 16);
+        int cse_v57 = (((4592 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 16)])) + 0);
@@ -998,8 +972,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 12))[0]), "=f"(((float *)(VG_ptr + 12))[1]), "=f"(((float *)(VG_ptr + 12))[2]), "=f"(((float *)(VG_ptr + 12))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 12))[0]), "f"(((float *)(VG_ptr + 12))[1]), "f"(((float *)(VG_ptr + 12))[2]), "f"(((float *)(VG_ptr + 12))[3]));
   }
-        int cse_v60 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1168);
-        int cse_v61 = (((3440 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v58 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1168);
+        int cse_v59 = (((3440 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1168)])) + 0);
@@ -1026,8 +1000,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 12))[0]), "=f"(((float *)(VG_ptr + 12))[1]), "=f"(((float *)(VG_ptr + 12))[2]), "=f"(((float *)(VG_ptr + 12))[3])
       : "r"(((unsigned *)(PA_ptr + 8))[0]), "r"(((unsigned *)(PA_ptr + 8))[1]), "r"(((unsigned *)(PA_ptr + 8))[2]), "r"(((unsigned *)(PA_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 12))[0]), "f"(((float *)(VG_ptr + 12))[1]), "f"(((float *)(VG_ptr + 12))[2]), "f"(((float *)(VG_ptr + 12))[3]));
   }
-        int cse_v62 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 32);
-        int cse_v63 = (((4576 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v60 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 32);
+        int cse_v61 = (((4576 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 32)])) + 0);
@@ -1054,8 +1028,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 20))[0]), "=f"(((float *)(VG_ptr + 20))[1]), "=f"(((float *)(VG_ptr + 20))[2]), "=f"(((float *)(VG_ptr + 20))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 20))[0]), "f"(((float *)(VG_ptr + 20))[1]), "f"(((float *)(VG_ptr + 20))[2]), "f"(((float *)(VG_ptr + 20))[3]));
   }
-        int cse_v64 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1184);
-        int cse_v65 = (((3424 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v62 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1184);
+        int cse_v63 = (((3424 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1184)])) + 0);
@@ -1082,8 +1056,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 20))[0]), "=f"(((float *)(VG_ptr + 20))[1]), "=f"(((float *)(VG_ptr + 20))[2]), "=f"(((float *)(VG_ptr + 20))[3])
       : "r"(((unsigned *)(PA_ptr + 8))[0]), "r"(((unsigned *)(PA_ptr + 8))[1]), "r"(((unsigned *)(PA_ptr + 8))[2]), "r"(((unsigned *)(PA_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 20))[0]), "f"(((float *)(VG_ptr + 20))[1]), "f"(((float *)(VG_ptr + 20))[2]), "f"(((float *)(VG_ptr + 20))[3]));
   }
-        int cse_v66 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 48);
-        int cse_v67 = (((4560 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v64 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 48);
+        int cse_v65 = (((4560 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 48)])) + 0);
@@ -1110,8 +1084,8 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       :  "=f"(((float *)(VG_ptr + 28))[0]), "=f"(((float *)(VG_ptr + 28))[1]), "=f"(((float *)(VG_ptr + 28))[2]), "=f"(((float *)(VG_ptr + 28))[3])
       : "r"(((unsigned *)(PA_ptr + 0))[0]), "r"(((unsigned *)(PA_ptr + 0))[1]), "r"(((unsigned *)(PA_ptr + 0))[2]), "r"(((unsigned *)(PA_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(VG_ptr + 28))[0]), "f"(((float *)(VG_ptr + 28))[1]), "f"(((float *)(VG_ptr + 28))[2]), "f"(((float *)(VG_ptr + 28))[3]));
   }
-        int cse_v68 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1200);
-        int cse_v69 = (((3408 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
+        int cse_v66 = ((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1200);
+        int cse_v67 = (((3408 - (((((int)threadIdx.x) % 32) / 16) * 8)) - ((((int)threadIdx.x) % 16) * 72)) - (((c - 1) % 2) * 2304));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(DOS_ptr[((((((c - 1) % 2) * 2304) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8)) + 1200)])) + 0);
@@ -1349,105 +1323,79 @@ extern "C" __global__ void __launch_bounds__(128) dkdv_kernel(int64_t* __restric
       }
     }
   }
-  int cse_v93 = ((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  if (((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) < Lk) {
-    DK_ptr[((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))] = ((nv_bfloat16)(KG_ptr[0] * scale));
-    DV_ptr[((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2))] = ((nv_bfloat16)VG_ptr[0]);
-    int cse_v110 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)] = ((nv_bfloat16)(KG_ptr[1] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)] = ((nv_bfloat16)VG_ptr[1]);
-    int cse_v111 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)] = ((nv_bfloat16)(KG_ptr[4] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)] = ((nv_bfloat16)VG_ptr[4]);
-    int cse_v112 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)] = ((nv_bfloat16)(KG_ptr[5] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)] = ((nv_bfloat16)VG_ptr[5]);
-    int cse_v113 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)] = ((nv_bfloat16)(KG_ptr[8] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)] = ((nv_bfloat16)VG_ptr[8]);
-    int cse_v114 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)] = ((nv_bfloat16)(KG_ptr[9] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)] = ((nv_bfloat16)VG_ptr[9]);
-    int cse_v115 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)] = ((nv_bfloat16)(KG_ptr[12] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)] = ((nv_bfloat16)VG_ptr[12]);
-    int cse_v116 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)] = ((nv_bfloat16)(KG_ptr[13] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)] = ((nv_bfloat16)VG_ptr[13]);
-    int cse_v117 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)] = ((nv_bfloat16)(KG_ptr[16] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)] = ((nv_bfloat16)VG_ptr[16]);
-    int cse_v118 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)] = ((nv_bfloat16)(KG_ptr[17] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)] = ((nv_bfloat16)VG_ptr[17]);
-    int cse_v119 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)] = ((nv_bfloat16)(KG_ptr[20] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)] = ((nv_bfloat16)VG_ptr[20]);
-    int cse_v120 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)] = ((nv_bfloat16)(KG_ptr[21] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)] = ((nv_bfloat16)VG_ptr[21]);
-    int cse_v121 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)] = ((nv_bfloat16)(KG_ptr[24] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)] = ((nv_bfloat16)VG_ptr[24]);
-    int cse_v122 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)] = ((nv_bfloat16)(KG_ptr[25] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)] = ((nv_bfloat16)VG_ptr[25]);
-    int cse_v123 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)] = ((nv_bfloat16)(KG_ptr[28] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)] = ((nv_bfloat16)VG_ptr[28]);
-    int cse_v124 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)] = ((nv_bfloat16)(KG_ptr[29] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)] = ((nv_bfloat16)VG_ptr[29]);
+  int cse_v89 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1));
+  int cse_v90 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1));
+  if (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) < Lk) {
+    int cse_v93 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2));
+    DK_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2))] = ((nv_bfloat16)(KG_ptr[0] * scale));
+    int cse_v94 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2));
+    DV_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2))] = ((nv_bfloat16)VG_ptr[0]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 1)] = ((nv_bfloat16)(KG_ptr[1] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 1)] = ((nv_bfloat16)VG_ptr[1]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 8)] = ((nv_bfloat16)(KG_ptr[4] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 8)] = ((nv_bfloat16)VG_ptr[4]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 9)] = ((nv_bfloat16)(KG_ptr[5] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 9)] = ((nv_bfloat16)VG_ptr[5]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 16)] = ((nv_bfloat16)(KG_ptr[8] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 16)] = ((nv_bfloat16)VG_ptr[8]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 17)] = ((nv_bfloat16)(KG_ptr[9] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 17)] = ((nv_bfloat16)VG_ptr[9]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 24)] = ((nv_bfloat16)(KG_ptr[12] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 24)] = ((nv_bfloat16)VG_ptr[12]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 25)] = ((nv_bfloat16)(KG_ptr[13] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 25)] = ((nv_bfloat16)VG_ptr[13]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 32)] = ((nv_bfloat16)(KG_ptr[16] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 32)] = ((nv_bfloat16)VG_ptr[16]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 33)] = ((nv_bfloat16)(KG_ptr[17] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 33)] = ((nv_bfloat16)VG_ptr[17]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 40)] = ((nv_bfloat16)(KG_ptr[20] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 40)] = ((nv_bfloat16)VG_ptr[20]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 41)] = ((nv_bfloat16)(KG_ptr[21] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 41)] = ((nv_bfloat16)VG_ptr[21]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 48)] = ((nv_bfloat16)(KG_ptr[24] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 48)] = ((nv_bfloat16)VG_ptr[24]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 49)] = ((nv_bfloat16)(KG_ptr[25] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 49)] = ((nv_bfloat16)VG_ptr[25]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 56)] = ((nv_bfloat16)(KG_ptr[28] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 56)] = ((nv_bfloat16)VG_ptr[28]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DK_s2)) + 57)] = ((nv_bfloat16)(KG_ptr[29] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DV_s2)) + 57)] = ((nv_bfloat16)VG_ptr[29]);
   }
-  if ((((((task % (cse_v3 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) < Lk) {
-    int cse_v125 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 512);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 512)] = ((nv_bfloat16)(KG_ptr[2] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 512)] = ((nv_bfloat16)VG_ptr[2]);
-    int cse_v126 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 513);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 513)] = ((nv_bfloat16)(KG_ptr[3] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 513)] = ((nv_bfloat16)VG_ptr[3]);
-    int cse_v127 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 520);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 520)] = ((nv_bfloat16)(KG_ptr[6] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 520)] = ((nv_bfloat16)VG_ptr[6]);
-    int cse_v128 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 521);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 521)] = ((nv_bfloat16)(KG_ptr[7] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 521)] = ((nv_bfloat16)VG_ptr[7]);
-    int cse_v129 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 528);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 528)] = ((nv_bfloat16)(KG_ptr[10] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 528)] = ((nv_bfloat16)VG_ptr[10]);
-    int cse_v130 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 529);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 529)] = ((nv_bfloat16)(KG_ptr[11] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 529)] = ((nv_bfloat16)VG_ptr[11]);
-    int cse_v131 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 536);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 536)] = ((nv_bfloat16)(KG_ptr[14] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 536)] = ((nv_bfloat16)VG_ptr[14]);
-    int cse_v132 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 537);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 537)] = ((nv_bfloat16)(KG_ptr[15] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 537)] = ((nv_bfloat16)VG_ptr[15]);
-    int cse_v133 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 544);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 544)] = ((nv_bfloat16)(KG_ptr[18] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 544)] = ((nv_bfloat16)VG_ptr[18]);
-    int cse_v134 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 545);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 545)] = ((nv_bfloat16)(KG_ptr[19] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 545)] = ((nv_bfloat16)VG_ptr[19]);
-    int cse_v135 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 552);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 552)] = ((nv_bfloat16)(KG_ptr[22] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 552)] = ((nv_bfloat16)VG_ptr[22]);
-    int cse_v136 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 553);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 553)] = ((nv_bfloat16)(KG_ptr[23] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 553)] = ((nv_bfloat16)VG_ptr[23]);
-    int cse_v137 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 560);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 560)] = ((nv_bfloat16)(KG_ptr[26] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 560)] = ((nv_bfloat16)VG_ptr[26]);
-    int cse_v138 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 561);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 561)] = ((nv_bfloat16)(KG_ptr[27] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 561)] = ((nv_bfloat16)VG_ptr[27]);
-    int cse_v139 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 568);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 568)] = ((nv_bfloat16)(KG_ptr[30] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 568)] = ((nv_bfloat16)VG_ptr[30]);
-    int cse_v140 = (((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 569);
-    DK_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 569)] = ((nv_bfloat16)(KG_ptr[31] * scale));
-    DV_ptr[(((((((task % (cse_v3 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (Hk * (cse_v3 / 64))) * Hk) + ((task / (cse_v3 / 64)) % Hk)) * Lk) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 569)] = ((nv_bfloat16)VG_ptr[31]);
+  if ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) < Lk) {
+    int cse_v98 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2));
+    DK_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2))] = ((nv_bfloat16)(KG_ptr[2] * scale));
+    int cse_v99 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2));
+    DV_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2))] = ((nv_bfloat16)VG_ptr[2]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 1)] = ((nv_bfloat16)(KG_ptr[3] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 1)] = ((nv_bfloat16)VG_ptr[3]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 8)] = ((nv_bfloat16)(KG_ptr[6] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 8)] = ((nv_bfloat16)VG_ptr[6]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 9)] = ((nv_bfloat16)(KG_ptr[7] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 9)] = ((nv_bfloat16)VG_ptr[7]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 16)] = ((nv_bfloat16)(KG_ptr[10] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 16)] = ((nv_bfloat16)VG_ptr[10]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 17)] = ((nv_bfloat16)(KG_ptr[11] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 17)] = ((nv_bfloat16)VG_ptr[11]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 24)] = ((nv_bfloat16)(KG_ptr[14] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 24)] = ((nv_bfloat16)VG_ptr[14]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 25)] = ((nv_bfloat16)(KG_ptr[15] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 25)] = ((nv_bfloat16)VG_ptr[15]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 32)] = ((nv_bfloat16)(KG_ptr[18] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 32)] = ((nv_bfloat16)VG_ptr[18]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 33)] = ((nv_bfloat16)(KG_ptr[19] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 33)] = ((nv_bfloat16)VG_ptr[19]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 40)] = ((nv_bfloat16)(KG_ptr[22] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 40)] = ((nv_bfloat16)VG_ptr[22]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 41)] = ((nv_bfloat16)(KG_ptr[23] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 41)] = ((nv_bfloat16)VG_ptr[23]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 48)] = ((nv_bfloat16)(KG_ptr[26] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 48)] = ((nv_bfloat16)VG_ptr[26]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 49)] = ((nv_bfloat16)(KG_ptr[27] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 49)] = ((nv_bfloat16)VG_ptr[27]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 56)] = ((nv_bfloat16)(KG_ptr[30] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 56)] = ((nv_bfloat16)VG_ptr[30]);
+    DK_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DK_s0)) + (((task / (cse_v2 / 64)) % Hk) * DK_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DK_s2)) + 57)] = ((nv_bfloat16)(KG_ptr[31] * scale));
+    DV_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (Hk * (cse_v2 / 64))) * DV_s0)) + (((task / (cse_v2 / 64)) % Hk) * DV_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DV_s2)) + 57)] = ((nv_bfloat16)VG_ptr[31]);
   }
 }
 

@@ -146,8 +146,8 @@ __forceinline__ __device__ void ptx_cp_async_legacy_cg_16_0_0(void* dst, int dst
   asm volatile("cp.async.cg.shared.global [%0], [%1], %2;"
     :: "r"(dst_addr), "l"(src_p), "n"(16));
 }
-extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI_ptr, float* __restrict__ DELTA_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DQ_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int Lk, int Lq, int cse_v2, int cse_v30, float scale);
-extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI_ptr, float* __restrict__ DELTA_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DQ_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int Lk, int Lq, int cse_v2, int cse_v30, float scale) {
+extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI_ptr, float* __restrict__ DELTA_ptr, float* __restrict__ DLSE_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DQ_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int DO_s0, int DO_s1, int DO_s2, int DQ_s0, int DQ_s1, int DQ_s2, int H, int Hk, int K_s0, int K_s1, int K_s2, int Lk, int Lq, int O_s0, int O_s1, int O_s2, int Q_s0, int Q_s1, int Q_s2, int V_s0, int V_s1, int V_s2, int cse_v2, int cse_v25, float scale);
+extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI_ptr, float* __restrict__ DELTA_ptr, float* __restrict__ DLSE_ptr, nv_bfloat16* __restrict__ DO_ptr, nv_bfloat16* __restrict__ DQ_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int DO_s0, int DO_s1, int DO_s2, int DQ_s0, int DQ_s1, int DQ_s2, int H, int Hk, int K_s0, int K_s1, int K_s2, int Lk, int Lq, int O_s0, int O_s1, int O_s2, int Q_s0, int Q_s1, int Q_s2, int V_s0, int V_s1, int V_s2, int cse_v2, int cse_v25, float scale) {
   alignas(64) float ST_ptr[4];
   alignas(64) nv_bfloat16 QF_ptr[32];
   alignas(64) nv_bfloat16 GF_ptr[32];
@@ -159,170 +159,144 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   alignas(64) float PF_ptr[32];
   alignas(64) float PT_ptr[1];
   alignas(64) nv_bfloat16 EF_ptr[32];
-  int cse_v17 = (cse_v2 / 64);
+  int cse_v14 = (cse_v2 / 64);
   int n_qb = (cse_v2 / 64);
   int task = ORD_ptr[((int)blockIdx.x)];
-  int cse_v36 = (task / (H * (cse_v2 / 64)));
+  int cse_v31 = (task / (H * (cse_v2 / 64)));
   int b = (task / (H * (cse_v2 / 64)));
-  int cse_v37 = ((task / (cse_v2 / 64)) % H);
+  int cse_v32 = ((task / (cse_v2 / 64)) % H);
   int h = ((task / (cse_v2 / 64)) % H);
-  int cse_v31 = (task % (cse_v2 / 64));
+  int cse_v26 = (task % (cse_v2 / 64));
   int qb = (task % (cse_v2 / 64));
-  int cse_v38 = (((task / (cse_v2 / 64)) % H) / (H / Hk));
+  int cse_v33 = (((task / (cse_v2 / 64)) % H) / (H / Hk));
   int hk = (((task / (cse_v2 / 64)) % H) / (H / Hk));
   int cse_v3 = (((int)threadIdx.x) % 32);
   int lane = (((int)threadIdx.x) % 32);
-  int cse_v18 = ((((int)threadIdx.x) % 32) / 4);
+  int cse_v15 = ((((int)threadIdx.x) % 32) / 4);
   int g = ((((int)threadIdx.x) % 32) / 4);
   int cse_v4 = (((int)threadIdx.x) % 4);
   int tq = (((int)threadIdx.x) % 4);
-  int cse_v5 = (((int)threadIdx.x) / 32);
-  int cse_v39 = (((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16));
-  int cse_v43 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
+  int cse_v34 = (((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16));
+  int cse_v38 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
   int r0 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
-  int cse_v44 = (((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H));
+  int cse_v39 = (((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H));
   int row = ((HC_ptr[(((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H))] * ((cse_v2 / 64) + 1)) + (task % (cse_v2 / 64)));
   int rbeg = ((int)RP_ptr[row]);
   int rend = ((int)RP_ptr[(row + 1)]);
   ST_ptr[2] = 0x0p+0f/*0.000000e+00*/;
   ST_ptr[3] = 0x0p+0f/*0.000000e+00*/;
-  int cse_v6 = (Lq - 1);
-  int cse_v19 = ((((int)threadIdx.x) % 4) * 2);
-  int cse_v46 = min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1));
-  int cse_v47 = ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq);
-  int cse_v81 = (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64);
-  int cse_v88 = (((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  QF_ptr[0] = Q_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  GF_ptr[0] = DO_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[0]) * ((float)O_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))])));
-  int cse_v91 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1);
-  QF_ptr[1] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  GF_ptr[1] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[1]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)])));
-  int cse_v48 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
-  int cse_v82 = min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1));
-  int cse_v92 = (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  QF_ptr[2] = Q_ptr[(((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  GF_ptr[2] = DO_ptr[(((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[2]) * ((float)O_ptr[(((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))])));
-  int cse_v107 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1);
-  QF_ptr[3] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  GF_ptr[3] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[3]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)])));
-  int cse_v93 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8);
-  QF_ptr[4] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  GF_ptr[4] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[4]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)])));
-  int cse_v94 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9);
-  QF_ptr[5] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  GF_ptr[5] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[5]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)])));
-  int cse_v108 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8);
-  QF_ptr[6] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  GF_ptr[6] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[6]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)])));
-  int cse_v109 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9);
-  QF_ptr[7] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  GF_ptr[7] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[7]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)])));
-  int cse_v95 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16);
-  QF_ptr[8] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  GF_ptr[8] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[8]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)])));
-  int cse_v96 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17);
-  QF_ptr[9] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  GF_ptr[9] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[9]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)])));
-  int cse_v110 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16);
-  QF_ptr[10] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  GF_ptr[10] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[10]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)])));
-  int cse_v111 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17);
-  QF_ptr[11] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  GF_ptr[11] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[11]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)])));
-  int cse_v97 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24);
-  QF_ptr[12] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  GF_ptr[12] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[12]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)])));
-  int cse_v98 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25);
-  QF_ptr[13] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  GF_ptr[13] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[13]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)])));
-  int cse_v112 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24);
-  QF_ptr[14] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  GF_ptr[14] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[14]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)])));
-  int cse_v113 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25);
-  QF_ptr[15] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  GF_ptr[15] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[15]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)])));
-  int cse_v99 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32);
-  QF_ptr[16] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  GF_ptr[16] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[16]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)])));
-  int cse_v100 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33);
-  QF_ptr[17] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  GF_ptr[17] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[17]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)])));
-  int cse_v114 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32);
-  QF_ptr[18] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  GF_ptr[18] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[18]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)])));
-  int cse_v115 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33);
-  QF_ptr[19] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  GF_ptr[19] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[19]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)])));
-  int cse_v101 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40);
-  QF_ptr[20] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  GF_ptr[20] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[20]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)])));
-  int cse_v102 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41);
-  QF_ptr[21] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  GF_ptr[21] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[21]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)])));
-  int cse_v116 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40);
-  QF_ptr[22] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  GF_ptr[22] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[22]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)])));
-  int cse_v117 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41);
-  QF_ptr[23] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  GF_ptr[23] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[23]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)])));
-  int cse_v103 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48);
-  QF_ptr[24] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  GF_ptr[24] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[24]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)])));
-  int cse_v104 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49);
-  QF_ptr[25] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  GF_ptr[25] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[25]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)])));
-  int cse_v118 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48);
-  QF_ptr[26] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  GF_ptr[26] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[26]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)])));
-  int cse_v119 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49);
-  QF_ptr[27] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  GF_ptr[27] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[27]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)])));
-  int cse_v105 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56);
-  QF_ptr[28] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  GF_ptr[28] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[28]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)])));
-  int cse_v106 = ((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57);
-  QF_ptr[29] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  GF_ptr[29] = DO_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[29]) * ((float)O_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)])));
-  int cse_v120 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56);
-  QF_ptr[30] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  GF_ptr[30] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[30]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)])));
-  int cse_v121 = ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57);
-  QF_ptr[31] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  GF_ptr[31] = DO_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[31]) * ((float)O_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)])));
-  ST_ptr[2] = ((ST_ptr[2] + __shfl_xor_sync((uint)4294967295, ST_ptr[2], 1, 32)) + __shfl_xor_sync((uint)4294967295, (ST_ptr[2] + __shfl_xor_sync((uint)4294967295, ST_ptr[2], 1, 32)), 2, 32));
-  int cse_v83 = (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
+  int cse_v5 = (Lq - 1);
+  int cse_v16 = ((((int)threadIdx.x) % 4) * 2);
+  int cse_v41 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1));
+  int cse_v42 = min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1));
+  int cse_v84 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2));
+  QF_ptr[0] = Q_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2))];
+  int cse_v43 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1));
+  int cse_v85 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2));
+  GF_ptr[0] = DO_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2))];
+  int cse_v44 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1));
+  int cse_v86 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2));
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[0]) * ((float)O_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2))])));
+  QF_ptr[1] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 1)];
+  GF_ptr[1] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 1)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[1]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 1)])));
+  int cse_v45 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
+  int cse_v80 = min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1));
+  int cse_v90 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2));
+  QF_ptr[2] = Q_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2))];
+  int cse_v91 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2));
+  GF_ptr[2] = DO_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2))];
+  int cse_v92 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2));
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[2]) * ((float)O_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2))])));
+  QF_ptr[3] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 1)];
+  GF_ptr[3] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 1)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[3]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 1)])));
+  QF_ptr[4] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 8)];
+  GF_ptr[4] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 8)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[4]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 8)])));
+  QF_ptr[5] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 9)];
+  GF_ptr[5] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 9)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[5]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 9)])));
+  QF_ptr[6] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 8)];
+  GF_ptr[6] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 8)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[6]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 8)])));
+  QF_ptr[7] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 9)];
+  GF_ptr[7] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 9)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[7]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 9)])));
+  QF_ptr[8] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 16)];
+  GF_ptr[8] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 16)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[8]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 16)])));
+  QF_ptr[9] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 17)];
+  GF_ptr[9] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 17)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[9]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 17)])));
+  QF_ptr[10] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 16)];
+  GF_ptr[10] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 16)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[10]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 16)])));
+  QF_ptr[11] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 17)];
+  GF_ptr[11] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 17)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[11]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 17)])));
+  QF_ptr[12] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 24)];
+  GF_ptr[12] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 24)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[12]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 24)])));
+  QF_ptr[13] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 25)];
+  GF_ptr[13] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 25)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[13]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 25)])));
+  QF_ptr[14] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 24)];
+  GF_ptr[14] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 24)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[14]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 24)])));
+  QF_ptr[15] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 25)];
+  GF_ptr[15] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 25)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[15]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 25)])));
+  QF_ptr[16] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 32)];
+  GF_ptr[16] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 32)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[16]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 32)])));
+  QF_ptr[17] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 33)];
+  GF_ptr[17] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 33)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[17]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 33)])));
+  QF_ptr[18] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 32)];
+  GF_ptr[18] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 32)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[18]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 32)])));
+  QF_ptr[19] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 33)];
+  GF_ptr[19] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 33)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[19]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 33)])));
+  QF_ptr[20] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 40)];
+  GF_ptr[20] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 40)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[20]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 40)])));
+  QF_ptr[21] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 41)];
+  GF_ptr[21] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 41)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[21]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 41)])));
+  QF_ptr[22] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 40)];
+  GF_ptr[22] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 40)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[22]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 40)])));
+  QF_ptr[23] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 41)];
+  GF_ptr[23] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 41)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[23]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 41)])));
+  QF_ptr[24] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 48)];
+  GF_ptr[24] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 48)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[24]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 48)])));
+  QF_ptr[25] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 49)];
+  GF_ptr[25] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 49)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[25]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 49)])));
+  QF_ptr[26] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 48)];
+  GF_ptr[26] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 48)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[26]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 48)])));
+  QF_ptr[27] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 49)];
+  GF_ptr[27] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 49)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[27]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 49)])));
+  QF_ptr[28] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 56)];
+  GF_ptr[28] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 56)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[28]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 56)])));
+  QF_ptr[29] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 57)];
+  GF_ptr[29] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * DO_s2)) + 57)];
+  ST_ptr[2] = (ST_ptr[2] + (((float)GF_ptr[29]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * O_s2)) + 57)])));
+  QF_ptr[30] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 56)];
+  GF_ptr[30] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 56)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[30]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 56)])));
+  QF_ptr[31] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 57)];
+  GF_ptr[31] = DO_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DO_s0)) + (((task / (cse_v2 / 64)) % H) * DO_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * DO_s2)) + 57)];
+  ST_ptr[3] = (ST_ptr[3] + (((float)GF_ptr[31]) * ((float)O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * O_s2)) + 57)])));
+  int cse_v46 = ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq);
+  int cse_v81 = (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   float condval;
   if ((LSE_ptr[(min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/) == -CUDART_INF_F) {
     condval = CUDART_INF_F;
@@ -330,15 +304,28 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
     condval = (LSE_ptr[(min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/);
   }
   ST_ptr[0] = condval;
-  ST_ptr[3] = ((ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32)) + __shfl_xor_sync((uint)4294967295, (ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32)), 2, 32));
-  int cse_v86 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   float condval_1;
-  if ((LSE_ptr[(min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/) == -CUDART_INF_F) {
-    condval_1 = CUDART_INF_F;
+  if (ST_ptr[0] == CUDART_INF_F) {
+    condval_1 = 0x0p+0f/*0.000000e+00*/;
   } else {
-    condval_1 = (LSE_ptr[(min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/);
+    condval_1 = DLSE_ptr[(min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))];
   }
-  ST_ptr[1] = condval_1;
+  ST_ptr[2] = (((ST_ptr[2] + __shfl_xor_sync((uint)4294967295, ST_ptr[2], 1, 32)) + __shfl_xor_sync((uint)4294967295, (ST_ptr[2] + __shfl_xor_sync((uint)4294967295, ST_ptr[2], 1, 32)), 2, 32)) - condval_1);
+  int cse_v87 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
+  float condval_2;
+  if ((LSE_ptr[(min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/) == -CUDART_INF_F) {
+    condval_2 = CUDART_INF_F;
+  } else {
+    condval_2 = (LSE_ptr[(min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] * 0x1.71547652b82fep+0f/*1.442695e+00*/);
+  }
+  ST_ptr[1] = condval_2;
+  float condval_3;
+  if (ST_ptr[1] == CUDART_INF_F) {
+    condval_3 = 0x0p+0f/*0.000000e+00*/;
+  } else {
+    condval_3 = DLSE_ptr[(min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))];
+  }
+  ST_ptr[3] = (((ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32)) + __shfl_xor_sync((uint)4294967295, (ST_ptr[3] + __shfl_xor_sync((uint)4294967295, ST_ptr[3], 1, 32)), 2, 32)) - condval_3);
   QG_ptr[0] = 0x0p+0f/*0.000000e+00*/;
   QG_ptr[1] = 0x0p+0f/*0.000000e+00*/;
   QG_ptr[2] = 0x0p+0f/*0.000000e+00*/;
@@ -371,26 +358,23 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   QG_ptr[29] = 0x0p+0f/*0.000000e+00*/;
   QG_ptr[30] = 0x0p+0f/*0.000000e+00*/;
   QG_ptr[31] = 0x0p+0f/*0.000000e+00*/;
-  int cse_v7 = (rend - rbeg);
+  int cse_v6 = (rend - rbeg);
   int n_ch = (rend - rbeg);
   for (int c = 0; c < ((rend + 1) - rbeg); ++c) {
     __syncthreads();
-    int cse_v10 = (((int)threadIdx.x) % 8);
-    int cse_v11 = (c + rbeg);
+    int cse_v9 = (((int)threadIdx.x) % 8);
+    int cse_v10 = (c + rbeg);
     if (c < (rend - rbeg)) {
       for (int e = 0; e < 4; ++e) {
-        int cse_v8 = (e * 16);
-        int cse_v9 = (((int)threadIdx.x) / 8);
+        int cse_v7 = (e * 16);
+        int cse_v8 = (((int)threadIdx.x) / 8);
         int tr = ((e * 16) + (((int)threadIdx.x) / 8));
-        int cse_v20 = ((((int)threadIdx.x) % 8) * 8);
+        int cse_v17 = ((((int)threadIdx.x) % 8) * 8);
         int tc = ((((int)threadIdx.x) % 8) * 8);
-        int cse_v40 = (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8));
+        int cse_v35 = (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8));
         if ((((CI_ptr[(c + rbeg)] * 64) + (e * 16)) + (((int)threadIdx.x) / 8)) < Lk) {
-          int cse_v12 = (e * 1024);
-          int cse_v13 = (((int)threadIdx.x) * 8);
-          int cse_v84 = (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64);
-          ptx_cp_async_legacy_cg_16_0_0((&(KS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(K_ptr[((((CI_ptr[(c + rbeg)] * 4096) + (e * 1024)) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + (((int)threadIdx.x) * 8))])), 0);
-          ptx_cp_async_legacy_cg_16_0_0((&(VS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(V_ptr[((((CI_ptr[(c + rbeg)] * 4096) + (e * 1024)) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + (((int)threadIdx.x) * 8))])), 0);
+          ptx_cp_async_legacy_cg_16_0_0((&(KS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(K_ptr[(((((((int)threadIdx.x) % 8) * 8) + ((task / (H * (cse_v2 / 64))) * K_s0)) + ((((task / (cse_v2 / 64)) % H) / (H / Hk)) * K_s1)) + ((((CI_ptr[(c + rbeg)] * 64) + (e * 16)) + (((int)threadIdx.x) / 8)) * K_s2))])), 0);
+          ptx_cp_async_legacy_cg_16_0_0((&(VS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(V_ptr[(((((((int)threadIdx.x) % 8) * 8) + ((task / (H * (cse_v2 / 64))) * V_s0)) + ((((task / (cse_v2 / 64)) % H) / (H / Hk)) * V_s1)) + ((((CI_ptr[(c + rbeg)] * 64) + (e * 16)) + (((int)threadIdx.x) / 8)) * V_s2))])), 0);
         } else {
           *(uint4*)(KS_ptr + (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))) = make_uint4(__pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)));
           *(uint4*)(VS_ptr + (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))) = make_uint4(__pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)));
@@ -401,12 +385,12 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
     if (1 <= c) {
       tvm_builtin_ptx_cp_async_wait_group_async_wait_group_1();
       __syncthreads();
-      int cse_v14 = (c - 1);
+      int cse_v11 = (c - 1);
       int cc = (c - 1);
       int j = ((rbeg + c) - 1);
-      int cse_v21 = ((c + rbeg) - 1);
+      int cse_v18 = ((c + rbeg) - 1);
       int k0 = (CI_ptr[((c + rbeg) - 1)] * 64);
-      int cse_v32 = (((c - 1) % 2) * 4608);
+      int cse_v27 = (((c - 1) % 2) * 4608);
       int so = (((c - 1) % 2) * 4608);
       SF_ptr[0] = 0x0p+0f/*0.000000e+00*/;
       SF_ptr[1] = 0x0p+0f/*0.000000e+00*/;
@@ -440,13 +424,13 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       SF_ptr[29] = 0x0p+0f/*0.000000e+00*/;
       SF_ptr[30] = 0x0p+0f/*0.000000e+00*/;
       SF_ptr[31] = 0x0p+0f/*0.000000e+00*/;
-      int cse_v15 = (((int)threadIdx.x) % 16);
-      int cse_v22 = ((((int)threadIdx.x) % 32) / 16);
-      int cse_v23 = ((((int)threadIdx.x) % 8) * 72);
-      int cse_v33 = (((((int)threadIdx.x) % 32) / 16) * 576);
-      int cse_v34 = (((((int)threadIdx.x) % 16) / 8) * 8);
-      int cse_v45 = ((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
-      int cse_v49 = ((((9216 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v12 = (((int)threadIdx.x) % 16);
+      int cse_v19 = ((((int)threadIdx.x) % 32) / 16);
+      int cse_v20 = ((((int)threadIdx.x) % 8) * 72);
+      int cse_v28 = (((((int)threadIdx.x) % 32) / 16) * 576);
+      int cse_v29 = (((((int)threadIdx.x) % 16) / 8) * 8);
+      int cse_v40 = ((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
+      int cse_v47 = ((((9216 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8))])) + 0);
@@ -473,8 +457,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(QF_ptr + 0))[0]), "r"(((unsigned *)(QF_ptr + 0))[1]), "r"(((unsigned *)(QF_ptr + 0))[2]), "r"(((unsigned *)(QF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-      int cse_v50 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16);
-      int cse_v51 = ((((9200 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v48 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16);
+      int cse_v49 = ((((9200 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 16)])) + 0);
@@ -501,8 +485,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(QF_ptr + 8))[0]), "r"(((unsigned *)(QF_ptr + 8))[1]), "r"(((unsigned *)(QF_ptr + 8))[2]), "r"(((unsigned *)(QF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-      int cse_v52 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32);
-      int cse_v53 = ((((9184 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v50 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32);
+      int cse_v51 = ((((9184 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 32)])) + 0);
@@ -529,8 +513,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(QF_ptr + 16))[0]), "r"(((unsigned *)(QF_ptr + 16))[1]), "r"(((unsigned *)(QF_ptr + 16))[2]), "r"(((unsigned *)(QF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-      int cse_v54 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48);
-      int cse_v55 = ((((9168 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v52 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48);
+      int cse_v53 = ((((9168 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 48)])) + 0);
@@ -557,8 +541,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 4))[0]), "=f"(((float *)(SF_ptr + 4))[1]), "=f"(((float *)(SF_ptr + 4))[2]), "=f"(((float *)(SF_ptr + 4))[3])
       : "r"(((unsigned *)(QF_ptr + 24))[0]), "r"(((unsigned *)(QF_ptr + 24))[1]), "r"(((unsigned *)(QF_ptr + 24))[2]), "r"(((unsigned *)(QF_ptr + 24))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[0]), "f"(((float *)(SF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 4))[2]), "f"(((float *)(SF_ptr + 4))[3]));
   }
-      int cse_v56 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152);
-      int cse_v57 = ((((8064 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v54 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152);
+      int cse_v55 = ((((8064 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1152)])) + 0);
@@ -585,8 +569,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(QF_ptr + 0))[0]), "r"(((unsigned *)(QF_ptr + 0))[1]), "r"(((unsigned *)(QF_ptr + 0))[2]), "r"(((unsigned *)(QF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-      int cse_v58 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168);
-      int cse_v59 = ((((8048 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v56 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168);
+      int cse_v57 = ((((8048 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1168)])) + 0);
@@ -613,8 +597,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(QF_ptr + 8))[0]), "r"(((unsigned *)(QF_ptr + 8))[1]), "r"(((unsigned *)(QF_ptr + 8))[2]), "r"(((unsigned *)(QF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-      int cse_v60 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184);
-      int cse_v61 = ((((8032 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v58 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184);
+      int cse_v59 = ((((8032 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1184)])) + 0);
@@ -641,8 +625,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(QF_ptr + 16))[0]), "r"(((unsigned *)(QF_ptr + 16))[1]), "r"(((unsigned *)(QF_ptr + 16))[2]), "r"(((unsigned *)(QF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-      int cse_v62 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200);
-      int cse_v63 = ((((8016 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v60 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200);
+      int cse_v61 = ((((8016 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 1200)])) + 0);
@@ -669,8 +653,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 12))[0]), "=f"(((float *)(SF_ptr + 12))[1]), "=f"(((float *)(SF_ptr + 12))[2]), "=f"(((float *)(SF_ptr + 12))[3])
       : "r"(((unsigned *)(QF_ptr + 24))[0]), "r"(((unsigned *)(QF_ptr + 24))[1]), "r"(((unsigned *)(QF_ptr + 24))[2]), "r"(((unsigned *)(QF_ptr + 24))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 12))[0]), "f"(((float *)(SF_ptr + 12))[1]), "f"(((float *)(SF_ptr + 12))[2]), "f"(((float *)(SF_ptr + 12))[3]));
   }
-      int cse_v64 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2304);
-      int cse_v65 = ((((6912 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v62 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2304);
+      int cse_v63 = ((((6912 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2304)])) + 0);
@@ -697,8 +681,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 20))[0]), "=f"(((float *)(SF_ptr + 20))[1]), "=f"(((float *)(SF_ptr + 20))[2]), "=f"(((float *)(SF_ptr + 20))[3])
       : "r"(((unsigned *)(QF_ptr + 0))[0]), "r"(((unsigned *)(QF_ptr + 0))[1]), "r"(((unsigned *)(QF_ptr + 0))[2]), "r"(((unsigned *)(QF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 20))[0]), "f"(((float *)(SF_ptr + 20))[1]), "f"(((float *)(SF_ptr + 20))[2]), "f"(((float *)(SF_ptr + 20))[3]));
   }
-      int cse_v66 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2320);
-      int cse_v67 = ((((6896 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v64 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2320);
+      int cse_v65 = ((((6896 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2320)])) + 0);
@@ -725,8 +709,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 20))[0]), "=f"(((float *)(SF_ptr + 20))[1]), "=f"(((float *)(SF_ptr + 20))[2]), "=f"(((float *)(SF_ptr + 20))[3])
       : "r"(((unsigned *)(QF_ptr + 8))[0]), "r"(((unsigned *)(QF_ptr + 8))[1]), "r"(((unsigned *)(QF_ptr + 8))[2]), "r"(((unsigned *)(QF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 20))[0]), "f"(((float *)(SF_ptr + 20))[1]), "f"(((float *)(SF_ptr + 20))[2]), "f"(((float *)(SF_ptr + 20))[3]));
   }
-      int cse_v68 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2336);
-      int cse_v69 = ((((6880 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v66 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2336);
+      int cse_v67 = ((((6880 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2336)])) + 0);
@@ -753,8 +737,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 20))[0]), "=f"(((float *)(SF_ptr + 20))[1]), "=f"(((float *)(SF_ptr + 20))[2]), "=f"(((float *)(SF_ptr + 20))[3])
       : "r"(((unsigned *)(QF_ptr + 16))[0]), "r"(((unsigned *)(QF_ptr + 16))[1]), "r"(((unsigned *)(QF_ptr + 16))[2]), "r"(((unsigned *)(QF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 20))[0]), "f"(((float *)(SF_ptr + 20))[1]), "f"(((float *)(SF_ptr + 20))[2]), "f"(((float *)(SF_ptr + 20))[3]));
   }
-      int cse_v70 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2352);
-      int cse_v71 = ((((6864 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v68 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2352);
+      int cse_v69 = ((((6864 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 2352)])) + 0);
@@ -781,8 +765,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 20))[0]), "=f"(((float *)(SF_ptr + 20))[1]), "=f"(((float *)(SF_ptr + 20))[2]), "=f"(((float *)(SF_ptr + 20))[3])
       : "r"(((unsigned *)(QF_ptr + 24))[0]), "r"(((unsigned *)(QF_ptr + 24))[1]), "r"(((unsigned *)(QF_ptr + 24))[2]), "r"(((unsigned *)(QF_ptr + 24))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 20))[0]), "f"(((float *)(SF_ptr + 20))[1]), "f"(((float *)(SF_ptr + 20))[2]), "f"(((float *)(SF_ptr + 20))[3]));
   }
-      int cse_v72 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3456);
-      int cse_v73 = ((((5760 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v70 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3456);
+      int cse_v71 = ((((5760 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3456)])) + 0);
@@ -809,8 +793,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 28))[0]), "=f"(((float *)(SF_ptr + 28))[1]), "=f"(((float *)(SF_ptr + 28))[2]), "=f"(((float *)(SF_ptr + 28))[3])
       : "r"(((unsigned *)(QF_ptr + 0))[0]), "r"(((unsigned *)(QF_ptr + 0))[1]), "r"(((unsigned *)(QF_ptr + 0))[2]), "r"(((unsigned *)(QF_ptr + 0))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 28))[0]), "f"(((float *)(SF_ptr + 28))[1]), "f"(((float *)(SF_ptr + 28))[2]), "f"(((float *)(SF_ptr + 28))[3]));
   }
-      int cse_v74 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3472);
-      int cse_v75 = ((((5744 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v72 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3472);
+      int cse_v73 = ((((5744 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3472)])) + 0);
@@ -837,8 +821,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 28))[0]), "=f"(((float *)(SF_ptr + 28))[1]), "=f"(((float *)(SF_ptr + 28))[2]), "=f"(((float *)(SF_ptr + 28))[3])
       : "r"(((unsigned *)(QF_ptr + 8))[0]), "r"(((unsigned *)(QF_ptr + 8))[1]), "r"(((unsigned *)(QF_ptr + 8))[2]), "r"(((unsigned *)(QF_ptr + 8))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 28))[0]), "f"(((float *)(SF_ptr + 28))[1]), "f"(((float *)(SF_ptr + 28))[2]), "f"(((float *)(SF_ptr + 28))[3]));
   }
-      int cse_v76 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3488);
-      int cse_v77 = ((((5728 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v74 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3488);
+      int cse_v75 = ((((5728 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3488)])) + 0);
@@ -865,8 +849,8 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       :  "=f"(((float *)(SF_ptr + 28))[0]), "=f"(((float *)(SF_ptr + 28))[1]), "=f"(((float *)(SF_ptr + 28))[2]), "=f"(((float *)(SF_ptr + 28))[3])
       : "r"(((unsigned *)(QF_ptr + 16))[0]), "r"(((unsigned *)(QF_ptr + 16))[1]), "r"(((unsigned *)(QF_ptr + 16))[2]), "r"(((unsigned *)(QF_ptr + 16))[3]), "r"(((unsigned *)(BF_ptr + 4))[0]), "r"(((unsigned *)(BF_ptr + 4))[1]), "f"(((float *)(SF_ptr + 28))[0]), "f"(((float *)(SF_ptr + 28))[1]), "f"(((float *)(SF_ptr + 28))[2]), "f"(((float *)(SF_ptr + 28))[3]));
   }
-      int cse_v78 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3504);
-      int cse_v79 = ((((5712 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
+      int cse_v76 = (((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3504);
+      int cse_v77 = ((((5712 - (((((int)threadIdx.x) % 16) / 8) * 8)) - ((((int)threadIdx.x) % 8) * 72)) - (((((int)threadIdx.x) % 32) / 16) * 576)) - (((c - 1) % 2) * 4608));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8)) + 3504)])) + 0);
@@ -1344,46 +1328,46 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
       if (FL_ptr[((c + rbeg) - 1)] == (uchar)0) {
         #pragma unroll
         for (int x = 0; x < 32; ++x) {
-          int cse_v24 = ((x & 3) >> 1);
-          int cse_v41 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1));
-          int cse_v80 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
-          int cse_v87 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
-          int cse_v89 = ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq);
-          float condval_2;
+          int cse_v21 = ((x & 3) >> 1);
+          int cse_v36 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1));
+          int cse_v78 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4));
+          int cse_v88 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
+          int cse_v93 = ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq);
+          float condval_4;
           if (((((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) && ((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) < Lk)) && (((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) <= ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq) - min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)), (Lk - 1))) < 256)) {
-            condval_2 = exp2f((((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - ST_ptr[((x & 3) >> 1)]));
+            condval_4 = exp2f((((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - ST_ptr[((x & 3) >> 1)]));
           } else {
-            condval_2 = 0x0p+0f/*0.000000e+00*/;
+            condval_4 = 0x0p+0f/*0.000000e+00*/;
           }
-          PT_ptr[0] = condval_2;
+          PT_ptr[0] = condval_4;
           EF_ptr[x] = ((nv_bfloat16)(PT_ptr[0] * (PF_ptr[x] - ST_ptr[(((x & 3) >> 1) + 2)])));
         }
       } else {
         if (Lk < (k0 + 64)) {
           #pragma unroll
           for (int x_1 = 0; x_1 < 32; ++x_1) {
-            int cse_v25 = ((x_1 & 3) >> 1);
-            float condval_3;
+            int cse_v22 = ((x_1 & 3) >> 1);
+            float condval_5;
             if (((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x_1 & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) && ((((((x_1 >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x_1 & 1)) < Lk)) {
-              condval_3 = exp2f((((SF_ptr[x_1] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - ST_ptr[((x_1 & 3) >> 1)]));
+              condval_5 = exp2f((((SF_ptr[x_1] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - ST_ptr[((x_1 & 3) >> 1)]));
             } else {
-              condval_3 = 0x0p+0f/*0.000000e+00*/;
+              condval_5 = 0x0p+0f/*0.000000e+00*/;
             }
-            PT_ptr[0] = condval_3;
+            PT_ptr[0] = condval_5;
             EF_ptr[x_1] = ((nv_bfloat16)(PT_ptr[0] * (PF_ptr[x_1] - ST_ptr[(((x_1 & 3) >> 1) + 2)])));
           }
         } else {
           #pragma unroll
           for (int x_2 = 0; x_2 < 32; ++x_2) {
-            int cse_v26 = ((x_2 & 3) >> 1);
+            int cse_v23 = ((x_2 & 3) >> 1);
             PT_ptr[0] = exp2f((((SF_ptr[x_2] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/) - ST_ptr[((x_2 & 3) >> 1)]));
             EF_ptr[x_2] = ((nv_bfloat16)(PT_ptr[0] * (PF_ptr[x_2] - ST_ptr[(((x_2 & 3) >> 1) + 2)])));
           }
         }
       }
-      int cse_v27 = ((((int)threadIdx.x) % 16) * 72);
-      int cse_v35 = (((((int)threadIdx.x) % 32) / 16) * 8);
-      int cse_v42 = (((((c - 1) % 2) * 4608) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
+      int cse_v24 = ((((int)threadIdx.x) % 16) * 72);
+      int cse_v30 = (((((int)threadIdx.x) % 32) / 16) * 8);
+      int cse_v37 = (((((c - 1) % 2) * 4608) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[(((((c - 1) % 2) * 4608) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8))])) + 0);
@@ -1802,46 +1786,48 @@ extern "C" __global__ void __launch_bounds__(128) dq_kernel(int* __restrict__ CI
   }
     }
   }
-  int cse_v85 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
-  int cse_v90 = ((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
+  int cse_v79 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1));
+  int cse_v83 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   if (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) {
-    DQ_ptr[((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))] = ((nv_bfloat16)(QG_ptr[0] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)] = ((nv_bfloat16)(QG_ptr[1] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)] = ((nv_bfloat16)(QG_ptr[4] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)] = ((nv_bfloat16)(QG_ptr[5] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)] = ((nv_bfloat16)(QG_ptr[8] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)] = ((nv_bfloat16)(QG_ptr[9] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)] = ((nv_bfloat16)(QG_ptr[12] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)] = ((nv_bfloat16)(QG_ptr[13] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)] = ((nv_bfloat16)(QG_ptr[16] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)] = ((nv_bfloat16)(QG_ptr[17] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)] = ((nv_bfloat16)(QG_ptr[20] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)] = ((nv_bfloat16)(QG_ptr[21] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)] = ((nv_bfloat16)(QG_ptr[24] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)] = ((nv_bfloat16)(QG_ptr[25] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)] = ((nv_bfloat16)(QG_ptr[28] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)] = ((nv_bfloat16)(QG_ptr[29] * scale));
+    int cse_v82 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2));
+    DQ_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2))] = ((nv_bfloat16)(QG_ptr[0] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 1)] = ((nv_bfloat16)(QG_ptr[1] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 8)] = ((nv_bfloat16)(QG_ptr[4] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 9)] = ((nv_bfloat16)(QG_ptr[5] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 16)] = ((nv_bfloat16)(QG_ptr[8] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 17)] = ((nv_bfloat16)(QG_ptr[9] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 24)] = ((nv_bfloat16)(QG_ptr[12] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 25)] = ((nv_bfloat16)(QG_ptr[13] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 32)] = ((nv_bfloat16)(QG_ptr[16] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 33)] = ((nv_bfloat16)(QG_ptr[17] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 40)] = ((nv_bfloat16)(QG_ptr[20] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 41)] = ((nv_bfloat16)(QG_ptr[21] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 48)] = ((nv_bfloat16)(QG_ptr[24] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 49)] = ((nv_bfloat16)(QG_ptr[25] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 56)] = ((nv_bfloat16)(QG_ptr[28] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * DQ_s2)) + 57)] = ((nv_bfloat16)(QG_ptr[29] * scale));
     if ((((int)threadIdx.x) % 4) == 0) {
       DELTA_ptr[(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq))] = ST_ptr[2];
     }
   }
   if ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) < Lq) {
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 512)] = ((nv_bfloat16)(QG_ptr[2] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 513)] = ((nv_bfloat16)(QG_ptr[3] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 520)] = ((nv_bfloat16)(QG_ptr[6] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 521)] = ((nv_bfloat16)(QG_ptr[7] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 528)] = ((nv_bfloat16)(QG_ptr[10] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 529)] = ((nv_bfloat16)(QG_ptr[11] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 536)] = ((nv_bfloat16)(QG_ptr[14] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 537)] = ((nv_bfloat16)(QG_ptr[15] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 544)] = ((nv_bfloat16)(QG_ptr[18] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 545)] = ((nv_bfloat16)(QG_ptr[19] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 552)] = ((nv_bfloat16)(QG_ptr[22] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 553)] = ((nv_bfloat16)(QG_ptr[23] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 560)] = ((nv_bfloat16)(QG_ptr[26] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 561)] = ((nv_bfloat16)(QG_ptr[27] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 568)] = ((nv_bfloat16)(QG_ptr[30] * scale));
-    DQ_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 569)] = ((nv_bfloat16)(QG_ptr[31] * scale));
+    int cse_v89 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2));
+    DQ_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2))] = ((nv_bfloat16)(QG_ptr[2] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 1)] = ((nv_bfloat16)(QG_ptr[3] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 8)] = ((nv_bfloat16)(QG_ptr[6] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 9)] = ((nv_bfloat16)(QG_ptr[7] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 16)] = ((nv_bfloat16)(QG_ptr[10] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 17)] = ((nv_bfloat16)(QG_ptr[11] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 24)] = ((nv_bfloat16)(QG_ptr[14] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 25)] = ((nv_bfloat16)(QG_ptr[15] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 32)] = ((nv_bfloat16)(QG_ptr[18] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 33)] = ((nv_bfloat16)(QG_ptr[19] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 40)] = ((nv_bfloat16)(QG_ptr[22] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 41)] = ((nv_bfloat16)(QG_ptr[23] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 48)] = ((nv_bfloat16)(QG_ptr[26] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 49)] = ((nv_bfloat16)(QG_ptr[27] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 56)] = ((nv_bfloat16)(QG_ptr[30] * scale));
+    DQ_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * DQ_s0)) + (((task / (cse_v2 / 64)) % H) * DQ_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * DQ_s2)) + 57)] = ((nv_bfloat16)(QG_ptr[31] * scale));
     if ((((int)threadIdx.x) % 4) == 0) {
       DELTA_ptr[((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq)) + 8)] = ST_ptr[3];
     }

@@ -146,8 +146,8 @@ __forceinline__ __device__ void ptx_cp_async_legacy_cg_16_0_0(void* dst, int dst
   asm volatile("cp.async.cg.shared.global [%0], [%1], %2;"
     :: "r"(dst_addr), "l"(src_p), "n"(16));
 }
-extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict__ CI_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int Lk, int Lq, int cse_v2, int cse_v27, float scale);
-extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict__ CI_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int Lk, int Lq, int cse_v2, int cse_v27, float scale) {
+extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict__ CI_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int K_s0, int K_s1, int K_s2, int Lk, int Lq, int O_s0, int O_s1, int O_s2, int Q_s0, int Q_s1, int Q_s2, int V_s0, int V_s1, int V_s2, int cse_v2, int cse_v21, float scale);
+extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict__ CI_ptr, uchar* __restrict__ FL_ptr, int* __restrict__ HC_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, int* __restrict__ ORD_ptr, nv_bfloat16* __restrict__ Q_ptr, int64_t* __restrict__ RP_ptr, nv_bfloat16* __restrict__ V_ptr, int H, int Hk, int K_s0, int K_s1, int K_s2, int Lk, int Lq, int O_s0, int O_s1, int O_s2, int Q_s0, int Q_s1, int Q_s2, int V_s0, int V_s1, int V_s2, int cse_v2, int cse_v21, float scale) {
   alignas(64) nv_bfloat16 QF_ptr[32];
   alignas(64) float OF_ptr[32];
   alignas(64) float ST_ptr[8];
@@ -156,70 +156,68 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
   alignas(64) float SF_ptr[32];
   alignas(64) nv_bfloat16 BF_ptr[8];
   alignas(64) nv_bfloat16 PF_ptr[32];
-  int cse_v17 = (cse_v2 / 64);
+  int cse_v13 = (cse_v2 / 64);
   int n_qb = (cse_v2 / 64);
   int task = ORD_ptr[((int)blockIdx.x)];
-  int cse_v33 = (task / (H * (cse_v2 / 64)));
+  int cse_v27 = (task / (H * (cse_v2 / 64)));
   int b = (task / (H * (cse_v2 / 64)));
-  int cse_v34 = ((task / (cse_v2 / 64)) % H);
+  int cse_v28 = ((task / (cse_v2 / 64)) % H);
   int h = ((task / (cse_v2 / 64)) % H);
-  int cse_v28 = (task % (cse_v2 / 64));
+  int cse_v22 = (task % (cse_v2 / 64));
   int qb = (task % (cse_v2 / 64));
-  int cse_v35 = (((task / (cse_v2 / 64)) % H) / (H / Hk));
+  int cse_v29 = (((task / (cse_v2 / 64)) % H) / (H / Hk));
   int hk = (((task / (cse_v2 / 64)) % H) / (H / Hk));
   int cse_v3 = (((int)threadIdx.x) % 32);
   int lane = (((int)threadIdx.x) % 32);
-  int cse_v18 = ((((int)threadIdx.x) % 32) / 4);
+  int cse_v14 = ((((int)threadIdx.x) % 32) / 4);
   int g = ((((int)threadIdx.x) % 32) / 4);
   int cse_v4 = (((int)threadIdx.x) % 4);
   int tq = (((int)threadIdx.x) % 4);
-  int cse_v5 = (((int)threadIdx.x) / 32);
-  int cse_v36 = (((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16));
-  int cse_v40 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
+  int cse_v30 = (((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16));
+  int cse_v34 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
   int r0 = ((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4));
-  int cse_v41 = (((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H));
+  int cse_v35 = (((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H));
   int row = ((HC_ptr[(((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H))] * ((cse_v2 / 64) + 1)) + (task % (cse_v2 / 64)));
   int rbeg = ((int)RP_ptr[row]);
   int rend = ((int)RP_ptr[(row + 1)]);
-  int cse_v6 = (Lq - 1);
-  int cse_v19 = ((((int)threadIdx.x) % 4) * 2);
-  int cse_v43 = ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq);
-  int cse_v45 = (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64);
-  int cse_v49 = (((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  QF_ptr[0] = Q_ptr[(((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  QF_ptr[1] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  int cse_v44 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
-  int cse_v52 = (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
-  QF_ptr[2] = Q_ptr[(((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))];
-  QF_ptr[3] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)];
-  QF_ptr[4] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  QF_ptr[5] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  QF_ptr[6] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)];
-  QF_ptr[7] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)];
-  QF_ptr[8] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  QF_ptr[9] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  QF_ptr[10] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)];
-  QF_ptr[11] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)];
-  QF_ptr[12] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  QF_ptr[13] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  QF_ptr[14] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)];
-  QF_ptr[15] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)];
-  QF_ptr[16] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  QF_ptr[17] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  QF_ptr[18] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)];
-  QF_ptr[19] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)];
-  QF_ptr[20] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  QF_ptr[21] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  QF_ptr[22] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)];
-  QF_ptr[23] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)];
-  QF_ptr[24] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  QF_ptr[25] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  QF_ptr[26] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)];
-  QF_ptr[27] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)];
-  QF_ptr[28] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  QF_ptr[29] = Q_ptr[((((min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
-  QF_ptr[30] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)];
-  QF_ptr[31] = Q_ptr[((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * 64) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)];
+  int cse_v5 = (Lq - 1);
+  int cse_v15 = ((((int)threadIdx.x) % 4) * 2);
+  int cse_v37 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1));
+  int cse_v42 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2));
+  QF_ptr[0] = Q_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2))];
+  QF_ptr[1] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 1)];
+  int cse_v38 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8);
+  int cse_v45 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2));
+  QF_ptr[2] = Q_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2))];
+  QF_ptr[3] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 1)];
+  QF_ptr[4] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 8)];
+  QF_ptr[5] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 9)];
+  QF_ptr[6] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 8)];
+  QF_ptr[7] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 9)];
+  QF_ptr[8] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 16)];
+  QF_ptr[9] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 17)];
+  QF_ptr[10] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 16)];
+  QF_ptr[11] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 17)];
+  QF_ptr[12] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 24)];
+  QF_ptr[13] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 25)];
+  QF_ptr[14] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 24)];
+  QF_ptr[15] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 25)];
+  QF_ptr[16] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 32)];
+  QF_ptr[17] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 33)];
+  QF_ptr[18] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 32)];
+  QF_ptr[19] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 33)];
+  QF_ptr[20] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 40)];
+  QF_ptr[21] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 41)];
+  QF_ptr[22] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 40)];
+  QF_ptr[23] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 41)];
+  QF_ptr[24] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 48)];
+  QF_ptr[25] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 49)];
+  QF_ptr[26] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 48)];
+  QF_ptr[27] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 49)];
+  QF_ptr[28] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 56)];
+  QF_ptr[29] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min(((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) * Q_s2)) + 57)];
+  QF_ptr[30] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 56)];
+  QF_ptr[31] = Q_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * Q_s0)) + (((task / (cse_v2 / 64)) % H) * Q_s1)) + (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8), (Lq - 1)) * Q_s2)) + 57)];
   OF_ptr[0] = 0x0p+0f/*0.000000e+00*/;
   OF_ptr[1] = 0x0p+0f/*0.000000e+00*/;
   OF_ptr[2] = 0x0p+0f/*0.000000e+00*/;
@@ -256,26 +254,23 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
   ST_ptr[2] = 0x0p+0f/*0.000000e+00*/;
   ST_ptr[1] = -CUDART_INF_F;
   ST_ptr[3] = 0x0p+0f/*0.000000e+00*/;
-  int cse_v7 = (rend - rbeg);
+  int cse_v6 = (rend - rbeg);
   int n_ch = (rend - rbeg);
   for (int c = 0; c < ((rend + 1) - rbeg); ++c) {
     __syncthreads();
-    int cse_v10 = (((int)threadIdx.x) % 8);
-    int cse_v11 = (c + rbeg);
+    int cse_v9 = (((int)threadIdx.x) % 8);
+    int cse_v10 = (c + rbeg);
     if (c < (rend - rbeg)) {
       for (int e = 0; e < 4; ++e) {
-        int cse_v8 = (e * 16);
-        int cse_v9 = (((int)threadIdx.x) / 8);
+        int cse_v7 = (e * 16);
+        int cse_v8 = (((int)threadIdx.x) / 8);
         int tr = ((e * 16) + (((int)threadIdx.x) / 8));
-        int cse_v20 = ((((int)threadIdx.x) % 8) * 8);
+        int cse_v16 = ((((int)threadIdx.x) % 8) * 8);
         int tc = ((((int)threadIdx.x) % 8) * 8);
-        int cse_v37 = (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8));
+        int cse_v31 = (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8));
         if ((((CI_ptr[(c + rbeg)] * 64) + (e * 16)) + (((int)threadIdx.x) / 8)) < Lk) {
-          int cse_v12 = (e * 1024);
-          int cse_v13 = (((int)threadIdx.x) * 8);
-          int cse_v46 = (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64);
-          ptx_cp_async_legacy_cg_16_0_0((&(KS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(K_ptr[((((CI_ptr[(c + rbeg)] * 4096) + (e * 1024)) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + (((int)threadIdx.x) * 8))])), 0);
-          ptx_cp_async_legacy_cg_16_0_0((&(VS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(V_ptr[((((CI_ptr[(c + rbeg)] * 4096) + (e * 1024)) + (((((task / (H * (cse_v2 / 64))) * Hk) + (((task / (cse_v2 / 64)) % H) / (H / Hk))) * Lk) * 64)) + (((int)threadIdx.x) * 8))])), 0);
+          ptx_cp_async_legacy_cg_16_0_0((&(KS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(K_ptr[(((((((int)threadIdx.x) % 8) * 8) + ((task / (H * (cse_v2 / 64))) * K_s0)) + ((((task / (cse_v2 / 64)) % H) / (H / Hk)) * K_s1)) + ((((CI_ptr[(c + rbeg)] * 64) + (e * 16)) + (((int)threadIdx.x) / 8)) * K_s2))])), 0);
+          ptx_cp_async_legacy_cg_16_0_0((&(VS_ptr[(((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))])), 0, (&(V_ptr[(((((((int)threadIdx.x) % 8) * 8) + ((task / (H * (cse_v2 / 64))) * V_s0)) + ((((task / (cse_v2 / 64)) % H) / (H / Hk)) * V_s1)) + ((((CI_ptr[(c + rbeg)] * 64) + (e * 16)) + (((int)threadIdx.x) / 8)) * V_s2))])), 0);
         } else {
           *(uint4*)(KS_ptr + (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))) = make_uint4(__pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)));
           *(uint4*)(VS_ptr + (((((c % 2) * 4608) + (e * 1152)) + ((((int)threadIdx.x) / 8) * 72)) + ((((int)threadIdx.x) % 8) * 8))) = make_uint4(__pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)), __pack_nv_bfloat162(__float2bfloat16_rn(0x0p+0f/*0.000000e+00*/), __float2bfloat16_rn(0x0p+0f/*0.000000e+00*/)));
@@ -286,12 +281,12 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
     if (1 <= c) {
       tvm_builtin_ptx_cp_async_wait_group_async_wait_group_1();
       __syncthreads();
-      int cse_v14 = (c - 1);
+      int cse_v11 = (c - 1);
       int cc = (c - 1);
       int j = ((rbeg + c) - 1);
-      int cse_v21 = ((c + rbeg) - 1);
+      int cse_v17 = ((c + rbeg) - 1);
       int k0 = (CI_ptr[((c + rbeg) - 1)] * 64);
-      int cse_v29 = (((c - 1) % 2) * 4608);
+      int cse_v23 = (((c - 1) % 2) * 4608);
       int so = (((c - 1) % 2) * 4608);
       SF_ptr[0] = 0x0p+0f/*0.000000e+00*/;
       SF_ptr[1] = 0x0p+0f/*0.000000e+00*/;
@@ -325,12 +320,12 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
       SF_ptr[29] = 0x0p+0f/*0.000000e+00*/;
       SF_ptr[30] = 0x0p+0f/*0.000000e+00*/;
       SF_ptr[31] = 0x0p+0f/*0.000000e+00*/;
-      int cse_v15 = (((int)threadIdx.x) % 16);
-      int cse_v22 = ((((int)threadIdx.x) % 32) / 16);
-      int cse_v23 = ((((int)threadIdx.x) % 8) * 72);
-      int cse_v30 = (((((int)threadIdx.x) % 32) / 16) * 576);
-      int cse_v31 = (((((int)threadIdx.x) % 16) / 8) * 8);
-      int cse_v42 = ((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
+      int cse_v12 = (((int)threadIdx.x) % 16);
+      int cse_v18 = ((((int)threadIdx.x) % 32) / 16);
+      int cse_v19 = ((((int)threadIdx.x) % 8) * 72);
+      int cse_v24 = (((((int)threadIdx.x) % 32) / 16) * 576);
+      int cse_v25 = (((((int)threadIdx.x) % 16) / 8) * 8);
+      int cse_v36 = ((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(KS_ptr[((((((c - 1) % 2) * 4608) + (((((int)threadIdx.x) % 32) / 16) * 576)) + ((((int)threadIdx.x) % 8) * 72)) + (((((int)threadIdx.x) % 16) / 8) * 8))])) + 0);
@@ -750,9 +745,9 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
       if (FL_ptr[((c + rbeg) - 1)] == (uchar)0) {
         #pragma unroll
         for (int x = 0; x < 32; ++x) {
-          int cse_v38 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1));
-          int cse_v48 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
-          int cse_v50 = ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq);
+          int cse_v32 = (((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1));
+          int cse_v43 = (min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk);
+          int cse_v46 = ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq);
           float condval;
           if ((((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) < Lk) && (((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)) <= ((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq)) || (Lk <= (((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) + 1) - Lq)))) && ((((min((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + (((x & 3) >> 1) * 8)) + ((((int)threadIdx.x) % 32) / 4)), (Lq - 1)) + Lk) - Lq) - min((((((x >> 2) * 8) + ((((int)threadIdx.x) % 4) * 2)) + k0) + (x & 1)), (Lk - 1))) < 256)) {
             condval = ((SF_ptr[x] * scale) * 0x1.71547652b82fep+0f/*1.442695e+00*/);
@@ -978,9 +973,9 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
       OF_ptr[29] = (OF_ptr[29] * ST_ptr[6]);
       OF_ptr[30] = (OF_ptr[30] * ST_ptr[7]);
       OF_ptr[31] = (OF_ptr[31] * ST_ptr[7]);
-      int cse_v24 = ((((int)threadIdx.x) % 16) * 72);
-      int cse_v32 = (((((int)threadIdx.x) % 32) / 16) * 8);
-      int cse_v39 = (((((c - 1) % 2) * 4608) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
+      int cse_v20 = ((((int)threadIdx.x) % 16) * 72);
+      int cse_v26 = (((((int)threadIdx.x) % 32) / 16) * 8);
+      int cse_v33 = (((((c - 1) % 2) * 4608) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8));
 
   {
     unsigned int addr = __cvta_generic_to_shared((&(VS_ptr[(((((c - 1) % 2) * 4608) + ((((int)threadIdx.x) % 16) * 72)) + (((((int)threadIdx.x) % 32) / 16) * 8))])) + 0);
@@ -1417,25 +1412,26 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
     condval_7 = (0x1p+0f/*1.000000e+00*/ / ST_ptr[3]);
   }
   ST_ptr[5] = condval_7;
-  int cse_v47 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
-  int cse_v51 = ((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2));
+  int cse_v39 = ((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1));
+  int cse_v41 = (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + ((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq));
   if (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) < Lq) {
-    O_ptr[((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2))] = ((nv_bfloat16)(OF_ptr[0] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 1)] = ((nv_bfloat16)(OF_ptr[1] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 8)] = ((nv_bfloat16)(OF_ptr[4] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 9)] = ((nv_bfloat16)(OF_ptr[5] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 16)] = ((nv_bfloat16)(OF_ptr[8] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 17)] = ((nv_bfloat16)(OF_ptr[9] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 24)] = ((nv_bfloat16)(OF_ptr[12] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 25)] = ((nv_bfloat16)(OF_ptr[13] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 32)] = ((nv_bfloat16)(OF_ptr[16] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 33)] = ((nv_bfloat16)(OF_ptr[17] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 40)] = ((nv_bfloat16)(OF_ptr[20] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 41)] = ((nv_bfloat16)(OF_ptr[21] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 48)] = ((nv_bfloat16)(OF_ptr[24] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 49)] = ((nv_bfloat16)(OF_ptr[25] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 56)] = ((nv_bfloat16)(OF_ptr[28] * ST_ptr[4]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 57)] = ((nv_bfloat16)(OF_ptr[29] * ST_ptr[4]));
+    int cse_v40 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2));
+    O_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2))] = ((nv_bfloat16)(OF_ptr[0] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 1)] = ((nv_bfloat16)(OF_ptr[1] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 8)] = ((nv_bfloat16)(OF_ptr[4] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 9)] = ((nv_bfloat16)(OF_ptr[5] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 16)] = ((nv_bfloat16)(OF_ptr[8] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 17)] = ((nv_bfloat16)(OF_ptr[9] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 24)] = ((nv_bfloat16)(OF_ptr[12] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 25)] = ((nv_bfloat16)(OF_ptr[13] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 32)] = ((nv_bfloat16)(OF_ptr[16] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 33)] = ((nv_bfloat16)(OF_ptr[17] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 40)] = ((nv_bfloat16)(OF_ptr[20] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 41)] = ((nv_bfloat16)(OF_ptr[21] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 48)] = ((nv_bfloat16)(OF_ptr[24] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 49)] = ((nv_bfloat16)(OF_ptr[25] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 56)] = ((nv_bfloat16)(OF_ptr[28] * ST_ptr[4]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + (((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) * O_s2)) + 57)] = ((nv_bfloat16)(OF_ptr[29] * ST_ptr[4]));
     if ((((int)threadIdx.x) % 4) == 0) {
       float condval_8;
       if (ST_ptr[2] == 0x0p+0f/*0.000000e+00*/) {
@@ -1447,22 +1443,23 @@ extern "C" __global__ void __launch_bounds__(128) forward_kernel(int* __restrict
     }
   }
   if ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) < Lq) {
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 512)] = ((nv_bfloat16)(OF_ptr[2] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 513)] = ((nv_bfloat16)(OF_ptr[3] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 520)] = ((nv_bfloat16)(OF_ptr[6] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 521)] = ((nv_bfloat16)(OF_ptr[7] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 528)] = ((nv_bfloat16)(OF_ptr[10] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 529)] = ((nv_bfloat16)(OF_ptr[11] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 536)] = ((nv_bfloat16)(OF_ptr[14] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 537)] = ((nv_bfloat16)(OF_ptr[15] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 544)] = ((nv_bfloat16)(OF_ptr[18] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 545)] = ((nv_bfloat16)(OF_ptr[19] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 552)] = ((nv_bfloat16)(OF_ptr[22] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 553)] = ((nv_bfloat16)(OF_ptr[23] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 560)] = ((nv_bfloat16)(OF_ptr[26] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 561)] = ((nv_bfloat16)(OF_ptr[27] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 568)] = ((nv_bfloat16)(OF_ptr[30] * ST_ptr[5]));
-    O_ptr[(((((((task % (cse_v2 / 64)) * 4096) + ((((int)threadIdx.x) / 32) * 1024)) + (((((int)threadIdx.x) % 32) / 4) * 64)) + (((((task / (H * (cse_v2 / 64))) * H) + ((task / (cse_v2 / 64)) % H)) * Lq) * 64)) + ((((int)threadIdx.x) % 4) * 2)) + 569)] = ((nv_bfloat16)(OF_ptr[31] * ST_ptr[5]));
+    int cse_v44 = (((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2));
+    O_ptr[(((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2))] = ((nv_bfloat16)(OF_ptr[2] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 1)] = ((nv_bfloat16)(OF_ptr[3] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 8)] = ((nv_bfloat16)(OF_ptr[6] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 9)] = ((nv_bfloat16)(OF_ptr[7] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 16)] = ((nv_bfloat16)(OF_ptr[10] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 17)] = ((nv_bfloat16)(OF_ptr[11] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 24)] = ((nv_bfloat16)(OF_ptr[14] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 25)] = ((nv_bfloat16)(OF_ptr[15] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 32)] = ((nv_bfloat16)(OF_ptr[18] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 33)] = ((nv_bfloat16)(OF_ptr[19] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 40)] = ((nv_bfloat16)(OF_ptr[22] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 41)] = ((nv_bfloat16)(OF_ptr[23] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 48)] = ((nv_bfloat16)(OF_ptr[26] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 49)] = ((nv_bfloat16)(OF_ptr[27] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 56)] = ((nv_bfloat16)(OF_ptr[30] * ST_ptr[5]));
+    O_ptr[((((((((int)threadIdx.x) % 4) * 2) + ((task / (H * (cse_v2 / 64))) * O_s0)) + (((task / (cse_v2 / 64)) % H) * O_s1)) + ((((((task % (cse_v2 / 64)) * 64) + ((((int)threadIdx.x) / 32) * 16)) + ((((int)threadIdx.x) % 32) / 4)) + 8) * O_s2)) + 57)] = ((nv_bfloat16)(OF_ptr[31] * ST_ptr[5]));
     if ((((int)threadIdx.x) % 4) == 0) {
       float condval_9;
       if (ST_ptr[3] == 0x0p+0f/*0.000000e+00*/) {

@@ -2,7 +2,7 @@
 # from tvm.tirx.layout import Axis
 
 @T.prim_func
-def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk", 64), "float32"), V: T.Buffer((B, Hk, Lk, 64), "float32"), O: T.Buffer((B, H, Lq, 64), "float32"), LSE: T.Buffer((B, H, Lq), "float32"), HC: T.Buffer((B, H), "int32"), RP: T.Buffer(("n_rows",), "int64"), CI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * H * ((Lq + 63) // 64),), "int32"), scale: T.float32, rb_3_64_0: T.Buffer((H, "rb3_64_0_nq", "rb3_64_0_nk"), "int8")):
+def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "Q_s2", 1)), K: T.Buffer((B, "Hk", "Lk", 64), "float32", strides=("K_s0", "K_s1", "K_s2", 1)), V: T.Buffer((B, Hk, Lk, 64), "float32", strides=("V_s0", "V_s1", "V_s2", 1)), O: T.Buffer((B, H, Lq, 64), "float32", strides=("O_s0", "O_s1", "O_s2", 1)), LSE: T.Buffer((B, H, Lq), "float32"), HC: T.Buffer((B, H), "int32"), RP: T.Buffer(("n_rows",), "int64"), CI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * H * ((Lq + 63) // 64),), "int32"), scale: T.float32, rb_3_64_0: T.Buffer((H, "rb3_64_0_nq", "rb3_64_0_nk"), "int8")):
     B, H, Lq = T.int32(), T.int32(), T.int32()
     Hk, Lk = T.int32(), T.int32()
     n_rows = T.int32()

@@ -2,7 +2,7 @@
 # from tvm.tirx.layout import Axis
 
 @T.prim_func
-def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk", 64), "float32"), V: T.Buffer((B, Hk, Lk, 64), "float32"), DO: T.Buffer((B, H, Lq, 64), "float32"), LSE: T.Buffer((B, H, Lq), "float32"), DELTA: T.Buffer((B, H, Lq), "float32"), DK: T.Buffer((B, Hk, Lk, 64), "float32"), DV: T.Buffer((B, Hk, Lk, 64), "float32"), HC: T.Buffer((B, H), "int32"), CP: T.Buffer(("n_cols",), "int64"), RI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * Hk * ((Lk + 63) // 64),), "int32"), scale: T.float32):
+def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "Q_s2", 1)), K: T.Buffer((B, "Hk", "Lk", 64), "float32", strides=("K_s0", "K_s1", "K_s2", 1)), V: T.Buffer((B, Hk, Lk, 64), "float32", strides=("V_s0", "V_s1", "V_s2", 1)), DO: T.Buffer((B, H, Lq, 64), "float32", strides=("DO_s0", "DO_s1", "DO_s2", 1)), LSE: T.Buffer((B, H, Lq), "float32"), DELTA: T.Buffer((B, H, Lq), "float32"), DK: T.Buffer((B, Hk, Lk, 64), "float32", strides=("DK_s0", "DK_s1", "DK_s2", 1)), DV: T.Buffer((B, Hk, Lk, 64), "float32", strides=("DV_s0", "DV_s1", "DV_s2", 1)), HC: T.Buffer((B, H), "int32"), CP: T.Buffer(("n_cols",), "int64"), RI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * Hk * ((Lk + 63) // 64),), "int32"), scale: T.float32):
     B, H, Lq = T.int32(), T.int32(), T.int32()
     Hk, Lk = T.int32(), T.int32()
     n_cols = T.int32()

@@ -2,7 +2,7 @@
 # from tvm.tirx.layout import Axis
 
 @T.prim_func
-def dq(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk", 64), "float32"), V: T.Buffer((B, Hk, Lk, 64), "float32"), O: T.Buffer((B, H, Lq, 64), "float32"), DO: T.Buffer((B, H, Lq, 64), "float32"), LSE: T.Buffer((B, H, Lq), "float32"), DQ: T.Buffer((B, H, Lq, 64), "float32"), DELTA: T.Buffer((B, H, Lq), "float32"), HC: T.Buffer((B, H), "int32"), RP: T.Buffer(("n_rows",), "int64"), CI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * H * ((Lq + 63) // 64),), "int32"), scale: T.float32):
+def dq(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "Q_s2", 1)), K: T.Buffer((B, "Hk", "Lk", 64), "float32", strides=("K_s0", "K_s1", "K_s2", 1)), V: T.Buffer((B, Hk, Lk, 64), "float32", strides=("V_s0", "V_s1", "V_s2", 1)), O: T.Buffer((B, H, Lq, 64), "float32", strides=("O_s0", "O_s1", "O_s2", 1)), DO: T.Buffer((B, H, Lq, 64), "float32", strides=("DO_s0", "DO_s1", "DO_s2", 1)), LSE: T.Buffer((B, H, Lq), "float32"), DLSE: T.Buffer((B, H, Lq), "float32"), DQ: T.Buffer((B, H, Lq, 64), "float32", strides=("DQ_s0", "DQ_s1", "DQ_s2", 1)), DELTA: T.Buffer((B, H, Lq), "float32"), HC: T.Buffer((B, H), "int32"), RP: T.Buffer(("n_rows",), "int64"), CI: T.Buffer(("nnz",), "int32"), FL: T.Buffer((nnz,), "uint8"), ORD: T.Buffer((B * H * ((Lq + 63) // 64),), "int32"), scale: T.float32):
     B, H, Lq = T.int32(), T.int32(), T.int32()
     Hk, Lk = T.int32(), T.int32()
     n_rows = T.int32()
@@ -28,9 +28,9 @@ def dq(Q: T.Buffer(("B", "H", "Lq", 64), "float32"), K: T.Buffer((B, "Hk", "Lk",
         LR = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
         DR = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
         for i in T.vectorized(64):
-            DR[i] = T.float32(0.0)
             LR[i] = LSE[b, h, T.min(q0 + i, Lq - 1)] * T.float32(1.4426950408889634)
             LR[i] = T.Select(LR[i] == T.float32("-inf"), T.float32("inf"), LR[i])
+            DR[i] = T.Select(LR[i] == T.float32("inf"), T.float32(0.0), T.float32(0.0) - DLSE[b, h, T.min(q0 + i, Lq - 1)])
         for d in range(64):
             for i in T.vectorized(64):
                 QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), d]) * scale
