@@ -57,11 +57,25 @@ def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=N
                     target=target, cache=cache, seq=seq, heads=heads, **params)
 
 
+def coverage(model, pattern, texts, **kwargs):
+    """How much of a model's dense attention (softmax mass, top-k keys) falls inside
+    ``pattern``, per layer and head, on real ``texts`` (``spdsl.choose.coverage``)."""
+    from spdsl.choose.coverage import coverage as _coverage
+    return _coverage(model, pattern, texts, **kwargs)
+
+
+def sweep(model, pattern, texts, *, levels, **kwargs):
+    """Quality and speed of sparsity ``levels`` against the dense model, measured in one
+    run (``spdsl.choose.sweep``)."""
+    from spdsl.choose.sweep import sweep as _sweep
+    return _sweep(model, pattern, texts, levels=levels, **kwargs)
+
+
 def SparseAttention(pattern, **kwargs):
     """An ``nn.Module`` wrapping :func:`compile`: ``forward(q, k, v, **inputs)``."""
     from spdsl.runtime.op import SparseAttention as _module
     return _module(pattern, **kwargs)
 
 
-__all__ = ["compile", "SparseAttention", "PatternError", "ParseError", "CheckError", "BindError", "load", "parse", "Library",
+__all__ = ["compile", "SparseAttention", "coverage", "sweep", "PatternError", "ParseError", "CheckError", "BindError", "load", "parse", "Library",
            "Pattern", "reference_attention", "__version__"]

@@ -124,6 +124,8 @@ def build_parser() -> ArgumentParser:
     from spdsl.cli.tune import add_tune_command
     add_kernel_commands(sub, shape_args)
     add_tune_command(sub, shape_args)
+    from spdsl.cli.choose import add_choose_commands
+    add_choose_commands(sub)
     return ap
 
 
