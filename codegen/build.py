@@ -39,8 +39,11 @@ log = logging.getLogger("spdsl")
 # Bumped whenever a kernel's argument list or argument dtypes change (an old library would
 # be called with the wrong arguments). 2: a task-order buffer follows the layout buffers.
 KERNEL_ABI = 2
-KINDS = ("forward", "backward")
-MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv")}
+KINDS = ("forward", "backward", "backward_inputs", "forward_paged")
+# backward_inputs: the backward's gradient variant for learnable inputs (common/input_grads.py);
+# forward_paged: the forward reading K/V through a page table (cpu/paged.py, CPU only)
+MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv"),
+           "forward_paged": ("forward_paged",)}
 CUDA_SOURCE = "source.cu"
 
 # TVM's CPU thread pool spins its workers after every kernel (by default for 300k rounds)
@@ -141,6 +144,8 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
     if device not in ("cpu", "cuda"):
         raise ValueError(f"device must be 'cpu' or 'cuda', not {device!r}")
     dtype = dtype_name(dtype)
+    if kernel == "forward_paged" and device != "cpu":
+        raise ValueError("the paged-KV forward kernel exists for device='cpu' only")
     if device == "cuda":
         target = target or "sm_90"
     decls = list(input_decls or ())
@@ -210,6 +215,9 @@ def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, ta
     if device == "cuda":
         from spdsl.codegen.cuda import kernels as cuda
 
+        if kernel == "backward_inputs":
+            raise NotImplementedError("spdsl: gradients of float inputs (learnable biases) are "
+                                      "computed by the CPU kernels only so far")
         if kernel == "forward":
             func, _, _ = cuda.forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype,
                                                config=config, input_decls=decls)
@@ -222,6 +230,11 @@ def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, ta
         return modules, {name: cuda.module_source(m) for name, m in modules.items()}
     from spdsl.codegen.cpu import kernels as cpu
 
+    if kernel == "forward_paged":
+        from spdsl.codegen.cpu.paged import paged_forward_primfunc
+
+        func, _ = paged_forward_primfunc(mask, score, head_dim, config, decls, dtype)
+        return {"forward_paged": cpu.compile_primfunc(func, target)}, {}
     funcs = cpu.primfuncs(mask, score, kernel=kernel, head_dim=head_dim, dtype=dtype,
                           config=config, input_decls=decls)
     return {name: cpu.compile_primfunc(f, target) for name, f in funcs.items()}, {}
@@ -242,6 +255,18 @@ def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, devi
 
     if kernel == "forward":
         return cpu.ForwardKernel(modules["forward"], extras, config, head_dim, dtype)
+    if kernel == "backward_inputs":
+        from spdsl.codegen.common.input_grads import plan
+        from spdsl.codegen.common.signature import ExprLowerer, SizeVars, make_signature
+
+        sv = SizeVars.fresh()  # the plan of the score exactly as the kernel lowered it
+        ex = ExprLowerer(mask, score, sv, make_signature(mask, score, sv, decls))
+        return cpu.InputGradBackward(modules["dq_inputs"], modules["dkdv"], extras, config, head_dim,
+                                     plan(ex.score), dtype=cpu.BACKWARD_KERNEL_DTYPE)
+    if kernel == "forward_paged":
+        from spdsl.codegen.cpu.paged import PagedForwardKernel
+
+        return PagedForwardKernel(modules["forward_paged"], extras, config, head_dim, dtype)
     return cpu.BackwardKernels(modules["dq"], modules["dkdv"], extras, config, head_dim,
                                dtype=cpu.BACKWARD_KERNEL_DTYPE)
 

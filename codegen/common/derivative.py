@@ -1,4 +1,5 @@
-"""Symbolic differentiation of a score expression with respect to ``score``.
+"""Symbolic differentiation of a score expression with respect to ``score``, and with
+respect to the value of a float input's load (learnable inputs, :func:`load_derivative`).
 
 The backward kernels need d(score_expr)/d(score) at every kept element: ALiBi
 (``score - slope * (q - k)``) gives 1, softcap (``cap * tanh(score / cap)``) gives
@@ -142,13 +143,18 @@ def _select(cond, a, b):
 
 def derivative(e: ir.Expr, var: str = "score") -> ir.Expr:
     """d e / d var as an IR expression (float). Shared nodes are differentiated once."""
+    return _differentiate(e, lambda node: isinstance(node, ir.Var) and node.name == var)
+
+
+def _differentiate(e: ir.Expr, is_var) -> ir.Expr:
+    """d e / d x where ``is_var(node)`` marks the float leaves that are x."""
     memo: dict[int, ir.Expr] = {}
     for node in ir.walk(e):
         if node.type != F:
             memo[id(node)] = ZERO
             continue
-        if isinstance(node, ir.Var):
-            memo[id(node)] = ONE if node.name == var else ZERO
+        if is_var(node):
+            memo[id(node)] = ONE
             continue
         d = [memo[id(c)] for c in ir.children(node)]
         if isinstance(node, ir.Binary):
@@ -162,3 +168,27 @@ def derivative(e: ir.Expr, var: str = "score") -> ir.Expr:
         else:  # Const, Index, Param: independent of var
             memo[id(node)] = ZERO
     return memo[id(e)]
+
+
+# ---- learnable inputs: the derivative with respect to a float input's load ------------
+
+
+def load_sites(e: ir.Expr | None) -> list[ir.Index]:
+    """The distinct loads of float inputs in ``e`` (a score expression), in a stable
+    order. Two loads are the same site when they read the same input at equal index
+    expressions: they read the same element at every (b, h, q, k)."""
+    sites: list[ir.Index] = []
+    if e is None:
+        return sites
+    for node in ir.walk(e, computed=True):
+        if isinstance(node, ir.Index) and node.type == F and node not in sites:
+            sites.append(node)
+    return sites
+
+
+def load_derivative(e: ir.Expr, site: ir.Index) -> ir.Expr:
+    """d e / d (the value ``site`` loads), as an IR expression that may read ``score``
+    and the inputs. Every load equal to ``site`` is the same variable (``bias[k] *
+    bias[k]`` gives ``2 bias[k]`` in effect); other loads, even of the same input at other
+    indices, are independent of it (their contribution goes to other elements)."""
+    return _differentiate(e, lambda node: isinstance(node, ir.Index) and node == site)

@@ -330,6 +330,21 @@ def _lower_node(e: ir.Expr, kids: list, env: Env):
     raise LoweringError(f"cannot lower {type(e).__name__}")
 
 
+def flat_input_index(e: ir.Index, env: Env) -> tirx.PrimExpr:
+    """The element an input load ``e`` reads, as a row-major offset into its buffer
+    (int32, each index clamped as the load clamps it): where a learnable input's
+    gradient goes (``codegen/common/input_grads.py``). The caller keeps the input's
+    size below 2**31."""
+    buf = env.inputs.get(e.input.name)
+    if buf is None:
+        raise LoweringError(f"input {e.input.name!r} was not declared to the kernel")
+    flat = None
+    for arg, extent in zip(e.args, buf.shape):
+        i = _clamp_index(lower_expr(arg, env), extent)
+        flat = i if flat is None else flat * _to(extent, I32) + i
+    return flat if flat is not None else _const(0, I32)
+
+
 def lower_expr(e: ir.Expr, env: Env) -> tirx.PrimExpr:
     """``e`` as a TIR expression (``env.int_dtype``, float32 or bool) under ``env``.
 

@@ -100,13 +100,21 @@ def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_dec
 
 
 def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                dtype: str = "float32"):
+                dtype: str = "float32", learn: bool = False):
     """dQ (and Delta). Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
     full order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
     q k v o do dq are ``dtype`` (float32, float16 or bfloat16); arithmetic, lse and delta
-    are float32."""
+    are float32. ``learn`` makes the gradient variant ``dq_inputs``, which also
+    accumulates the gradients of the float inputs the score reads into buffers appended
+    to its arguments (``common/input_grads.py``, ``cpu/input_grads.py``)."""
     sv, g, p, (_, row_tasks, block_kinds, products, accumulate) = _setup(
         "dq", mask, score, head_dim, cfg, input_decls, dtype)
+    learn_step = None
+    if learn:
+        from spdsl.codegen.common.input_grads import plan as input_grad_plan
+        from spdsl.codegen.cpu.input_grads import LearnStep
+
+        learn_step = LearnStep(input_grad_plan(g.ex.score), g, p, sv, cfg.block_q, cfg.block_k)
     Q, K, V, O, DO, LSE, DLSE, DQ, DELTA = p.tensors.values()
     CI, FL, scale = p.IDX, p.FL, p.scale
     Lqv, Lkv = sv.Lq, sv.Lk
@@ -139,6 +147,8 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
             products(S, K, QT, DP, V, DOT, b, hk, k0, Lkv, BK, KT)
+            if learn_step is not None:  # learnable inputs: reads the raw S, so before dS
+                block_kinds(FL[j], k0 + BK > Lkv or q0 + BQ > Lqv, True, learn_step.block, S, DP, LR, DR, b, h, q0, k0, j)
             block_kinds(FL[j], k0 + BK > Lkv or q0 + BQ > Lqv, True, ds_block, S, DP, LR, DR, b, h, q0, k0)
             accumulate(DQT, K, S, None, None, None, b, hk, k0, Lkv, BK, DT, None)
         for i in T.serial(T.min(BQ, Lqv - q0)):
@@ -150,6 +160,11 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     def dq():
         row_tasks(task)
 
+    if learn_step is not None:  # its buffers follow the pattern's inputs and random tables
+        from dataclasses import replace
+
+        sig = replace(p.sig, buffers=[*p.sig.buffers, *learn_step.buffers])
+        return replace(p, sig=sig).primfunc(dq, "dq_inputs"), p.sig
     return p.primfunc(dq, "dq"), p.sig
 
 

@@ -126,21 +126,23 @@ class BackwardKernels:
     it directly (less memory, no faster).
     """
 
-    def __init__(self, dq_module, dkdv_module, extras, config, head_dim, dtype="float32"):
+    def __init__(self, dq_module, dkdv_module, extras, config, head_dim, dtype="float32",
+                 dq_name: str = "dq"):
         self.config, self.head_dim, self.dtype = config, head_dim, dtype_name(dtype)
         self.dq_module, self.dkdv_module = dq_module, dkdv_module
-        self.dq_func, self.dkdv_func = dq_module["dq"], dkdv_module["dkdv"]
+        self.dq_func, self.dkdv_func = dq_module[dq_name], dkdv_module["dkdv"]
         self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
                  inputs=None, transposed: lay.TransposedLayout | None = None, grads=None,
-                 dlse=None):
+                 dlse=None, dq_extra=()):
         """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
         q's dtype and q's / k's / v's shapes to write into (and return). ``dlse``: the
         gradient of lse (float [B, H, Lq]; None: zero). q k v out dout may be strided
         (:func:`rows_contiguous`); k and v may broadcast over the batch (stride 0), in
         which case dk and dv come back per batch entry, [B, Hk, Lk, D], for the caller
-        to sum."""
+        to sum. ``dq_extra``: arguments appended to the dQ kernel's (the gradient
+        variant's buffers)."""
         import torch
 
         io = q.dtype
@@ -165,7 +167,7 @@ class BackwardKernels:
             dq, dk, dv = (torch.empty(t.shape, dtype=t.dtype) for t in (q, k, v))
         delta = torch.empty((b, h, lq), dtype=torch.float32)
         self.dq_func(q, k, v, out, dout, lse, dlse, dq, delta,
-                     *_layout_args(layout, self.config, b, h, lq), scale, *extra)
+                     *_layout_args(layout, self.config, b, h, lq), scale, *extra, *dq_extra)
         transposed = transposed or layout.transposed
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
                        *_transposed_args(transposed, self.config, b, h, k.shape[1], k.shape[2]),
@@ -175,6 +177,30 @@ class BackwardKernels:
                 g.copy_(t)
             return tuple(grads)
         return dq.to(io), dk.to(io), dv.to(io)
+
+
+class InputGradBackward(BackwardKernels):
+    """The backward's gradient variant: ``BackwardKernels`` whose dQ kernel also
+    accumulates the learnable inputs' gradients; a call returns ``(dq, dk, dv, {input
+    name: float32 gradient})``."""
+
+    def __init__(self, dq_module, dkdv_module, extras, config, head_dim, plan,
+                 dtype="float32"):
+        # plan: common/input_grads.InputGradPlan of the score the dq_inputs kernel lowered
+        super().__init__(dq_module, dkdv_module, extras, config, head_dim, dtype, dq_name="dq_inputs")
+        self.plan = plan
+
+    def __call__(self, q, k, v, out, lse, dout, layout, *, scale=None, inputs=None,
+                 transposed=None, grads=None, dlse=None):
+        from spdsl.codegen.common.input_grads import GradBuffers
+
+        b, h = q.shape[:2]
+        shapes = {n: tuple(inputs[n].shape) for n in self.plan.inputs}
+        bufs = GradBuffers(self.plan, layout, shapes, b, h)
+        dq, dk, dv = super().__call__(q, k, v, out, lse, dout, layout, scale=scale, inputs=inputs,
+                                      transposed=transposed, grads=grads, dlse=dlse,
+                                      dq_extra=bufs.args())
+        return dq, dk, dv, bufs.grads()
 
 
 def _layout_args(layout: lay.PackedLayout, config: ScheduleConfig, b: int, h: int, lq: int):
@@ -207,7 +233,8 @@ def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h:
 def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
               config: ScheduleConfig, input_decls=None) -> dict:
     """{module name: PrimFunc} of ``kernel``: "forward" -> {"forward"}, "backward" ->
-    {"dq", "dkdv"} (float32 kernels, ``BACKWARD_KERNEL_DTYPE``), or one of "dq" / "dkdv".
+    {"dq", "dkdv"} (float32 kernels, ``BACKWARD_KERNEL_DTYPE``), "backward_inputs" ->
+    {"dq_inputs", "dkdv"} (the gradient variant: learnable inputs), or one module.
     ``config`` must be resolved (:func:`resolve_config`)."""
     from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
     from spdsl.codegen.cpu.forward import forward_primfunc
@@ -216,9 +243,11 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
     makers = {"forward": lambda: forward_primfunc(mask, score, head_dim, config, input_decls, dtype),
               "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls,
                                         dtype=BACKWARD_KERNEL_DTYPE),
+              "dq_inputs": lambda: dq_primfunc(mask, score, head_dim, config, input_decls,
+                                               dtype=BACKWARD_KERNEL_DTYPE, learn=True),
               "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls,
                                             dtype=BACKWARD_KERNEL_DTYPE)}
-    names = ("dq", "dkdv") if kernel == "backward" else (kernel,)
+    names = {"backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv")}.get(kernel, (kernel,))
     if any(n not in makers for n in names):
         raise ValueError(f"unknown kernel {kernel!r}")
     return {n: makers[n]()[0] for n in names}

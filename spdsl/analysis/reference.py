@@ -78,6 +78,10 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, q_off
     vx = v.repeat_interleave(group, dim=1) if group > 1 else v
     s = torch.matmul(q, kx.transpose(-1, -2)) * scale
     env = index_env(B, H, Lq, Lk, q.device)
+    # a float input that requires grad is read as given, so autograd reaches it (a
+    # learnable bias, LANGUAGE.md 1.1); the checked copies are detached float32
+    arrays = {**arrays, **{n: t for n, t in inputs.items() if n in arrays and isinstance(t, torch.Tensor)
+                           and t.requires_grad and pattern.inputs[n].dtype == "float"}}
     if pattern.score is not None and s.requires_grad:
         # A masked key, or a score of -inf, takes no part: no gradient flows through its
         # score expression (whose derivative may be infinite there, log at 0, and would

@@ -77,6 +77,11 @@ class CompiledAttention:
     D).transpose(1, 2)``): the CUDA kernels read them in place when their rows are 16-byte
     aligned; the CPU kernels copy a transposed view once, before autograd saves it (it is
     faster than reading it strided, see :func:`kernel_view`).
+
+    Paged KV cache (inference only, CPU): ``attn(q, k_pages, v_pages, block_table=...,
+    seq_lens=...)`` with pages [n_pages, Hk, page_size, D], ``block_table`` int
+    [B, max_pages] and ``seq_lens`` [B]; the queries default to the last Lq positions of
+    each sequence (``spdsl.runtime.paged``).
     """
 
     def __init__(self, pattern, *, head_dim: int, dtype, device: str, scale, config, target,
@@ -102,6 +107,10 @@ class CompiledAttention:
         self.target = target
         self.use_cache = cache
         self.input_names = sorted(pattern.inputs)
+        # float inputs the score reads: those that can be learnt (their gradient comes
+        # from the backward's gradient variant, built only when a call asks for one)
+        from spdsl.codegen.common.input_grads import learnable_inputs
+        self.learnable = list(learnable_inputs(pattern.score))
         self._layouts: OrderedDict = OrderedDict()
         # per offsets variant (False: default, True: explicit): rows pattern, int width,
         # kernel input names, forward and backward kernels (built on first use)
@@ -132,7 +141,7 @@ class CompiledAttention:
 
             rows = self.pattern.at_rows(explicit)
             v = {"rows": rows, "int_width": kernel_int_width(rows.mask, rows.score),
-                 "names": sorted(rows.inputs), "backward": None}
+                 "names": sorted(rows.inputs), "backward": None, "backward_inputs": None}
             v["forward"] = self._build("forward", rows, first=not self._variants)
             self._variants[explicit] = v
         return v
@@ -162,11 +171,17 @@ class CompiledAttention:
     def backward_kernels(self):
         return self._backward_of(False)
 
-    def _backward_of(self, explicit: bool):
+    def _backward_of(self, explicit: bool, kind: str = "backward"):
+        """The backward kernels, or with ``kind="backward_inputs"`` their gradient variant
+        for learnable inputs (``codegen/common/input_grads.py``); built on first use."""
         v = self._variant(explicit)
-        if v["backward"] is None:
-            v["backward"] = self._build("backward", v["rows"])
-        return v["backward"]
+        if v[kind] is None:
+            if kind == "backward_inputs" and self.device != "cpu":
+                raise NotImplementedError(
+                    f"spdsl: gradients of float inputs ({', '.join(self.learnable)}) are computed "
+                    f"by the CPU kernels only so far; detach them (requires_grad=False) on {self.device}")
+            v[kind] = self._build(kind, v["rows"])
+        return v[kind]
 
     # ---- layouts ---------------------------------------------------------------------
 
@@ -174,6 +189,8 @@ class CompiledAttention:
         """(packed layout, checked kernel inputs on ``device``, default the build's) for
         one call's sizes and inputs; cached. ``inputs`` holding ``q_offset`` and
         ``kv_offset`` (int [B] tensors) selects the explicit-offsets variant."""
+        import torch
+
         from spdsl.ir.positions import Q_OFFSET
 
         device = str(device or self.device)
@@ -209,6 +226,10 @@ class CompiledAttention:
             decl = self.pattern.inputs.get(name)
             if decl is not None and decl.scalar and isinstance(x, (bool, int, float)):
                 inputs[name] = torch.tensor(x)
+        from spdsl.runtime.paged import is_paged_call, paged_attention
+        if is_paged_call(self, inputs):  # k, v are pages: spdsl/runtime/paged.py
+            return paged_attention(self, q, k, v, return_lse=return_lse, q_offset=q_offset,
+                                   kv_offset=kv_offset, **inputs)
         _check_call(self, q, k, v, inputs)
         if out_layout not in OUT_LAYOUTS:
             raise ValueError(f"spdsl: out_layout must be one of {', '.join(map(repr, OUT_LAYOUTS))}, "
@@ -262,6 +283,20 @@ class CompiledAttention:
         dq, dk, dv = self._backward_of(explicit)(q, k, v, _as_bhld(out, blhd), lse, dout,
                                                  entry[0], scale=scale, inputs=entry[1], dlse=dlse)
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
+
+    def run_backward_inputs(self, q, k, v, out, lse, dout, extra: list, scale: float,
+                            blhd: bool = False, dlse=None):
+        """:meth:`run_backward` plus the gradients of the learnable inputs
+        (``self.learnable``, in that order; each in its input's dtype and shape)."""
+        explicit, inputs = self._call_inputs(extra)
+        B, H, Lq, _ = q.shape
+        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
+        kernels = self._backward_of(explicit, "backward_inputs")
+        dout = kernel_view(_as_bhld(dout, blhd), self.device)
+        dq, dk, dv, grads = kernels(q, k, v, _as_bhld(out, blhd), lse, dout, entry[0], scale=scale,
+                                    inputs=entry[1], dlse=dlse)
+        dinputs = [grads[n].to(inputs[n].dtype) for n in self.learnable]
+        return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype), dinputs
 
     def __repr__(self) -> str:
         return (f"<spdsl.CompiledAttention {self.pattern.name} head_dim={self.head_dim} "
@@ -431,16 +466,57 @@ def _register_ops():
         out, lse = output
         ctx.save_for_backward(q, k, v, out, lse, *extra)
         ctx.kernel, ctx.scale, ctx.n_extra, ctx.blhd = kernel, scale, len(extra), blhd
+        # the pattern's float inputs that require grad (learnable biases, LANGUAGE.md 1.1)
+        ctx.learn = [t.requires_grad and t.dtype.is_floating_point for t in extra]
 
     def backward(ctx, dout, dlse):
         q, k, v, out, lse, *extra = ctx.saved_tensors
         if dout is None:
             dout = torch.zeros_like(out)
+        if any(ctx.learn):  # a learnable input: the gradient variant (_backward_with_inputs)
+            return _backward_with_inputs(ctx, q, k, v, out, lse, dout, dlse, extra)
         dq, dk, dv = torch.ops.spdsl.attention_backward(q, k, v, out, lse, dout, dlse, extra,
                                                          ctx.kernel, ctx.scale, ctx.blhd)
         return dq, dk, dv, [None] * ctx.n_extra, None, None, None
 
+    @torch.library.custom_op("spdsl::attention_backward_inputs", mutates_args=(), schema=(
+        "(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor dout, Tensor? dlse, Tensor[] inputs, "
+        "str kernel, float scale, bool blhd) -> (Tensor, Tensor, Tensor, Tensor[])"))
+    def attention_backward_inputs(q, k, v, out, lse, dout, dlse, inputs, kernel, scale, blhd):
+        return _REGISTRY[kernel].run_backward_inputs(q, k, v, out, lse, dout, list(inputs), scale, blhd,
+                                                     dlse)
+
+    @attention_backward_inputs.register_fake
+    def _(q, k, v, out, lse, dout, dlse, inputs, kernel, scale, blhd):
+        attn = _REGISTRY[kernel]
+        names = dict(zip(attn.input_names, inputs))
+        return (torch.empty_like(q), torch.empty_like(k), torch.empty_like(v),
+                [torch.empty_like(names[n]) for n in attn.learnable])
+
     attention.register_autograd(backward, setup_context=setup_context)
+
+
+def _backward_with_inputs(ctx, q, k, v, out, lse, dout, dlse, extra):
+    """The op's backward when a float input requires grad: the gradient variant, its
+    gradients placed at their inputs' positions (a float input only the mask reads gets
+    zeros: the mask is piecewise constant)."""
+    import torch
+
+    attn = _REGISTRY[ctx.kernel]
+    wanted = [n for n, learn in zip(attn.input_names, ctx.learn) if learn]
+    if any(n in attn.learnable for n in wanted):
+        dq, dk, dv, grads = torch.ops.spdsl.attention_backward_inputs(
+            q, k, v, out, lse, dout, dlse, extra, ctx.kernel, ctx.scale, ctx.blhd)
+        by_name = dict(zip(attn.learnable, grads))
+    else:
+        dq, dk, dv = torch.ops.spdsl.attention_backward(q, k, v, out, lse, dout, dlse, extra,
+                                                         ctx.kernel, ctx.scale, ctx.blhd)
+        by_name = {}
+    dinputs = [None] * ctx.n_extra
+    for i, (name, learn) in enumerate(zip(attn.input_names, ctx.learn)):
+        if learn:
+            dinputs[i] = by_name[name] if name in by_name else torch.zeros_like(extra[i])
+    return dq, dk, dv, dinputs, None, None, None
 
 
 _registered = False

@@ -1,0 +1,273 @@
+"""Attention over a paged KV cache (PagedAttention, as in vLLM and FlexAttention):
+``attn(q, k_pages, v_pages, block_table=..., seq_lens=...)``.
+
+Layout (chosen so that a key block of one head is one contiguous run of memory, as in the
+unpaged [B, Hk, Lk, D] tensors):
+
+    k_pages, v_pages   [n_pages, Hk, page_size, D]   (vLLM: [n_pages, page_size, Hk, D];
+                                                     FlexAttention: [1, Hk, n_pages * page_size, D])
+    block_table        int32 / int64 [B, max_pages]  logical page p of sequence b is
+                                                     physical page block_table[b, p]
+    seq_lens           int tensor [B] (or an int)    sequence b's keys are its logical
+                                                     rows 0 .. seq_lens[b] - 1
+
+Positions (LANGUAGE.md): the pattern sees logical positions. Key row ``ki`` (logical key
+index) is at ``k = ki + kv_offset`` (default 0) and query row ``qi`` at ``q = qi +
+q_offset`` with ``q_offset`` by default ``seq_lens[b] - Lq`` for each batch element: the
+queries are the last Lq keys of their own sequence (the new token when decoding, the new
+chunk in chunked prefill, whose keys are already written to the cache). ``Lk`` in the
+pattern (and in input shapes such as ``int[B, Lk]``) is the table's capacity,
+``max_pages * page_size``, as for a static cache; keys at or beyond ``seq_lens[b]`` are
+masked whatever the pattern says (their rows may hold anything, NaN included).
+
+The kernels read K and V through the table (``codegen/cpu/paged.py``), never gathering
+them: the pattern they read is the user's ``and ki < seq_lens[b]`` (a hidden input), so
+the block layout, built by the interval analysis as for explicit offsets, is exact per
+sequence. A key block must lie in one page: where ``page_size`` is not a multiple of the
+compiled key block, a variant with the largest key block dividing both is built on first use.
+
+Inference only: no gradient flows through a paged call (q, k_pages and v_pages must not
+require grad), and it runs on the CPU kernels only (device="cuda" raises).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import OrderedDict
+from dataclasses import replace
+
+from spdsl.errors import BindError
+
+SEQ_LENS = "paged_seq_lens"  # the hidden input (codegen/cpu/paged.py reads it by this name)
+_KEY_LIMIT = """
+pattern paged_keys {
+    input paged_seq_lens : int[B]
+    mask = ki < paged_seq_lens[b]
+}
+"""
+_LAYOUTS = 32
+_limit_pattern = None
+
+
+def is_paged_call(attn, inputs: dict) -> bool:
+    """Whether ``attn(..., **inputs)`` is a paged call (names the pattern does not use)."""
+    return bool({"block_table", "seq_lens"} & (set(inputs) - set(attn.input_names)))
+
+
+def paged_attention(attn, q, k_pages, v_pages, *, block_table=None, seq_lens=None, q_offset=None,
+                    kv_offset=None, return_lse: bool = False, **inputs):
+    """``attn`` (a CompiledAttention) over a paged KV cache; see the module docstring.
+    Returns ``out`` [B, H, Lq, D] (and the float32 log-sum-exp [B, H, Lq] if
+    ``return_lse``)."""
+    import torch
+
+    if attn.device != "cpu":
+        raise NotImplementedError("spdsl: paged KV caches (block_table=) run on the CPU kernels only; "
+                                  "this kernel was compiled for device='cuda'")
+    if block_table is None or seq_lens is None:
+        raise ValueError("spdsl: a paged call needs both block_table= [B, max_pages] and seq_lens= [B]")
+    if any(isinstance(t, torch.Tensor) and t.requires_grad for t in (q, k_pages, v_pages)):
+        raise RuntimeError("spdsl: paged attention is inference only (no backward through the block "
+                           "table): call it under torch.no_grad() or pass detached q, k_pages, v_pages")
+    B, H, Lq, page_size, n_pages = _check_tensors(attn, q, k_pages, v_pages)
+    table, lens = _check_table(block_table, seq_lens, B, page_size, n_pages)
+    capacity = table.shape[1] * page_size
+    if SEQ_LENS in attn.pattern.inputs:
+        raise BindError(f"pattern '{attn.pattern.name}' declares an input '{SEQ_LENS}', a name the "
+                        f"paged call reserves; rename it")
+    from spdsl.ir.positions import offset_tensors
+
+    if q_offset is None:
+        q_offset = lens.to(torch.int64) - Lq
+    try:
+        offs = offset_tensors(q_offset, kv_offset, B, Lq, capacity)
+    except (TypeError, ValueError) as exc:
+        raise BindError(str(exc).removeprefix("spdsl: ")) from None
+    names = set(attn.input_names)
+    missing, extra = sorted(names - set(inputs)), sorted(set(inputs) - names)
+    if missing or extra:
+        problem = f"needs the input '{missing[0]}'" if missing else f"has no input '{extra[0]}'"
+        raise BindError(f"pattern '{attn.pattern.name}' {problem}; its inputs: "
+                        f"{', '.join(attn.input_names) or 'none'}")
+    variant = _variant(attn, page_size)
+    all_inputs = {**inputs, **offs, SEQ_LENS: lens.to(torch.int64)}
+    layout, kernel_inputs = _layout(attn, variant, B, H, Lq, capacity, all_inputs)
+    q = q.contiguous()
+    out = torch.empty_like(q)
+    lse = torch.empty((B, H, Lq), dtype=torch.float32)
+    with torch.no_grad():
+        variant["forward"](q, k_pages.contiguous(), v_pages.contiguous(), table, layout,
+                           scale=attn.scale, inputs=kernel_inputs, out=out, lse=lse)
+    return (out, lse) if return_lse else out
+
+
+def paged_pattern(pattern):
+    """``pattern`` over rows with explicit offsets, its mask ``and ki < paged_seq_lens[b]``."""
+    global _limit_pattern
+    if _limit_pattern is None:
+        from spdsl.frontend.library import parse
+
+        _limit_pattern = parse(_KEY_LIMIT)["paged_keys"]
+    return pattern.restrict(_limit_pattern).at_rows(True)
+
+
+def key_block_for(page_size: int, block_k: int) -> int:
+    """The key block of the paged kernel: ``block_k`` when it divides ``page_size``, else
+    the largest divisor of both that the kernels take (a multiple of 4)."""
+    if page_size % block_k == 0:
+        return block_k
+    g = math.gcd(page_size, block_k)
+    if g % 4:
+        raise ValueError(f"spdsl: page_size {page_size} and the kernel's key block {block_k} share no "
+                         f"key block the kernels can take (a multiple of 4 dividing both); use a "
+                         f"page_size that is a multiple of 4")
+    return g
+
+
+def _variant(attn, page_size: int) -> dict:
+    """The paged rows pattern and forward kernel for this page size's key block (cached on
+    ``attn``; built on first use through the one build road)."""
+    from spdsl.analysis.overflow import kernel_int_width
+    from spdsl.codegen.build import build
+
+    variants = attn.__dict__.setdefault("_paged_variants", {})
+    block_k = key_block_for(page_size, attn.config.block_k)
+    v = variants.get(block_k)
+    if v is None:
+        config = attn.config if block_k == attn.config.block_k else \
+            replace(attn.config, block_k=block_k, key_tile=math.gcd(attn.config.key_tile, block_k),
+                    bwd_key_tile=math.gcd(attn.config.bwd_key_tile, block_k))
+        rows = paged_pattern(attn.pattern)
+        made = build(rows.mask, rows.score, kernel="forward_paged", head_dim=attn.head_dim,
+                     dtype=attn.dtype, device="cpu", config=config,
+                     input_decls=list(rows.inputs.values()), target=attn.target, cache=attn.use_cache,
+                     label=f"{attn.pattern.name} (paged)")
+        attn.build_seconds += made.seconds
+        v = {"rows": rows, "config": made.config, "forward": made.kernel,
+             "int_width": kernel_int_width(rows.mask, rows.score), "names": sorted(rows.inputs),
+             "layouts": OrderedDict()}
+        variants[block_k] = v
+    return v
+
+
+def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict):
+    """(packed layout, kernel inputs) of one paged call; an LRU per variant, keyed by the
+    sizes and every input's bytes (seq_lens and offsets included)."""
+    from spdsl.analysis.overflow import require_exact
+
+    digest = hashlib.blake2b(digest_size=16)
+    for name in v["names"]:
+        t = inputs[name]
+        digest.update(name.encode() + str(tuple(t.shape)).encode())
+        digest.update(t.detach().cpu().contiguous().numpy().tobytes())
+    key = (B, H, Lq, Lk, digest.hexdigest())
+    cache = v["layouts"]
+    hit = cache.get(key)
+    if hit is not None:
+        cache.move_to_end(key)
+        return hit
+    config = v["config"]
+    packed, kernel_inputs = _call_layout(v["rows"], (config.block_q, config.block_k), B, H, Lq, Lk, inputs)
+    require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
+    cache[key] = (packed, kernel_inputs)
+    if len(cache) > _LAYOUTS:
+        cache.popitem(last=False)
+    return packed, kernel_inputs
+
+
+def _call_layout(rows, block, B: int, H: int, Lq: int, Lk: int, inputs: dict):
+    """(packed layout, kernel inputs) as ``runtime.op.call_layout`` / ``kernel_input`` make
+    them (this module cannot import op, which imports it): int64 inputs become int32, the
+    others float32."""
+    import torch
+
+    from spdsl.analysis.blocks import classify
+    from spdsl.analysis.sizes import as_numpy
+    from spdsl.codegen.common.layout import from_analysis
+
+    sizes = rows.sizes(Lq, Lk, H, B)
+    arrays = rows.check_inputs(sizes, inputs)
+    classified = classify(rows.mask, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block[0], block_k=block[1],
+                          inputs=as_numpy(arrays))
+    kernel_inputs = {}
+    for name, t in arrays.items():
+        if t.dtype != torch.int64:
+            kernel_inputs[name] = t.to(torch.float32).contiguous()
+            continue
+        if t.numel() and (int(t.max()) > 2**31 - 1 or int(t.min()) < -2**31):
+            raise BindError(f"the int input '{name}' holds values beyond int32, which the kernels use")
+        kernel_inputs[name] = t.to(torch.int32).contiguous()
+    return from_analysis(classified), kernel_inputs
+
+
+def _check_tensors(attn, q, k_pages, v_pages):
+    """(B, H, Lq, page_size, n_pages) after checking types, shapes, dtypes and devices."""
+    import torch
+
+    for label, t in (("q", q), ("k_pages", k_pages), ("v_pages", v_pages)):
+        if not isinstance(t, torch.Tensor):
+            raise TypeError(f"spdsl: {label} must be a torch.Tensor, got {type(t).__name__}")
+        if t.dim() != 4:
+            shape = "[B, H, Lq, D]" if label == "q" else "[n_pages, Hk, page_size, D]"
+            raise ValueError(f"spdsl: {label} must be 4-D {shape}, got shape {tuple(t.shape)}")
+        if t.dtype != attn.dtype:
+            raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
+        if t.device.type != "cpu":
+            raise ValueError(f"spdsl: {label} is on {t.device}; paged calls run on the CPU")
+        if t.shape[-1] != attn.head_dim:
+            raise ValueError(f"spdsl: {label} has head dim {t.shape[-1]}, but this kernel was compiled "
+                             f"for head_dim={attn.head_dim}")
+    if k_pages.shape != v_pages.shape:
+        raise ValueError(f"spdsl: k_pages and v_pages must have the same shape, got "
+                         f"{tuple(k_pages.shape)} and {tuple(v_pages.shape)}")
+    B, H, Lq, _ = q.shape
+    n_pages, Hk, page_size, _ = k_pages.shape
+    if Hk < 1 or H % Hk:
+        raise ValueError(f"spdsl: q has {H} heads and the pages {Hk}; grouped-query attention needs H % Hk == 0")
+    if min(B, H, Lq, n_pages, page_size) < 1:
+        raise ValueError(f"spdsl: empty tensor (q {tuple(q.shape)}, k_pages {tuple(k_pages.shape)})")
+    return B, H, Lq, page_size, n_pages
+
+
+def _check_table(block_table, seq_lens, B: int, page_size: int, n_pages: int):
+    """(block table int32 [B, max_pages], seq_lens int64 [B]) after checking shapes, dtypes
+    and values: 0 <= seq_lens[b] <= max_pages * page_size, and every page a sequence uses
+    (logical pages below ceil(seq_lens[b] / page_size)) in range; entries past a sequence's
+    last page are never read and may hold anything (-1, say)."""
+    import torch
+
+    if not isinstance(block_table, torch.Tensor):
+        raise TypeError(f"spdsl: block_table must be an int tensor [B, max_pages], got "
+                        f"{type(block_table).__name__}")
+    if block_table.dtype not in (torch.int32, torch.int64, torch.int16, torch.uint8, torch.int8):
+        raise TypeError(f"spdsl: block_table must be an int tensor [B, max_pages], got a "
+                        f"{block_table.dtype} tensor")
+    if block_table.dim() != 2 or block_table.shape[0] != B or block_table.shape[1] < 1:
+        raise ValueError(f"spdsl: block_table must have shape [B, max_pages] with B = {B}, got "
+                         f"{tuple(block_table.shape)}")
+    if isinstance(seq_lens, int) and not isinstance(seq_lens, bool):
+        seq_lens = torch.full((B,), seq_lens, dtype=torch.int64)
+    if not isinstance(seq_lens, torch.Tensor) or seq_lens.dtype.is_floating_point \
+            or seq_lens.dtype.is_complex or seq_lens.dtype == torch.bool:
+        raise TypeError("spdsl: seq_lens must be an int or an int tensor [B]")
+    if tuple(seq_lens.shape) != (B,):
+        raise ValueError(f"spdsl: seq_lens must have shape [B] = ({B},), got {tuple(seq_lens.shape)}")
+    lens = seq_lens.detach().to("cpu", torch.int64)
+    table = block_table.detach().to("cpu", torch.int64)
+    max_pages = table.shape[1]
+    capacity = max_pages * page_size
+    bad = (lens < 0) | (lens > capacity)
+    if bool(bad.any()):
+        b = int(bad.nonzero()[0, 0])
+        raise ValueError(f"spdsl: seq_lens[{b}] = {int(lens[b])} is beyond the block table's capacity: "
+                         f"{max_pages} pages of {page_size} keys hold at most {capacity}"
+                         + (" (and it must not be negative)" if int(lens[b]) < 0 else ""))
+    used = torch.arange(max_pages)[None, :] < ((lens + page_size - 1) // page_size)[:, None]
+    wrong = used & ((table < 0) | (table >= n_pages))
+    if bool(wrong.any()):
+        b, p = (int(i) for i in wrong.nonzero()[0])
+        raise ValueError(f"spdsl: block_table[{b}, {p}] = {int(table[b, p])} is not a page: k_pages "
+                         f"has {n_pages} pages (0 .. {n_pages - 1}); sequence {b} uses logical pages "
+                         f"0 .. {int((lens[b] + page_size - 1) // page_size) - 1}")
+    return table.to(torch.int32).contiguous(), lens
