@@ -1,6 +1,20 @@
+import os
 import pathlib
 
 import pytest
+
+# Under pytest-xdist every core already runs a worker (kernel builds are single-threaded):
+# one compute thread per worker, for torch and for TVM's pool, instead of each worker
+# starting a thread per core and all of them contending (the suite's wall time is mostly
+# kernel builds competing with those threads).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.setdefault("TVM_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        import torch as _torch
+        _torch.set_num_threads(1)
+    except ImportError:
+        pass
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -454,3 +454,22 @@ def test_language_md_snippets():
     assert p.score is not None
     one("pattern p { input doc : int[B, Lk]\n input qdoc : int[B, Lq]\n"
         " mask = doc[b, q] == doc[b, k] and qdoc[b, qi] in (0, 1) }")
+
+
+def test_kernel_with_dims_that_are_expressions_of_the_sizes():
+    """A dim that stays an expression of the call's sizes (``(Lk + 15) // 16``) becomes
+    that expression of the kernel's size variables: one build serves every length."""
+    pat = spdsl.parse("pattern p {\n    input t : int[H, (Lk + 15) // 16]\n"
+                      "    mask = causal and t[h, ki // 16] != 0\n}\n")["p"]
+    attn = spdsl.compile(pat, head_dim=D, dtype=torch.float32)
+    for lk in (LK, 70):
+        g = torch.Generator().manual_seed(lk)
+        q, k, v = (torch.randn(B, H, L, D, generator=g) for L in (LQ, lk, lk))
+        t = (torch.rand(H, (lk + 15) // 16, generator=g) < 0.6).to(torch.int64)
+        t[:, -1] = 1                             # the diagonal's block: no row is empty
+        out = attn(q, k, v, t=t)
+        ref = spdsl.reference_attention(pat, q.double(), k.double(), v.double(), t=t)
+        eager = spdsl.reference_attention(pat, q, k, v, t=t)
+        assert_within_eager_budget(out, ref, eager, what=f"Lk={lk}")
+    with pytest.raises(spdsl.BindError, match="t"):
+        attn(q, k, v, t=t[:, :-1])

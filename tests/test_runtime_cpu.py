@@ -195,7 +195,7 @@ def test_torch_compile_fullgraph():
     (lambda q, k, v: (q.double(), k.double(), v.double()), "compiled for torch.float32"),
     (lambda q, k, v: (q[..., :16].contiguous(), k[..., :16].contiguous(), v[..., :16].contiguous()), "head dim 16"),
     (lambda q, k, v: (q, k, v[:, :, :50].contiguous()), "same shape"),
-    (lambda q, k, v: (q, k[:1].contiguous(), v[:1].contiguous()), "batch sizes differ"),
+    (lambda q, k, v: (q, torch.cat([k, k[:1]]), torch.cat([v, v[:1]])), "batch sizes differ"),  # 3 under 2
     (lambda q, k, v: (q, torch.cat([k, k, k], 1), torch.cat([v, v, v], 1)), "H % Hk == 0"),
     (lambda q, k, v: (q.to("meta"), k.to("meta"), v.to("meta")), "compiled for 'cpu'"),
 ])
@@ -283,7 +283,7 @@ from test_roundtrip import PROGRAMS  # noqa: E402
 
 # the fixture's one setting serves every example hypothesis draws
 @pytest.mark.usefixtures("poisoned_outputs")
-@settings(max_examples=5, deadline=None, derandomize=True,
+@settings(max_examples=2, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 @given(PROGRAMS, st.integers(1, 60), st.sampled_from([(77, 77), (40, 100), (1, 50)]))
 def test_random_patterns_forward_and_gradients(prog, w, lengths):
