@@ -134,11 +134,11 @@ def _check(attn, pat, H, L, D, seed=0):
 
 
 def test_tuned_config_is_exact_forward_and_backward(db):
-    res = tune(WINDOW, seq=384, heads=2, head_dim=32, trials=5, budget=60, db=db, progress=False,
+    res = tune(WINDOW, seq=384, heads=2, head_dim=32, trials=3, budget=60, db=db, progress=False,
                allow_block_override=True)
     assert res.best_ms is not None and res.default_ms is not None
     assert all(r["target"] == cpu_target_id() for r in db.records())
-    assert len([r for r in db.records() if r["stage"] == "screen"]) == 5
+    assert len([r for r in db.records() if r["stage"] == "screen"]) == 3
     cfg, reason = config_for(WINDOW, 32, torch.float32, seq=300, db=db)
     assert cfg == res.best_config and "bucket L512" in reason
     attn = spdsl.compile(WINDOW, head_dim=32, dtype=torch.float32, config=cfg)
