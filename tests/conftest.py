@@ -133,16 +133,3 @@ def run_cli_bounded(*args: str, seconds: float = 60, memory_mb: int = 2048, env=
     """``spdsl ARGS`` through :func:`run_bounded`."""
     return run_bounded("import sys; from spdsl.cli.main import main; sys.exit(main(sys.argv[1:]))",
                        *args, seconds=seconds, memory_mb=memory_mb, env=env)
-
-
-# The slowest tests (kernel builds of minutes in all) go first: pytest-xdist hands tests
-# out in collection order, and one of these starting last would leave the other workers
-# idle at the end of the run. The order is the same in every worker (xdist requires it).
-FIRST = ("test_properties_kernels.py", "test_language_11.py::test_kernel_gradients",
-         "test_learnable_inputs.py::test_input_gradients_match", "test_hostile_kernels.py",
-         "test_tune.py", "test_codegen_cuda_backward.py::test_kernels_in_cpu_emulation",
-         "test_transformers.py::test_decoder_logits")
-
-
-def pytest_collection_modifyitems(config, items):
-    items.sort(key=lambda item: not any(f in item.nodeid for f in FIRST))
