@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import pathlib
-import statistics
 import sys
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,14 +39,7 @@ pattern sliding_window(window = 1024) { mask = causal and q - k < window }
 WINDOW = 1024
 
 
-def median_time(fn, repeats: int) -> float:
-    fn()
-    out = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return statistics.median(out)
+from cpu_attention import timed as median_time  # noqa: E402  (median of repeats after a warm call)
 
 
 def page_pool(K, V, L):
