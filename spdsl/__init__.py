@@ -64,9 +64,13 @@ def coverage(model, pattern, texts, **kwargs):
     return _coverage(model, pattern, texts, **kwargs)
 
 
-def sweep(model, pattern, texts, *, levels, **kwargs):
+def sweep(model, pattern, texts, *, levels, train: bool = False, **kwargs):
     """Quality and speed of sparsity ``levels`` against the dense model, measured in one
-    run (``spdsl.choose.sweep``)."""
+    run (``spdsl.choose.sweep``); ``train=True``: the training A/B, each level trained
+    from scratch from the model's config (``spdsl.choose.train.train_sweep``)."""
+    if train:
+        from spdsl.choose.train import train_sweep
+        return train_sweep(model, pattern, texts, levels=levels, **kwargs)
     from spdsl.choose.sweep import sweep as _sweep
     return _sweep(model, pattern, texts, levels=levels, **kwargs)
 

@@ -5,6 +5,7 @@ segments, the pattern, and an attention hook that sees every layer's queries and
 ``save_pretrained``), a folder or ``.json`` file holding only a config (random weights,
 seeded: for trying a pattern on a model being designed), or an already loaded model.
 Without a tokenizer, text becomes token ids byte by byte (modulo the vocabulary).
+``read_config`` reads only the config, for a model trained from scratch (``train.py``).
 """
 
 from __future__ import annotations
@@ -68,17 +69,43 @@ def load_model(model, *, tokenizer=None, kind: str | None = None, seed: int = 0)
 def _from_path(path: Path, seed: int):
     import transformers
 
+    config = _config_at(path)
+    if path.is_file() or not any((path / f).exists() for f in WEIGHT_FILES):
+        return _from_config(config, seed)
+    auto = transformers.AutoModelForCausalLM if is_causal_config(config) else transformers.AutoModel
+    return auto.from_pretrained(path, attn_implementation="sdpa")
+
+
+def _config_at(path: Path):
+    import transformers
+
     try:
-        if path.is_file():
-            config = transformers.AutoConfig.from_pretrained(str(path))
-            return _from_config(config, seed)
-        config = transformers.AutoConfig.from_pretrained(path)
+        return transformers.AutoConfig.from_pretrained(str(path) if path.is_file() else path)
     except (OSError, ValueError, json.JSONDecodeError) as e:
         raise ModelError(f"cannot read a transformers config from '{path}': {e}") from None
-    if not any((path / f).exists() for f in WEIGHT_FILES):
-        return _from_config(config, seed)
-    auto = transformers.AutoModelForCausalLM if _is_causal_config(config) else transformers.AutoModel
-    return auto.from_pretrained(path, attn_implementation="sdpa")
+
+
+def read_config(model, *, tokenizer=None) -> tuple[Any, Any | None, str]:
+    """(config, tokenizer or None, name) of ``model`` (a folder, a config ``.json``, a
+    transformers config, or a loaded model), without loading any weights: for a model
+    built from scratch. A folder's tokenizer is loaded when it has one."""
+    import copy
+
+    import transformers
+
+    if isinstance(model, (str, Path)):
+        path = Path(model)
+        if not path.exists():
+            raise ModelError(f"no model at '{path}': give a Hugging Face model folder or a config .json")
+        if tokenizer is None and path.is_dir() and any((path / f).exists() for f in TOKENIZER_FILES):
+            tokenizer = transformers.AutoTokenizer.from_pretrained(path)
+        return _config_at(path), tokenizer, str(path)
+    if isinstance(model, transformers.PretrainedConfig):
+        return copy.deepcopy(model), tokenizer, type(model).__name__
+    config = getattr(model, "config", None)
+    if not isinstance(config, transformers.PretrainedConfig):
+        raise ModelError(f"expected a transformers model, a model folder or a config; got {type(model).__name__}")
+    return copy.deepcopy(config), tokenizer, type(model).__name__
 
 
 def _from_config(config, seed: int):
@@ -86,11 +113,13 @@ def _from_config(config, seed: int):
     import transformers
 
     torch.manual_seed(seed)
-    auto = transformers.AutoModelForCausalLM if _is_causal_config(config) else transformers.AutoModel
+    auto = transformers.AutoModelForCausalLM if is_causal_config(config) else transformers.AutoModel
     return auto.from_config(config, attn_implementation="sdpa")
 
 
-def _is_causal_config(config) -> bool:
+def is_causal_config(config) -> bool:
+    """A config for a next-token model: its architectures say so, else its model type has a
+    causal-LM class and no masked-LM one (GPT-2, Llama; not BERT)."""
     arch = getattr(config, "architectures", None) or []
     if arch:
         return any(a.endswith(CAUSAL_SUFFIXES) for a in arch)

@@ -6,6 +6,8 @@
   most 256 cells a side, log scale) with the pattern's edge drawn over it.
 - :func:`sweep_png`: quality loss against attention and whole-model speedup, each level
   labelled, the Pareto front drawn as a line.
+- :func:`train_png`: the training A/B's validation loss against steps and against
+  training time, one line a level, dense in black.
 """
 
 from __future__ import annotations
@@ -107,6 +109,39 @@ def sweep_png(report, path: str) -> str:
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return f"{len(report.levels)} levels"
+
+
+def train_png(report, path: str) -> str:
+    """Write validation loss against steps and against training seconds, one line a level."""
+    plt = _pyplot()
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5), sharey=True)
+    sparse = [lv for lv in report.levels if not lv.is_dense]
+    colours = plt.get_cmap("viridis")(np.linspace(0.0, 0.85, max(len(sparse), 1)))
+    order = sorted(sparse, key=lambda lv: lv.density)
+    for lv in report.levels:
+        style = ({"color": "black", "linewidth": 2.0, "zorder": 3} if lv.is_dense else
+                 {"color": colours[order.index(lv)], "linewidth": 1.3})
+        label = f"{lv.name}: {lv.final_loss:.3f}"
+        if not lv.is_dense:
+            label += f" ({lv.delta:+.3f}, density {lv.density:.0%})"
+        axes[0].plot(lv.steps, lv.val_loss, marker=".", label=label, **style)
+        axes[1].plot(lv.time_s, lv.val_loss, marker=".", **style)
+    tail = [v for lv in report.levels for v in lv.val_loss[len(lv.val_loss) // 4:] if math.isfinite(v)]
+    if tail:       # the start (about log(vocabulary)) would flatten the part worth reading
+        lo, hi = min(tail), max(tail)
+        axes[0].set_ylim(lo - 0.05 * (hi - lo + 1e-9), hi + 0.3 * (hi - lo + 1e-9))
+    axes[0].set_xlabel("training step")
+    axes[1].set_xlabel(f"training seconds ({report.device}; evaluation and kernel builds not counted)")
+    axes[0].set_ylabel("validation loss, nats/token")
+    axes[0].set_title(f"{report.pattern}: validation loss against steps")
+    axes[1].set_title(f"against time ({report.batch} x {report.seq} tokens a step)")
+    axes[0].legend(loc="upper right", fontsize=8, title="final validation loss")
+    for ax in axes:
+        ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return f"{len(report.levels)} levels, {report.steps} steps"
 
 
 def _front(points: list[tuple[float, float]]) -> set:

@@ -132,7 +132,7 @@ def sweep(model, pattern, texts, *, levels, tokenizer=None, seq: int | None = No
 
     loaded = M.load_model(model, tokenizer=tokenizer, kind=kind)
     base = M.load_bound_pattern(pattern, params)
-    grid = _level_grid(levels)
+    grid = level_grid(levels)
     bound = [base.bind(**lv) for lv in grid]          # a bad value fails now, before any run
     for b in bound:
         b.require_bound()
@@ -147,7 +147,7 @@ def sweep(model, pattern, texts, *, levels, tokenizer=None, seq: int | None = No
                                "distributions to keep for the KL; lower max_segments or seq")
     _register()
     runs = 2 + len(grid)
-    bar = _progress(progress, runs * (1 + repeat))
+    bar = progress_bar(progress, runs * (1 + repeat))
     device = next(mdl.parameters()).device
     batches = [(idx, ids.to(device)) for idx, ids in M.batches(segs, batch)]
     try:
@@ -157,7 +157,7 @@ def sweep(model, pattern, texts, *, levels, tokenizer=None, seq: int | None = No
         measured = []
         for lv, pat in zip(grid, bound):
             st.use(mdl, pat, layers=layers)
-            measured.append(_measure(mdl, SPDSL_TIMED, batches, loaded.kind, repeat, bar, _label(lv)))
+            measured.append(_measure(mdl, SPDSL_TIMED, batches, loaded.kind, repeat, bar, level_label(lv)))
     finally:
         _clear_patterns(mdl)
         if bar is not None:
@@ -167,7 +167,7 @@ def sweep(model, pattern, texts, *, levels, tokenizer=None, seq: int | None = No
     rows = [_row("dense (sdpa)", {}, dense, sdpa, sdpa, ref, segs, loaded.kind),
             _row("dense (spdsl)", {}, dense, ref, sdpa, ref, segs, loaded.kind)]
     for lv, pat, run in zip(grid, bound, measured):
-        rows.append(_row(_label(lv), lv, density(pat, segs, heads), run, sdpa, ref, segs, loaded.kind))
+        rows.append(_row(level_label(lv), lv, density(pat, segs, heads), run, sdpa, ref, segs, loaded.kind))
     _mark_pareto(rows)
     report = SweepReport(pattern=base.name, fixed=dict(base.values), model=loaded.name, kind=loaded.kind,
                          segments=len(segs), tokens=sum(len(s) for s in segs), seq=seq, repeat=repeat,
@@ -176,7 +176,7 @@ def sweep(model, pattern, texts, *, levels, tokenizer=None, seq: int | None = No
     return report
 
 
-def _level_grid(levels) -> list[dict]:
+def level_grid(levels) -> list[dict]:
     if isinstance(levels, dict):
         names = list(levels)
         values = [v if isinstance(v, (list, tuple)) else [v] for v in levels.values()]
@@ -188,7 +188,7 @@ def _level_grid(levels) -> list[dict]:
     return grid
 
 
-def _label(params: dict) -> str:
+def level_label(params: dict) -> str:
     return ", ".join(f"{k}={v}" for k, v in params.items())
 
 
@@ -378,20 +378,26 @@ def _mark_pareto(rows: list[Level]) -> None:
                            if not math.isnan(o.attention_speedup))
 
 
+def sees_future(pattern, seq: int) -> bool:
+    """Whether ``pattern`` lets a query see a later key within the first ``seq`` (at most
+    256) positions: in a causal model the pattern replaces the model's own mask."""
+    L = min(seq, 256)
+    return bool(pattern.dense_mask(L, L).triu(1).any())
+
+
 def _warnings(rep: SweepReport, bound, seq: int) -> list[str]:
     out = []
     if rep.kind == "causal":
-        L = min(seq, 256)
         for pat in bound:
-            m = pat.dense_mask(L, L)
-            if bool(m.triu(1).any()):
-                out.append(f"{pat.name}({_label(pat.values)}) lets queries see later keys: in a causal model "
+            if sees_future(pat, seq):
+                out.append(f"{pat.name}({level_label(pat.values)}) lets queries see later keys: in a causal model "
                            "the pattern replaces the model's own mask, so write `causal and ...`")
                 break
     return out
 
 
-def _progress(progress: bool | None, total: int):
+def progress_bar(progress: bool | None, total: int, desc: str = "sweep", unit: str = "pass"):
+    """A tqdm bar on stderr, or None: ``progress`` None means when stderr is a terminal."""
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
@@ -400,13 +406,13 @@ def _progress(progress: bool | None, total: int):
         from tqdm import tqdm
     except ImportError:
         return None
-    return tqdm(total=total, desc="sweep", unit="pass", file=sys.stderr, leave=False)
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False)
 
 
 # ---- the table --------------------------------------------------------------------------
 
 def format_table(rep: SweepReport, max_loss: float | None = None) -> str:
-    fixed = _label(rep.fixed)
+    fixed = level_label(rep.fixed)
     lines = [f"sweep of {rep.pattern}({fixed}) on {rep.model} ({rep.kind}): {rep.segments} segments, "
              f"{rep.tokens:,} tokens (at most {rep.seq} a segment), median of {rep.repeat} timed passes",
              "quality against the dense model run by spdsl's kernels; speedups against dense sdpa, same run",

@@ -4,23 +4,29 @@
                    [--block N|Q,K] [--layers 0,2] [--warn-below X] [--json] [--png FILE]
     spdsl sweep    MODEL FILE[:PATTERN] --param window=64,128,256 [--param globals=4] --text FILE
                    [--repeat N] [--max-loss X] [--json] [--png FILE] [--no-progress]
+    spdsl sweep    MODEL FILE[:PATTERN] --param window=16,32,64 --text FILE --train [--steps N]
+                   [--seq-len L] [--batch B] [--lr X] [--eval-every K] [--seed S] [--max-loss X] ...
 
 MODEL is a Hugging Face model folder, or a config (a folder or .json without weights:
-random weights). Wired into spdsl/cli/main.py with ``add_choose_commands(subparsers)``.
+random weights; with --train only its config is read). Wired into spdsl/cli/main.py with
+``add_choose_commands(subparsers)``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 
 from spdsl.cli.common import (UsageError, block, confine_arg, finite_positive, int_in, param, parse_value,
-                              positive)
+                              positive, seed_arg)
 
 MAX_SEQ = 1 << 17
 MAX_TEXT_BYTES = 1 << 30
+MAX_STEPS = 10_000_000
+TRAIN_ONLY = ("steps", "lr", "eval_every", "eval_windows", "seed", "device")   # options that need --train
 
 
 def _levels(text: str) -> tuple[str, list]:
@@ -89,8 +95,9 @@ def _check_png(path: str | None) -> None:
 
 def _write(kind: str, report, path: str, to_stderr: bool) -> None:
     from spdsl.choose import plots
+    draw = {"coverage": plots.coverage_png, "sweep": plots.sweep_png, "train": plots.train_png}[kind]
     try:
-        info = (plots.coverage_png if kind == "coverage" else plots.sweep_png)(report, path)
+        info = draw(report, path)
     except plots.PlotError as e:
         raise UsageError(str(e)) from None
     print(f"wrote {path} ({info})", file=sys.stderr if to_stderr else sys.stdout)
@@ -116,16 +123,24 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_sweep(args) -> int:
-    from spdsl.choose.sweep import format_table, sweep
-
     _check_png(args.png)
     fixed = {n: v[0] for n, v in args.param if len(v) == 1}
     levels = {n: v for n, v in args.param if len(v) > 1}
+    if not levels and args.train and fixed:      # one level: the A/B of that binding against dense
+        levels, fixed = {n: [v] for n, v in fixed.items()}, {}
     if not levels:
-        raise UsageError("name the levels with a comma list: --param window=64,128,256")
+        raise UsageError("name the levels with a comma list: --param window=64,128,256"
+                         + (" (with --train one value is one level)" if args.train else ""))
+    if args.train:
+        return _cmd_train(args, fixed, levels)
+    given = [o for o in TRAIN_ONLY if getattr(args, o) is not None]
+    if given:
+        raise UsageError(f"--{given[0].replace('_', '-')} is an option of --train")
+    from spdsl.choose.sweep import format_table, sweep
+
     texts = read_texts(args.text, args.split)
     report = sweep(args.model, _pattern(args, list(fixed.items())), texts, levels=levels, seq=args.seq,
-                   max_segments=args.max_segments, batch=args.batch, repeat=args.repeat, layers=args.layers,
+                   max_segments=args.max_segments, batch=args.batch, repeat=args.repeat or 3, layers=args.layers,
                    progress=False if args.no_progress else None)
     if args.json:
         print(json.dumps(report.to_dict(args.max_loss), indent=2))
@@ -133,6 +148,32 @@ def cmd_sweep(args) -> int:
         print(format_table(report, args.max_loss))
     if args.png:
         _write("sweep", report, args.png, args.json)
+    return 0
+
+
+def _cmd_train(args, fixed: dict, levels: dict) -> int:
+    if args.repeat is not None:
+        raise UsageError("--repeat times the inference sweep; with --train every step is timed")
+    if "torch" not in sys.modules:
+        # torch's OpenMP threads spin between ops and take the cores from spdsl's kernel
+        # threads (and from each other on a busy machine): steps measured 2-5x slower
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    from spdsl.choose.train import format_table, train_sweep
+
+    texts = read_texts(args.text, args.split)
+    options = {k: getattr(args, k) for k in ("steps", "lr", "eval_every", "eval_windows", "seed")
+               if getattr(args, k) is not None}
+    report = train_sweep(args.model, _pattern(args, list(fixed.items())), texts, levels=levels, seq=args.seq,
+                         batch=args.batch, layers=args.layers, device=args.device,
+                         progress=False if args.no_progress else None, **options)
+    if args.json:
+        print(json.dumps(report.to_dict(args.max_loss), indent=2))
+    else:
+        print(format_table(report, args.max_loss))
+    for w in report.warnings if args.json else ():
+        print(f"warning: {w}", file=sys.stderr)
+    if args.png:
+        _write("train", report, args.png, args.json)
     return 0
 
 
@@ -174,9 +215,24 @@ def add_choose_commands(sub) -> None:
     p = sub.add_parser("sweep", help="quality and speed of sparsity levels against the dense model")
     _common(p)
     p.add_argument("--param", "-p", action="append", type=_levels, default=[], metavar="NAME=V[,V...]",
-                   help="a comma list makes levels (window=64,128,256); one value fixes the parameter")
-    p.add_argument("--repeat", type=int_in(1, 1000), default=3, help="timed passes per level (median; default 3)")
+                   help="a comma list makes levels (window=64,128,256); one value fixes the parameter "
+                        "(with --train and no comma list, the values make one level)")
+    p.add_argument("--repeat", type=int_in(1, 1000), default=None, help="timed passes per level (median; default 3)")
     p.add_argument("--max-loss", type=finite_positive, default=None, metavar="X",
-                   help="name the sparsest level whose loss (KL, or 1 - cosine) is within X")
+                   help="name the sparsest level whose loss (KL, or 1 - cosine; with --train: final "
+                        "validation loss above dense's, nats/token) is within X")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    t = p.add_argument_group("training A/B (--train)")
+    t.add_argument("--train", action="store_true",
+                   help="train MODEL's config from scratch, dense and at every level, and compare validation loss")
+    t.add_argument("--steps", type=int_in(1, MAX_STEPS), default=None, help="training steps per level (default 200)")
+    t.add_argument("--seq-len", dest="seq", type=int_in(2, MAX_SEQ), default=None, metavar="L",
+                   help="tokens per training window (the same as --seq; default the model's longest, at most 256)")
+    t.add_argument("--lr", type=finite_positive, default=None, metavar="X", help="AdamW learning rate (default 1e-3)")
+    t.add_argument("--eval-every", type=int_in(1, MAX_STEPS), default=None, metavar="K",
+                   help="validation loss every K steps (default: about 20 times a run)")
+    t.add_argument("--eval-windows", type=int_in(1, 1 << 16), default=None, metavar="N",
+                   help="validation windows of L tokens (default 16)")
+    t.add_argument("--seed", type=seed_arg, default=None, help="seed of the weights and the batches (default 0)")
+    t.add_argument("--device", choices=("cpu", "cuda"), default=None, help="default: cuda where there is one")
     p.set_defaults(fn=cmd_sweep)
