@@ -117,11 +117,15 @@ timeout 210 "$PY" -m pytest -q -m gpu tests/test_codegen_cuda.py tests/test_code
     tests/test_runtime_cuda.py --junitxml="$RESULTS/gpu_tests.xml" -p no:cacheprovider
 TESTS_RC=$?
 
+say "context parallel over NCCL (gpu_context_parallel.py; skipped with one GPU)"
+timeout 120 "$PY" benchmarks/gpu_context_parallel.py
+CP_RC=$?
+
 say "benchmark (gpu_bench.py)"
 LEFT=$(( 450 - ($(date +%s) - START) ))
 [ "$LEFT" -lt 60 ] && LEFT=60
 timeout "$LEFT" "$PY" benchmarks/gpu_bench.py --out "$RESULTS" --budget $(( LEFT - 60 ))
 BENCH_RC=$?
 
-say "done: tests rc=$TESTS_RC bench rc=$BENCH_RC; results in $RESULTS"
-exit $(( TESTS_RC != 0 || BENCH_RC != 0 ))
+say "done: tests rc=$TESTS_RC context parallel rc=$CP_RC bench rc=$BENCH_RC; results in $RESULTS"
+exit $(( TESTS_RC != 0 || CP_RC != 0 || BENCH_RC != 0 ))

@@ -81,5 +81,13 @@ def SparseAttention(pattern, **kwargs):
     return _module(pattern, **kwargs)
 
 
+def __getattr__(name):
+    # spdsl.distributed: context parallelism (spdsl/integrations/distributed.py), imported on first use
+    if name == "distributed":
+        from spdsl.integrations import distributed
+        return distributed
+    raise AttributeError(f"module 'spdsl' has no attribute {name!r}")
+
+
 __all__ = ["compile", "SparseAttention", "coverage", "sweep", "PatternError", "ParseError", "CheckError", "BindError", "load", "parse", "Library",
            "Pattern", "reference_attention", "__version__"]

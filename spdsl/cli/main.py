@@ -13,12 +13,13 @@ import json
 import os
 import sys
 
-from spdsl.cli.common import (ArgumentParser, UsageError, check_grid, confine_arg, int_in, lengths,
+from spdsl.cli.common import (ELEMENT_BYTES, ArgumentParser, UsageError, check_grid, confine_arg, int_in, lengths,
                               load_library, load_pattern, make_inputs, offset_args, offsets, shape_args)
 from spdsl.errors import PatternError
 
 EXIT_PATTERN = 2
 MAX_JSON_BLOCKS = 1 << 20   # `show --json` lists every block of one head
+MAX_WORLD = 1 << 16         # `explain --world`
 
 
 def cmd_check(args) -> int:
@@ -47,8 +48,33 @@ def cmd_explain(args) -> int:
     inputs = make_inputs(pat, args, lq, lk, args.batch, args.heads)
     ex = pat.explain(Lq=lq, Lk=lk, H=args.heads, B=args.batch, block=args.block, head_dim=args.dim,
                      **offsets(args), **inputs)
-    print(json.dumps(ex.to_dict(), indent=2) if args.json else ex)
+    if args.world is None:
+        print(json.dumps(ex.to_dict(), indent=2) if args.json else ex)
+        return 0
+    plan = _context_parallel_plan(pat, args, lq, lk, inputs)
+    size = dict(head_dim=args.dim, kv_heads=args.kv_heads or args.heads, element_bytes=ELEMENT_BYTES[args.dtype])
+    if args.json:
+        print(json.dumps({**ex.to_dict(), "context_parallel": plan.report(**size)}, indent=2))
+    else:
+        print(f"{ex}\n\n{plan.describe(**size)}")
     return 0
+
+
+def _context_parallel_plan(pat, args, lq: int, lk: int, inputs: dict):
+    """``explain --world N``: the context-parallel plan of the sequence over N ranks."""
+    from spdsl.integrations import distributed
+
+    if lq != lk or offsets(args):
+        raise UsageError("--world shards one sequence (its queries and keys alike): give --seq, not "
+                         "--lq/--lk or offsets")
+    if args.world > lq:
+        raise UsageError(f"--world {args.world} is more ranks than the {lq} positions of --seq")
+    try:
+        sharding = distributed.shard(pat, lq, args.world, args.sharding, B=args.batch, H=args.heads,
+                                     block=args.block, **inputs)
+        return distributed.plan(pat, sharding, B=args.batch, H=args.heads, block=args.block, **inputs)
+    except distributed.ContextParallelError as e:
+        raise UsageError(str(e).removeprefix("spdsl: ")) from None
 
 
 def cmd_show(args) -> int:
@@ -91,7 +117,7 @@ def cmd_show(args) -> int:
 
 
 def build_parser() -> ArgumentParser:
-    from spdsl.cli.common import MAX_HEADS, head_dim_arg
+    from spdsl.cli.common import MAX_HEADS, dtype_arg, head_dim_arg, heads_arg
     from spdsl.cli.show import MAX_WIDTH
 
     ap = ArgumentParser(prog="spdsl", description="spdsl: a compiler for attention sparsity.")
@@ -118,6 +144,12 @@ def build_parser() -> ArgumentParser:
     shape_args(p)
     offset_args(p)
     p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim for the FLOP counts (default 64)")
+    p.add_argument("--world", type=int_in(1, MAX_WORLD), default=None, metavar="N",
+                   help="also plan context parallelism over N ranks: each rank's work and K/V bytes moved")
+    p.add_argument("--sharding", choices=["auto", "contiguous", "zigzag", "lpt"], default="auto",
+                   help="with --world: how positions are dealt to the ranks (default auto: balanced)")
+    p.add_argument("--kv-heads", type=heads_arg, default=None, help="with --world: key/value heads (default --heads)")
+    p.add_argument("--dtype", type=dtype_arg, default="float32", help="with --world: K/V element type for the bytes")
     p.set_defaults(fn=cmd_explain)
 
     from spdsl.cli.kernels import add_kernel_commands

@@ -23,7 +23,9 @@ Padding arrives from the mask function as a per-key flag that the pattern reads
 static and sliding caches), so batches with padding run block-sparse too. :func:`use` replaces the
 built-in pattern of chosen layers with any pattern. Kernels are built the first time a
 layer shape is seen, outside traced code (``torch.compile(fullgraph=True)`` works: the
-build runs once while tracing, as a constant). Query rows that see no key give 0, as SDPA
+build runs once while tracing, as a constant). ``use(model, context_parallel=group)`` runs
+the layers over the ranks of a process group, each rank feeding its shard of the tokens
+(``spdsl.distributed``, docs/distributed.md). Query rows that see no key give 0, as SDPA
 (transformers' eager attention averages them instead). Attention dropout is not
 implemented: a model in training mode with attention dropout > 0 gets a clear error.
 """
@@ -60,22 +62,32 @@ def register(name: str = NAME) -> None:
     AttentionMaskInterface.register(name, spdsl_mask)
 
 
-def use(model, pattern, *, layers=None, name: str | None = None, **params):
+def use(model, pattern=None, *, layers=None, name: str | None = None, context_parallel=None,
+        sharding="contiguous", **params):
     """Let the attention layers ``layers`` (indices; default all) of ``model`` compute
     with ``pattern`` (a ``.spdsl`` path, or a :class:`spdsl.Pattern`) bound to ``params``,
     in place of the built-in pattern the model's config implies. Padding still applies.
-    Returns ``model``.
+
+    ``context_parallel=group`` (a torch.distributed process group, or ``True`` for the
+    whole world) makes those layers context parallel (``spdsl.distributed``): each rank
+    feeds its shard of the tokens, split by ``sharding`` (``"contiguous"``, ``"zigzag"``
+    or a ``spdsl.distributed.Sharding``), with their ``position_ids``; ``False`` turns it
+    off. Returns ``model``.
 
     >>> use(model, "examples/longformer.spdsl", layers=[0, 2, 4], window=256)
+    >>> use(model, context_parallel=True, sharding="zigzag")
     """
     from spdsl.frontend.library import load
 
+    if pattern is None and (params or context_parallel is None):
+        raise ValueError("spdsl: use() needs a pattern, or context_parallel= to change only that")
     if isinstance(pattern, (str, Path)):
         lib = load(pattern)
         pattern = lib[_pick(lib, Path(pattern), name)]
     if params:
         pattern = pattern.bind(**params)
-    pattern.require_bound()
+    if pattern is not None:
+        pattern.require_bound()
     modules = attention_modules(model)
     if not modules:
         raise ValueError("spdsl: found no attention layers in this model (modules with a "
@@ -85,11 +97,18 @@ def use(model, pattern, *, layers=None, name: str | None = None, **params):
     if unknown:
         raise ValueError(f"spdsl: the model has attention layers 0..{len(modules) - 1}; "
                          f"no layer {unknown[0]}")
-    token = f"user-{next(_tokens)}"
-    _USER[token] = pattern
+    token = None
+    if pattern is not None:
+        token = f"user-{next(_tokens)}"
+        _USER[token] = pattern
+    parallel = None if context_parallel in (None, False) else \
+        (None if context_parallel is True else context_parallel, sharding)
     for i, module in enumerate(modules):
         if i in wanted:
-            module.spdsl_pattern = token
+            if token is not None:
+                module.spdsl_pattern = token
+            if context_parallel is not None:
+                module.spdsl_context_parallel = parallel
     return model
 
 
@@ -193,6 +212,9 @@ def attention_forward(module, query, key, value, attention_mask, dropout: float 
             None if sliding_window is None else int(sliding_window),
             None if softcap is None else float(softcap), keep is not None, query.shape[-1],
             str(query.dtype).removeprefix("torch."), query.device.type, scale)
+    parallel = getattr(module, "spdsl_context_parallel", None)
+    if parallel is not None:
+        return _context_parallel(spec, parallel, keep, query, key, value), None
     kernel = _kernel_id(*spec)
     # with a mask from spdsl_mask, the queries' and keys' positions come with it (a static
     # cache's queries are not the last Lq of its Lk slots; a sliding cache drops old keys)
@@ -207,11 +229,31 @@ def attention_forward(module, query, key, value, attention_mask, dropout: float 
     return out, None
 
 
+def _context_parallel(spec: tuple, parallel: tuple, keep, query, key, value):
+    """The layer's attention over the ranks of a process group (``spdsl.distributed``):
+    each holds a shard of the sequence, as ``[B, Lq, H, D]`` for the model."""
+    from spdsl.integrations import distributed
+
+    if keep is not None:
+        raise NotImplementedError(
+            "spdsl: context parallelism runs whole sequences without padding or a KV cache (training, "
+            "prefill): call the model with use_cache=False and no attention_mask")
+    group, sharding = parallel
+    out = distributed.attention(_compiled(*spec), query, key, value, group=group, sharding=sharding)
+    return out.transpose(1, 2).contiguous()
+
+
 @torch.compiler.assume_constant_result
 def _kernel_id(user: str | None, causal: bool, window: int | None, softcap: float | None,
                padded: bool, head_dim: int, dtype: str, device: str, scale: float) -> str:
     """The op id of the kernels for one layer shape, built the first time it is seen.
     Runs as a constant while torch.compile traces: nothing here is traced."""
+    return _compiled(user, causal, window, softcap, padded, head_dim, dtype, device, scale).id
+
+
+def _compiled(user: str | None, causal: bool, window: int | None, softcap: float | None,
+              padded: bool, head_dim: int, dtype: str, device: str, scale: float):
+    """The compiled op (``CompiledAttention``) for one layer shape, built on first use."""
     spec = (user, causal, window, softcap, padded, head_dim, dtype, device, scale)
     with _LOCK:
         hit = _COMPILED.get(spec)
@@ -225,7 +267,7 @@ def _kernel_id(user: str | None, causal: bool, window: int | None, softcap: floa
             hit = compile_attention(pattern, head_dim=head_dim, dtype=getattr(torch, dtype),
                                     device=device, scale=scale)
             _COMPILED[spec] = hit
-    return hit.id
+    return hit
 
 
 def layer_pattern(causal: bool, window: int | None = None, softcap: float | None = None):
