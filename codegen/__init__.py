@@ -3,7 +3,7 @@ dQ, dK/dV), built through one road with a disk cache.
 
 Map of the stage:
 
-    build.py            the one road: (IR, kernel, dtype, head_dim, config, device, target)
+    build.py            the one road: (IR, kernel, dtype, head_dim(s), config, device, target)
                         -> loaded kernels, through the disk cache (key made before any TIR)
     cache.py            the content-addressed disk cache of built kernels
     common/lower.py     IR expression -> TIR PrimExpr (inputs, random_blocks tables, ints);
@@ -39,35 +39,37 @@ __all__ = ["KERNEL_ABI", "ScheduleConfig", "build_forward", "build_backward",
 
 
 def build_forward(mask, score=None, *, head_dim: int, dtype="float32", config=None,
-                  input_decls=None, target=None):
+                  input_decls=None, target=None, v_head_dim=None):
     """The CPU forward kernel (``cpu.kernels.ForwardKernel``) of a mask / score IR, built
     for the host CPU (or ``target``); not disk-cached."""
     return _road.build(mask, score, kernel="forward", head_dim=head_dim, dtype=dtype, config=config,
-                 input_decls=input_decls, target=target, cache=False).kernel
+                 input_decls=input_decls, target=target, cache=False, v_head_dim=v_head_dim).kernel
 
 
 def build_backward(mask, score=None, *, head_dim: int, dtype="float32", config=None,
-                   input_decls=None, target=None):
+                   input_decls=None, target=None, v_head_dim=None):
     """The CPU dQ and dK/dV kernels (``cpu.kernels.BackwardKernels``): gradients come back
     in ``dtype``; the kernels themselves are float32 and the wrapper converts."""
     return _road.build(mask, score, kernel="backward", head_dim=head_dim, dtype=dtype, config=config,
-                 input_decls=input_decls, target=target, cache=False).kernel
+                 input_decls=input_decls, target=target, cache=False, v_head_dim=v_head_dim).kernel
 
 
 def build_forward_cuda(mask, score=None, *, head_dim: int, dtype, config=None, input_decls=None,
-                       arch: str = "sm_90"):
+                       arch: str = "sm_90", v_head_dim=None):
     """The CUDA forward kernel (``cuda.kernels.CudaForward``: ``module`` the built TVM
     module, ``source`` the CUDA C) for ``arch``; works without a GPU; not disk-cached."""
     return _road.build(mask, score, kernel="forward", head_dim=head_dim, dtype=dtype, device="cuda",
-                 config=config, input_decls=input_decls, target=arch, cache=False).kernel
+                 config=config, input_decls=input_decls, target=arch, cache=False,
+                 v_head_dim=v_head_dim).kernel
 
 
 def build_backward_cuda(mask, score=None, *, head_dim: int, dtype, config=None, input_decls=None,
-                        arch: str = "sm_90"):
+                        arch: str = "sm_90", v_head_dim=None):
     """The CUDA dQ and dK/dV kernels (``cuda.kernels.CudaBackward``, ``sources`` by name);
     ``config`` must be the forward's (they share the layout's blocks). Works without a GPU."""
     return _road.build(mask, score, kernel="backward", head_dim=head_dim, dtype=dtype, device="cuda",
-                 config=config, input_decls=input_decls, target=arch, cache=False).kernel
+                 config=config, input_decls=input_decls, target=arch, cache=False,
+                 v_head_dim=v_head_dim).kernel
 
 
 def emit(*args, **kwargs):
@@ -78,7 +80,7 @@ def emit(*args, **kwargs):
 
 
 def emit_cuda(mask, score=None, *, head_dim: int, dtype, config=None, input_decls=None,
-              arch: str = "sm_90") -> str:
+              arch: str = "sm_90", v_head_dim=None) -> str:
     """The CUDA C source of the forward kernel (what ``--emit cuda`` shows)."""
     return build_forward_cuda(mask, score, head_dim=head_dim, dtype=dtype, config=config,
-                              input_decls=input_decls, arch=arch).source
+                              input_decls=input_decls, arch=arch, v_head_dim=v_head_dim).source

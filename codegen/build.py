@@ -9,8 +9,8 @@ command line, the tuners), through the disk cache.
                  device="cuda", target="sm_90")       # CUDA: codegen.cuda.kernels wrappers
 
 The cache key is made before any TIR exists: the IR (printed, names anonymised), the
-kernel's options (kind, dtype, head_dim, resolved config, device and target with the CPU's
-feature flags), the kernel ABI, the spdsl and TVM versions, and a digest of the code
+kernel's options (kind, dtype, head_dim, v_head_dim where it differs from head_dim, resolved
+config, device and target with the CPU's feature flags), the kernel ABI, the spdsl and TVM versions, and a digest of the code
 generator's own source files (as Triton's ``triton_key()``): a change to any file of
 ``codegen/`` changes every key, so no stale kernel can load. A hit therefore generates no
 TIR and compiles nothing; a miss generates, compiles and stores. In one process a build is
@@ -96,24 +96,27 @@ def _digest_sources(root: Path) -> str:
     return h.hexdigest()
 
 
-def resolve_config(config, *, head_dim: int, dtype: str, device: str, target):
+def resolve_config(config, *, head_dim: int, dtype: str, device: str, target,
+                   v_head_dim: int | None = None):
     """The config the kernels are built with (defaults filled, CPU vector lanes set),
     after checking the kernels can take it (ValueError if not)."""
     if device == "cuda":
         from spdsl.codegen.cuda.config import CudaConfig
 
         config = config or CudaConfig()
-        config.check(head_dim, dtype)
+        config.check(head_dim, dtype, v_head_dim)
         return config
     from spdsl.codegen.cpu.kernels import resolve_config as cpu_config
 
-    return cpu_config(config, head_dim, target)
+    return cpu_config(config, head_dim, target, v_head_dim)
 
 
 def key_material(mask, score, input_decls, *, head_dim: int, dtype: str, device: str, config,
-                 target) -> dict:
+                 target, v_head_dim: int | None = None) -> dict:
     """Everything that changes the kernels of a pattern, as JSON-able data (no TIR
-    needed); each module's cache key adds its name (``"kernel": "forward"``, ...)."""
+    needed); each module's cache key adds its name (``"kernel": "forward"``, ...).
+    ``v_head_dim`` enters only where it differs from ``head_dim``, so that the kernels of
+    one head dim keep the keys they had before there was a second."""
     import tvm
 
     from spdsl.ir.printer import print_kernel_ir
@@ -126,19 +129,23 @@ def key_material(mask, score, input_decls, *, head_dim: int, dtype: str, device:
         from spdsl.device import cpu_features
 
         where = {"target": str(as_target(target)), "features": cpu_features()}
+    dims = {"head_dim": head_dim}
+    if v_head_dim is not None and v_head_dim != head_dim:
+        dims["v_head_dim"] = v_head_dim
     return {"abi": KERNEL_ABI, "generator": generator_digest(),
-            "ir": print_kernel_ir(mask, score, input_decls), "head_dim": head_dim,
+            "ir": print_kernel_ir(mask, score, input_decls), **dims,
             "dtype": dtype, "device": device, "config": asdict(config), **where,
             "spdsl": VERSION, "tvm": tvm.__version__}
 
 
 def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", device: str = "cpu",
           config=None, input_decls=(), target=None, cache: bool = True,
-          label: str | None = None) -> Build:
+          label: str | None = None, v_head_dim: int | None = None) -> Build:
     """Build (or load) the ``kernel`` ("forward", or "backward": dQ and dK/dV) of a mask /
     score IR for ``device`` ("cpu": ``target`` a TVM target or None for the host; "cuda":
     ``target`` an arch such as "sm_90"). ``input_decls``: the pattern's declared inputs
-    (all become kernel arguments). ``cache=False`` skips the disk cache."""
+    (all become kernel arguments). ``cache=False`` skips the disk cache. ``v_head_dim``:
+    the head dim of v and the output where it differs from q's and k's (None: the same)."""
     if kernel not in KINDS:
         raise ValueError(f"kernel must be one of {KINDS}, not {kernel!r}")
     if device not in ("cpu", "cuda"):
@@ -148,10 +155,13 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         raise ValueError("the paged-KV forward kernel exists for device='cpu' only")
     if device == "cuda":
         target = target or "sm_90"
+    if v_head_dim == head_dim:
+        v_head_dim = None  # one head dim: the kernels, and their keys, of before
     decls = list(input_decls or ())
-    config = resolve_config(config, head_dim=head_dim, dtype=dtype, device=device, target=target)
-    material = key_material(mask, score, decls, head_dim=head_dim, dtype=dtype, device=device,
-                            config=config, target=target)
+    config = resolve_config(config, head_dim=head_dim, dtype=dtype, device=device, target=target,
+                            v_head_dim=v_head_dim)
+    material = key_material(mask, score, decls, head_dim=head_dim, dtype=_kernel_dtype(kernel, dtype, device),
+                            device=device, config=config, target=target, v_head_dim=v_head_dim)
     from spdsl.codegen.cache import KernelCache, key_of
 
     key = key_of({**material, "kernel": kernel})
@@ -163,7 +173,8 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         store = KernelCache() if cache else None
         got = _load(store, material, kernel, device) if store is not None else None
         from_cache = got is not None
-        wrap = dict(kernel=kernel, head_dim=head_dim, dtype=dtype, device=device, config=config, target=target)
+        wrap = dict(kernel=kernel, head_dim=head_dim, dtype=dtype, device=device, config=config, target=target,
+                    v_head_dim=v_head_dim)
         if got is None:
             got = _generate(mask, score, decls, **wrap)
             if store is not None:
@@ -188,6 +199,17 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         return result
 
 
+def _kernel_dtype(kernel: str, dtype: str, device: str) -> str:
+    """The dtype a kernel is keyed by: its tensors' dtype. The CPU backward kernels are
+    float32 for every dtype (``cpu.kernels.BACKWARD_KERNEL_DTYPE``; the wrapper converts),
+    so a float32 and a bfloat16 attention of one pattern share them, built once."""
+    if device == "cpu" and kernel in ("backward", "backward_inputs"):
+        from spdsl.codegen.cpu.kernels import BACKWARD_KERNEL_DTYPE
+
+        return BACKWARD_KERNEL_DTYPE
+    return dtype
+
+
 def _load(store, material: dict, kernel: str, device: str):
     """({module name: module}, {module name: CUDA source}) from the cache, or None if any
     module is missing."""
@@ -210,7 +232,7 @@ def _cuda_loader() -> bool:
     return tvm_ffi.get_global_func("ffi.Module.load_from_bytes.cuda", allow_missing=True) is not None
 
 
-def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, target):
+def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, target, v_head_dim):
     """({module name: built module}, {module name: CUDA source}) made from the IR."""
     if device == "cuda":
         from spdsl.codegen.cuda import kernels as cuda
@@ -220,11 +242,12 @@ def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, ta
                                       "computed by the CPU kernels only so far")
         if kernel == "forward":
             func, _, _ = cuda.forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype,
-                                               config=config, input_decls=decls)
+                                               config=config, input_decls=decls, v_head_dim=v_head_dim)
             funcs = {"forward": func}
         else:
             (dq, dkdv), _, _ = cuda.backward_primfuncs(mask, score, head_dim=head_dim, dtype=dtype,
-                                                      config=config, input_decls=decls)
+                                                      config=config, input_decls=decls,
+                                                      v_head_dim=v_head_dim)
             funcs = {"dq": dq, "dkdv": dkdv}
         modules = {name: cuda.compile_primfunc(f, target) for name, f in funcs.items()}
         return modules, {name: cuda.module_source(m) for name, m in modules.items()}
@@ -233,28 +256,30 @@ def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, ta
     if kernel == "forward_paged":
         from spdsl.codegen.cpu.paged import paged_forward_primfunc
 
-        func, _ = paged_forward_primfunc(mask, score, head_dim, config, decls, dtype)
+        func, _ = paged_forward_primfunc(mask, score, head_dim, config, decls, dtype, v_head_dim)
         return {"forward_paged": cpu.compile_primfunc(func, target)}, {}
     funcs = cpu.primfuncs(mask, score, kernel=kernel, head_dim=head_dim, dtype=dtype,
-                          config=config, input_decls=decls)
+                          config=config, input_decls=decls, v_head_dim=v_head_dim)
     return {name: cpu.compile_primfunc(f, target) for name, f in funcs.items()}, {}
 
 
-def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, device, config, target):
+def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, device, config, target,
+          v_head_dim):
     from spdsl.codegen.common.lower import kernel_extras
 
     extras = kernel_extras(mask, score, decls)
+    dv = {"v_head_dim": v_head_dim}
     if device == "cuda":
         from spdsl.codegen.cuda import kernels as cuda
 
         if kernel == "forward":
             return cuda.CudaForward(modules["forward"], extras, config, head_dim, dtype, target,
-                                    source=sources["forward"])
-        return cuda.CudaBackward(modules, extras, config, head_dim, dtype, target, sources=sources)
+                                    source=sources["forward"], **dv)
+        return cuda.CudaBackward(modules, extras, config, head_dim, dtype, target, sources=sources, **dv)
     from spdsl.codegen.cpu import kernels as cpu
 
     if kernel == "forward":
-        return cpu.ForwardKernel(modules["forward"], extras, config, head_dim, dtype)
+        return cpu.ForwardKernel(modules["forward"], extras, config, head_dim, dtype, **dv)
     if kernel == "backward_inputs":
         from spdsl.codegen.common.input_grads import plan
         from spdsl.codegen.common.signature import ExprLowerer, SizeVars, make_signature
@@ -262,13 +287,13 @@ def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, devi
         sv = SizeVars.fresh()  # the plan of the score exactly as the kernel lowered it
         ex = ExprLowerer(mask, score, sv, make_signature(mask, score, sv, decls))
         return cpu.InputGradBackward(modules["dq_inputs"], modules["dkdv"], extras, config, head_dim,
-                                     plan(ex.score), dtype=cpu.BACKWARD_KERNEL_DTYPE)
+                                     plan(ex.score), dtype=cpu.BACKWARD_KERNEL_DTYPE, **dv)
     if kernel == "forward_paged":
         from spdsl.codegen.cpu.paged import PagedForwardKernel
 
-        return PagedForwardKernel(modules["forward_paged"], extras, config, head_dim, dtype)
+        return PagedForwardKernel(modules["forward_paged"], extras, config, head_dim, dtype, **dv)
     return cpu.BackwardKernels(modules["dq"], modules["dkdv"], extras, config, head_dim,
-                               dtype=cpu.BACKWARD_KERNEL_DTYPE)
+                               dtype=cpu.BACKWARD_KERNEL_DTYPE, **dv)
 
 
 def clear_memo() -> None:

@@ -21,7 +21,8 @@ from spdsl.version import VERSION as __version__
 def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, q_offset=None,
                         kv_offset=None, **inputs):
     """Attention under ``pattern`` in plain PyTorch (the oracle every kernel is checked
-    against). ``q``: [B, H, Lq, D]; ``k``, ``v``: [B, Hk, Lk, D] with H % Hk == 0.
+    against). ``q``: [B, H, Lq, D]; ``k``: [B, Hk, Lk, D], ``v``: [B, Hk, Lk, Dv] with
+    H % Hk == 0 (Dv may differ from D; the output is [B, H, Lq, Dv]).
     Any float dtype (float64 included); empty rows give 0 (log-sum-exp -inf).
     ``q_offset`` / ``kv_offset`` (an int or an int tensor [B]) place the rows at
     positions (LANGUAGE.md "Positions"; defaults ``Lk - Lq`` and ``0``).
@@ -34,11 +35,13 @@ def reference_attention(pattern, q, k, v, *, scale=None, return_lse=False, q_off
 
 
 def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=None, target=None,
-            cache=True, tune=False, seq=None, heads=8, **params):
+            cache=True, tune=False, seq=None, heads=8, v_head_dim=None, **params):
     """Compile a pattern into block-sparse attention kernels (forward and backward).
 
     Returns a callable ``attn(q, k, v, return_lse=False, **inputs)`` with SDPA's layout
-    ([B, H, L, D]; k/v may have fewer heads). One build serves every length. Without a
+    ([B, H, L, D]; k/v may have fewer heads). One build serves every length.
+    ``v_head_dim``: v's (and the output's) head dim where it differs from q's and k's
+    (as FlexAttention and MLA-style models allow: 192 and 128); default ``head_dim``. Without a
     ``config``, the tuning database's best config for this machine is used (if any);
     ``tune=True`` tunes first at ``seq`` and ``heads``. ``device="cuda"`` builds the GPU
     forward kernel (on any machine; it runs where there is a GPU).
@@ -52,9 +55,9 @@ def compile(pattern, *, head_dim, dtype=None, device="cpu", scale=None, config=N
         options = tune if isinstance(tune, dict) else {}  # e.g. {"trials": 8, "budget": 60}
         bound = pattern.bind(**params) if params else pattern
         run_tune(bound, seq=seq or 4096, heads=heads, head_dim=head_dim, dtype=dtype, progress=False,
-                 device=device, **options)
+                 device=device, v_head_dim=v_head_dim, **options)
     return _compile(pattern, head_dim=head_dim, dtype=dtype, device=device, scale=scale, config=config,
-                    target=target, cache=cache, seq=seq, heads=heads, **params)
+                    target=target, cache=cache, seq=seq, heads=heads, v_head_dim=v_head_dim, **params)
 
 
 def coverage(model, pattern, texts, **kwargs):

@@ -97,9 +97,11 @@ class ExprLowerer:
 
 
 # The tensors of each kernel kind, in argument order, as (buffer name, length axis): "q"
-# tensors are [B, H, Lq, head_dim], "k" ones [B, Hk, Lk, head_dim]; LSE, DLSE and DELTA
-# are float32 [B, H, Lq], compact. DLSE is the gradient of lse (zeros when it has none):
-# the dQ kernel writes DELTA = rowsum(dO O) - DLSE, which is all lse's gradient changes.
+# tensors are [B, H, Lq, head_dim], "k" ones [B, Hk, Lk, head_dim], except the value side
+# (_VALUE: V, the output O, its gradient DO and DV), whose last dim is v_head_dim; LSE,
+# DLSE and DELTA are float32 [B, H, Lq], compact. DLSE is the gradient of lse (zeros when
+# it has none): the dQ kernel writes DELTA = rowsum(dO O) - DLSE, which is all lse's
+# gradient changes.
 _TENSORS = {
     "forward": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("LSE", "q")),
     "dq": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("DO", "q"), ("LSE", "q"),
@@ -108,6 +110,7 @@ _TENSORS = {
              ("DK", "k"), ("DV", "k")),
 }
 _PER_ROW = ("LSE", "DLSE", "DELTA")
+_VALUE = ("V", "O", "DO", "DV")
 
 
 @dataclass
@@ -115,10 +118,11 @@ class KernelParams:
     """One kernel's arguments as buffers for a TVMScript body to use by closure.
 
     ``tensors``: the tensors by buffer name (Q, K, V, O, DO, LSE, DLSE, DQ, DELTA, DK, DV,
-    those of the kind), [B, H or Hk, Lq or Lk(, head_dim)]. The head_dim tensors are
-    strided: their batch, head and row strides are symbolic (``Q_s0``, ``Q_s1``, ``Q_s2``,
-    bound from the caller's tensor), the last is 1; so one build takes [B, H, L, D]
-    tensors, transposed views of [B, L, H, D] ones, and batch-broadcast (stride 0) K/V.
+    those of the kind), [B, H or Hk, Lq or Lk(, head_dim)] (V, O, DO, DV: v_head_dim). The
+    head_dim tensors are strided: their batch, head and row strides are symbolic (``Q_s0``,
+    ``Q_s1``, ``Q_s2``, bound from the caller's tensor), the last is 1; so one build takes
+    [B, H, L, D] tensors, transposed views of [B, L, H, D] ones, and batch-broadcast
+    (stride 0) K/V.
     The layout: ``HC`` (head_class,
     int32 [B, H]), ``PTR`` (row_ptr, or col_ptr for dkdv, int64), ``IDX`` (col_idx, or
     row_idx, int32 [nnz]), ``FL`` (full, uint8 [nnz]), ``ORD`` (the task order, int32
@@ -147,10 +151,11 @@ class KernelParams:
 
 
 def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: int,
-                   block_q: int, block_k: int, dtype: str) -> KernelParams:
+                   block_q: int, block_k: int, dtype: str,
+                   v_head_dim: int | None = None) -> KernelParams:
     """The signature of a ``kind`` kernel ("forward", "dq" or "dkdv"), the one the CPU and
-    CUDA kernels of that kind share: its tensors (``dtype``, strided; lse, dlse and delta
-    float32, compact), the
+    CUDA kernels of that kind share: its tensors (``dtype``, strided; V, O, DO and DV of
+    ``v_head_dim``, default ``head_dim``; lse, dlse and delta float32, compact), the
     packed layout (rows for forward and dq, columns for dkdv), ``scale``, then ``sig``'s
     inputs and random tables. Write the body with ``@T.prim_func`` and no parameters,
     reading these buffers by closure, and wrap it with :meth:`KernelParams.primfunc`::
@@ -168,12 +173,14 @@ def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: i
     if kind not in _TENSORS:
         raise ValueError(f"unknown kernel kind {kind!r} (forward, dq or dkdv)")
     rows = {"q": (sv.B, sv.H, sv.Lq), "k": (sv.B, sv.Hk, sv.Lk)}
+    dv = head_dim if v_head_dim is None else v_head_dim
     tensors = {}
     for name, axis in _TENSORS[kind]:
         if name in _PER_ROW:
             tensors[name] = _buffer(rows[axis], "float32", name)
         else:
-            tensors[name] = _strided_buffer((*rows[axis], head_dim), dtype, name)
+            dim = dv if name in _VALUE else head_dim
+            tensors[name] = _strided_buffer((*rows[axis], dim), dtype, name)
     columns = kind == "dkdv"
     n_ptr = tirx.Var("n_cols" if columns else "n_rows", "int32")
     nnz = tirx.Var("nnz", "int32")

@@ -8,7 +8,10 @@ layout (see ``layout.py``) with an online softmax kept in base 2:
     S[j, i]    = sum_d K[k0 + j, d] QT[d, i]       S transposed: keys x queries, so the
                                                   softmax is vector ops across query lanes
     S          = score(S) * log2 e, masked to -inf (PARTIAL blocks, or k >= Lk)
-    m, l, OT   online max, sum and output (OT = O transposed: head dim x queries)
+    m, l, OT   online max, sum and output (OT = O transposed: v head dim x queries)
+
+The head dim D of q and k and the v head dim Dv (v and the output) may differ: the first
+product reduces over D, the second runs over Dv.
 
 Both block products are register tiles (``key_tile`` x ``block_q`` and ``dim_tile`` x
 ``block_q`` accumulators) over stack buffers. FULL blocks inside the key range run no
@@ -27,12 +30,13 @@ from tvm.script import tirx as T
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
-from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers
+from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stack_tiles
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                     dtype: str = "float32"):
-    """The forward kernel as a PrimFunc (symbolic B, H, Hk, Lq, Lk; fixed head_dim).
+                     dtype: str = "float32", v_head_dim: int | None = None):
+    """The forward kernel as a PrimFunc (symbolic B, H, Hk, Lq, Lk; fixed head_dim and
+    v_head_dim, default head_dim).
 
     Arguments: q k v out lse head_class row_ptr col_idx full order scale, then the inputs and
     random tables of :func:`make_signature` (:func:`declare_kernel`). q, k, v and out are
@@ -42,12 +46,14 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     sig = make_signature(mask, score, sv, input_decls)
     ex = ExprLowerer(mask, score, sv, sig)
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
-    p = declare_kernel("forward", sv, sig, head_dim=D, block_q=BQ, block_k=BK, dtype=dtype)
+    DV = D if v_head_dim is None else v_head_dim
+    p = declare_kernel("forward", sv, sig, head_dim=D, block_q=BQ, block_k=BK, dtype=dtype,
+                       v_head_dim=DV)
     Q, K, V, O, LSE = p.tensors.values()
     CI, FL, scale = p.IDX, p.FL, p.scale
     Lqv, Lkv = sv.Lq, sv.Lk
-    KT, DT = cfg.key_tile, dim_tile_for(head_dim, cfg.dim_tile)
-    _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, head_dim=D, block_q=BQ, lanes=BQ)
+    KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
+    _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
     fold_log2e = ex.score is None
     q_factor = LOG2E if fold_log2e else 1.0
     s_factor = 1.0 if fold_log2e else LOG2E
@@ -73,20 +79,25 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     @T.macro
     def task(b, h, hk, q0, rbeg, rend):
         qs: T.let = scale * T.float32(q_factor)
-        QT, OT = stack_buffers((D, BQ), 2)
+        QT, OT = stack_tiles((D, DV), BQ)
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
         for d in T.serial(D):
             for i in T.vectorized(BQ):
                 QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * qs
-                OT[d, i] = T.float32(0)
+                if DV == D:
+                    OT[d, i] = T.float32(0)
+        if DV != D:
+            for d in T.serial(DV):
+                for i in T.vectorized(BQ):
+                    OT[d, i] = T.float32(0)
         for i in T.vectorized(BQ):
             M[i] = T.float32(NEG_INF)
             LS[i] = T.float32(0)
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
             # S^T = K Q^T, register tile key_tile x block_q
-            products(S, K, QT, None, None, None, b, hk, k0, Lkv, BK, KT)
+            products(S, K, QT, None, None, None, b, hk, k0, Lkv, BK, KT, D, D)
             # score and mask; FULL blocks inside Lk need nothing when log2 e is in QT
             block_kinds(FL[j], k0 + BK > Lkv, not fold_log2e, scores, S, b, h, q0, k0)
             # online softmax, base 2
@@ -105,12 +116,12 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
                     S[r, i] = exp2(S[r, i] - MU[i])
                     LS[i] = LS[i] + S[r, i]
             # OT = OT * alpha + V^T P^T, register tile dim_tile x block_q
-            accumulate(OT, V, S, None, None, None, b, hk, k0, Lkv, BK, DT, AL)
+            accumulate(OT, V, S, None, None, None, b, hk, k0, Lkv, BK, AL, DV, DT, DV, DT)
         for i in T.serial(T.min(BQ, Lqv - q0)):
             l: T.let = LS[i]
             # l == 0: no visible key (0 and -inf); a NaN l (a NaN or +inf score) stays NaN
             inv: T.let = T.Select(l == T.float32(0), T.float32(0), T.float32(1) / l)
-            for d in T.serial(D):
+            for d in T.serial(DV):
                 O[b, h, q0 + i, d] = T.Cast(dtype, OT[d, i] * inv)
             LSE[b, h, q0 + i] = T.Select(l == T.float32(0), T.float32(NEG_INF),
                                          (M[i] + T.log2(l)) * T.float32(LN2))

@@ -48,10 +48,11 @@ def compile_primfunc(prim_func, target):
         return tvm.compile(prim_func, target=as_target(target))
 
 
-def resolve_config(config: ScheduleConfig | None, head_dim: int, target) -> ScheduleConfig:
+def resolve_config(config: ScheduleConfig | None, head_dim: int, target,
+                   v_head_dim: int | None = None) -> ScheduleConfig:
     """``config`` (default: ScheduleConfig()) with this target's vector lanes, checked."""
     config = (config or ScheduleConfig()).with_lanes(vector_lanes(target))
-    config.check(head_dim)
+    config.check(head_dim, v_head_dim)
     return config
 
 
@@ -89,12 +90,13 @@ def _scale(scale, head_dim):
 
 
 class ForwardKernel:
-    """A built forward kernel; call it with torch tensors ([B, H, L, D], strided views
-    welcome, :func:`rows_contiguous`); ``out`` may be a strided view too (a [B, L, H, D]
-    tensor transposed, written in place)."""
+    """A built forward kernel; call it with torch tensors ([B, H, L, D], v and out [B, H,
+    L, v_head_dim]; strided views welcome, :func:`rows_contiguous`); ``out`` may be a
+    strided view too (a [B, L, H, Dv] tensor transposed, written in place)."""
 
-    def __init__(self, module, extras, config, head_dim, dtype):
+    def __init__(self, module, extras, config, head_dim, dtype, v_head_dim=None):
         self.module, self.config, self.head_dim, self.dtype = module, config, head_dim, dtype
+        self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
         self.func = module["forward"]
         self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
 
@@ -107,7 +109,7 @@ class ForwardKernel:
         if out is not None and out.stride(-1) != 1:
             raise ValueError("out must have a unit stride along the head dim")
         if out is None:
-            out = torch.empty(q.shape, dtype=q.dtype)
+            out = torch.empty((b, h, lq, v.shape[-1]), dtype=q.dtype)
         if lse is None:
             lse = torch.empty((b, h, lq), dtype=torch.float32)
         extra = self.extras.args(inputs, h, lq, k.shape[2])
@@ -127,8 +129,9 @@ class BackwardKernels:
     """
 
     def __init__(self, dq_module, dkdv_module, extras, config, head_dim, dtype="float32",
-                 dq_name: str = "dq"):
+                 dq_name: str = "dq", v_head_dim=None):
         self.config, self.head_dim, self.dtype = config, head_dim, dtype_name(dtype)
+        self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
         self.dq_module, self.dkdv_module = dq_module, dkdv_module
         self.dq_func, self.dkdv_func = dq_module[dq_name], dkdv_module["dkdv"]
         self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
@@ -142,7 +145,7 @@ class BackwardKernels:
         (:func:`rows_contiguous`); k and v may broadcast over the batch (stride 0), in
         which case dk and dv come back per batch entry, [B, Hk, Lk, D], for the caller
         to sum. ``dq_extra``: arguments appended to the dQ kernel's (the gradient
-        variant's buffers)."""
+        variant's buffers). v, out, dout and dv have the v head dim."""
         import torch
 
         io = q.dtype
@@ -185,9 +188,10 @@ class InputGradBackward(BackwardKernels):
     name: float32 gradient})``."""
 
     def __init__(self, dq_module, dkdv_module, extras, config, head_dim, plan,
-                 dtype="float32"):
+                 dtype="float32", v_head_dim=None):
         # plan: common/input_grads.InputGradPlan of the score the dq_inputs kernel lowered
-        super().__init__(dq_module, dkdv_module, extras, config, head_dim, dtype, dq_name="dq_inputs")
+        super().__init__(dq_module, dkdv_module, extras, config, head_dim, dtype, dq_name="dq_inputs",
+                         v_head_dim=v_head_dim)
         self.plan = plan
 
     def __call__(self, q, k, v, out, lse, dout, layout, *, scale=None, inputs=None,
@@ -231,22 +235,23 @@ def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h:
 
 
 def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
-              config: ScheduleConfig, input_decls=None) -> dict:
+              config: ScheduleConfig, input_decls=None, v_head_dim: int | None = None) -> dict:
     """{module name: PrimFunc} of ``kernel``: "forward" -> {"forward"}, "backward" ->
     {"dq", "dkdv"} (float32 kernels, ``BACKWARD_KERNEL_DTYPE``), "backward_inputs" ->
     {"dq_inputs", "dkdv"} (the gradient variant: learnable inputs), or one module.
-    ``config`` must be resolved (:func:`resolve_config`)."""
+    ``config`` must be resolved (:func:`resolve_config`). ``v_head_dim``: v's head dim
+    (None: head_dim)."""
     from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
     from spdsl.codegen.cpu.forward import forward_primfunc
 
     dtype = dtype_name(dtype)
-    makers = {"forward": lambda: forward_primfunc(mask, score, head_dim, config, input_decls, dtype),
-              "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls,
-                                        dtype=BACKWARD_KERNEL_DTYPE),
-              "dq_inputs": lambda: dq_primfunc(mask, score, head_dim, config, input_decls,
-                                               dtype=BACKWARD_KERNEL_DTYPE, learn=True),
-              "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls,
-                                            dtype=BACKWARD_KERNEL_DTYPE)}
+    bwd = dict(dtype=BACKWARD_KERNEL_DTYPE, v_head_dim=v_head_dim)
+    makers = {"forward": lambda: forward_primfunc(mask, score, head_dim, config, input_decls, dtype,
+                                                  v_head_dim=v_head_dim),
+              "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, **bwd),
+              "dq_inputs": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, learn=True,
+                                               **bwd),
+              "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls, **bwd)}
     names = {"backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv")}.get(kernel, (kernel,))
     if any(n not in makers for n in names):
         raise ValueError(f"unknown kernel {kernel!r}")
@@ -255,15 +260,15 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
 
 def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "forward",
          dtype="float32", config: ScheduleConfig | None = None, input_decls=None,
-         target=None) -> str:
+         target=None, v_head_dim: int | None = None) -> str:
     """The text of a kernel: ``what`` is "tir" (the kernel's TVMScript, before TVM's
     lowering passes) or "llvm" (the LLVM IR that gets compiled); ``kernel`` is forward,
     dq or dkdv."""
     if kernel not in ("forward", "dq", "dkdv"):
         raise ValueError(f"unknown kernel {kernel!r}")
-    config = resolve_config(config, head_dim, target)
+    config = resolve_config(config, head_dim, target, v_head_dim)
     func = primfuncs(mask, score, kernel=kernel, head_dim=head_dim, dtype=dtype, config=config,
-                     input_decls=input_decls)[kernel]
+                     input_decls=input_decls, v_head_dim=v_head_dim)[kernel]
     if what == "tir":
         return func.script()
     if what == "llvm":

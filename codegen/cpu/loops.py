@@ -20,10 +20,18 @@ def stack_buffer(*shape):
     return stack_buffers(shape, 1)[0]
 
 
-def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
+def stack_tiles(dims, width: int):
+    """One [dim, width] stack buffer per entry of ``dims`` (head dims that may differ):
+    ``QT, OT = stack_tiles((D, DV), 64)``."""
+    return [stack_buffer(dim, width) for dim in dims]
+
+
+def cpu_loops(p, sv, *, block_q: int, lanes: int):
     """The loop nests the CPU kernels share, as TVMScript macros over the buffers of ``p``
     (a :class:`~spdsl.codegen.common.signature.KernelParams`); ``lanes`` is the length of
-    the vectorised axis (block_q for forward and dQ, block_k for dK/dV):
+    the vectorised axis (block_q for forward and dQ, block_k for dK/dV). The products take
+    the head dim of each operand pair (``dim1``, ``dim2``: q/k's or v's, which may differ);
+    a pair of equal dims shares one pass, different ones run a pass each:
 
     ``parallel_tasks(n_tasks, body, *args)``
         the parallel loop over the tasks in the order ``p.ORD``: ``body(task, *args)``
@@ -34,14 +42,15 @@ def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
     ``block_kinds(flag, crosses_edge, with_full, step, *args)``
         ``step(variant, *args)`` for the block kind: "partial" (``flag`` is 0), "edge"
         (FULL, ``crosses_edge``), "full" (FULL inside; only if ``with_full``)
-    ``products(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile)``
-        ``Y1[r, i] = sum_d G1[b, head, min(base + r, limit - 1), d] X1[d, i]`` for r <
-        n_rows, ``tile`` rows of register accumulators at a time; Y2 likewise from G2
-        and X2 in the same pass unless Y2 is None
-    ``accumulate(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, tile, alpha)``
+    ``products(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile, dim1, dim2)``
+        ``Y1[r, i] = sum_d G1[b, head, min(base + r, limit - 1), d] X1[d, i]`` over d <
+        dim1, for r < n_rows, ``tile`` rows of register accumulators at a time; Y2
+        likewise from G2 and X2 over d < dim2 unless Y2 is None
+    ``accumulate(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, alpha, dim1, tile1, dim2, tile2)``
         ``Y1[d, i] = Y1[d, i] (* alpha[i]) + sum_kk G1[b, head, min(base + kk, limit -
-        1), d] X1[kk, i]`` over kk < n_red, ``tile`` rows of d at a time; Y2 likewise
-        (never rescaled) unless None; alpha None: no rescaling
+        1), d] X1[kk, i]`` over kk < n_red, for d < dim1, ``tile1`` rows of d at a time
+        (a divisor of dim1); Y2 likewise over dim2, tile2 (never rescaled) unless None;
+        alpha None: no rescaling
     """
     Bv, Hv, Hkv, Lqv = sv.B, sv.H, sv.Hk, sv.Lq
     HC, RP, ORD, W = p.HC, p.PTR, p.ORD, lanes
@@ -97,7 +106,7 @@ def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
                         Y2[rt * tile + r, i] = A[1][r, i]
 
     @T.macro
-    def products(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile):
+    def products_pass(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile, dim):
         @T.inline
         def zero(A, t, r, i):
             A[0][r, i] = T.float32(0)
@@ -106,7 +115,7 @@ def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
 
         @T.inline
         def dots(A, t):
-            for d in T.serial(head_dim):
+            for d in T.serial(dim):
                 for r in T.unroll(tile):
                     for i in T.vectorized(W):
                         A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, T.min(base + t * tile + r, limit - 1), d]) * X1[d, i]
@@ -116,7 +125,15 @@ def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
         in_tiles(n_rows // tile, tile, Y1, Y2, zero, dots)
 
     @T.macro
-    def accumulate(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, tile, alpha):
+    def products(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile, dim1, dim2):
+        if Y2 is None or dim1 == dim2:
+            products_pass(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_rows, tile, dim1)
+        else:
+            products_pass(Y1, G1, X1, None, None, None, b, head, base, limit, n_rows, tile, dim1)
+            products_pass(Y2, G2, X2, None, None, None, b, head, base, limit, n_rows, tile, dim2)
+
+    @T.macro
+    def accumulate_pass(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, tile, alpha, dim):
         @T.inline
         def load(A, t, r, i):
             if alpha is not None:
@@ -135,6 +152,14 @@ def cpu_loops(p, sv, *, head_dim: int, block_q: int, lanes: int):
                         if Y2 is not None:
                             A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, T.min(base + kk, limit - 1), t * tile + r]) * X2[kk, i]
 
-        in_tiles(head_dim // tile, tile, Y1, Y2, load, sums)
+        in_tiles(dim // tile, tile, Y1, Y2, load, sums)
+
+    @T.macro
+    def accumulate(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, alpha, dim1, tile1, dim2, tile2):
+        if Y2 is None or dim1 == dim2:
+            accumulate_pass(Y1, G1, X1, Y2, G2, X2, b, head, base, limit, n_red, tile1, alpha, dim1)
+        else:
+            accumulate_pass(Y1, G1, X1, None, None, None, b, head, base, limit, n_red, tile1, alpha, dim1)
+            accumulate_pass(Y2, G2, X2, None, None, None, b, head, base, limit, n_red, tile2, None, dim2)
 
     return parallel_tasks, row_tasks, block_kinds, products, accumulate

@@ -5,7 +5,8 @@ query block), S transposed, base-2 softmax, register-tile products from
 ``loops.cpu_loops``), but keys and values are read through a block table instead of
 from one [B, Hk, Lk, D] tensor:
 
-    K_pages, V_pages  [n_pages, Hk, page_size, D]   pages shared by every sequence
+    K_pages, V_pages  [n_pages, Hk, page_size, D]   pages shared by every sequence (V_pages
+                                                  [..., Dv] where the v head dim differs)
     BT                int32 [B, max_pages]          logical page -> physical page
     seq_lens          int32 [B]                     keys of sequence b: rows 0..seq_lens[b]-1
 
@@ -34,7 +35,7 @@ from tvm.script import tirx as T
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
-from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers
+from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stack_tiles
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 
 # the hidden int [B] input that carries seq_lens (spdsl/runtime/paged.py adds it to the mask)
@@ -42,9 +43,10 @@ SEQ_LENS = "paged_seq_lens"
 
 
 def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                           dtype: str = "float32"):
+                           dtype: str = "float32", v_head_dim: int | None = None):
     """The paged forward kernel as a PrimFunc (symbolic B, H, Hk, Lq, n_pages, page_size,
-    max_pages; fixed head_dim). ``mask`` must read the hidden input ``paged_seq_lens``.
+    max_pages; fixed head_dim and v_head_dim, default head_dim). ``mask`` must read the
+    hidden input ``paged_seq_lens``.
 
     Arguments: q k_pages v_pages out lse head_class row_ptr col_idx full order scale
     block_table Lk, then the inputs and random tables of ``make_signature``.
@@ -55,17 +57,19 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
         raise ValueError(f"the paged kernel's mask must read the hidden input {SEQ_LENS!r}")
     ex = ExprLowerer(mask, score, sv, sig)
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
-    p = declare_kernel("forward", sv, sig, head_dim=D, block_q=BQ, block_k=BK, dtype=dtype)
+    DV = D if v_head_dim is None else v_head_dim
+    p = declare_kernel("forward", sv, sig, head_dim=D, block_q=BQ, block_k=BK, dtype=dtype,
+                       v_head_dim=DV)
     n_pages, page_size, max_pages = (tirx.Var(n, "int32") for n in ("n_pages", "page_size", "max_pages"))
     KP = tirx.decl_buffer((n_pages, sv.Hk, page_size, D), dtype, name="KP")
-    VP = tirx.decl_buffer((n_pages, sv.Hk, page_size, D), dtype, name="VP")
+    VP = tirx.decl_buffer((n_pages, sv.Hk, page_size, DV), dtype, name="VP")
     BT = tirx.decl_buffer((sv.B, max_pages), "int32", name="BT")
     SL = ex.inputs[SEQ_LENS]
     Q, O, LSE = p["Q"], p["O"], p["LSE"]
     CI, FL, scale = p.IDX, p.FL, p.scale
     Lqv = sv.Lq
-    KT, DT = cfg.key_tile, dim_tile_for(head_dim, cfg.dim_tile)
-    _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, head_dim=D, block_q=BQ, lanes=BQ)
+    KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
+    _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
     fold_log2e = ex.score is None
     q_factor = LOG2E if fold_log2e else 1.0
     s_factor = 1.0 if fold_log2e else LOG2E
@@ -92,13 +96,18 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
     def task(b, h, hk, q0, rbeg, rend):
         qs: T.let = scale * T.float32(q_factor)
         n_keys: T.let = SL[b]
-        QT, OT = stack_buffers((D, BQ), 2)
+        QT, OT = stack_tiles((D, DV), BQ)
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
         for d in T.serial(D):
             for i in T.vectorized(BQ):
                 QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * qs
-                OT[d, i] = T.float32(0)
+                if DV == D:
+                    OT[d, i] = T.float32(0)
+        if DV != D:
+            for d in T.serial(DV):
+                for i in T.vectorized(BQ):
+                    OT[d, i] = T.float32(0)
         for i in T.vectorized(BQ):
             M[i] = T.float32(NEG_INF)
             LS[i] = T.float32(0)
@@ -109,7 +118,7 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
                 page: T.let = BT[b, k0 // page_size]
                 first: T.let = k0 % page_size
                 end: T.let = first + T.min(BK, n_keys - k0)
-                products(S, KP, QT, None, None, None, page, hk, first, end, BK, KT)
+                products(S, KP, QT, None, None, None, page, hk, first, end, BK, KT, D, D)
                 block_kinds(FL[j], k0 + BK > n_keys, not fold_log2e, scores, S, b, h, q0, k0, n_keys)
                 for i in T.vectorized(BQ):
                     MX[i] = M[i]
@@ -125,11 +134,11 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
                     for i in T.vectorized(BQ):
                         S[r, i] = exp2(S[r, i] - MU[i])
                         LS[i] = LS[i] + S[r, i]
-                accumulate(OT, VP, S, None, None, None, page, hk, first, end, BK, DT, AL)
+                accumulate(OT, VP, S, None, None, None, page, hk, first, end, BK, AL, DV, DT, DV, DT)
         for i in T.serial(T.min(BQ, Lqv - q0)):
             l: T.let = LS[i]
             inv: T.let = T.Select(l == T.float32(0), T.float32(0), T.float32(1) / l)
-            for d in T.serial(D):
+            for d in T.serial(DV):
                 O[b, h, q0 + i, d] = T.Cast(dtype, OT[d, i] * inv)
             LSE[b, h, q0 + i] = T.Select(l == T.float32(0), T.float32(NEG_INF),
                                          (M[i] + T.log2(l)) * T.float32(LN2))
@@ -146,13 +155,15 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
 
 class PagedForwardKernel:
     """A built paged forward kernel; call it with torch tensors (q [B, H, Lq, D],
-    k_pages / v_pages [n_pages, Hk, page_size, D], block_table int32 [B, max_pages],
+    k_pages [n_pages, Hk, page_size, D], v_pages [n_pages, Hk, page_size, Dv],
+    block_table int32 [B, max_pages],
     contiguous) and a layout built for the pattern with ``paged_seq_lens`` among its
     inputs (``inputs`` must hold it, int32 [B]). The runtime (``spdsl.runtime.paged``)
     checks the table's values before calling."""
 
-    def __init__(self, module, extras, config, head_dim, dtype):
+    def __init__(self, module, extras, config, head_dim, dtype, v_head_dim=None):
         self.module, self.config, self.head_dim, self.dtype = module, config, head_dim, dtype
+        self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
         self.func = module["forward_paged"]
         self.input_names = list(extras.inputs)
         self.random_keys = list(extras.random_keys)
@@ -172,7 +183,7 @@ class PagedForwardKernel:
             raise ValueError("the layout was not built for this call's sizes and the kernel's blocks")
         lk = block_table.shape[1] * page_size
         if out is None:
-            out = torch.empty_like(q)
+            out = torch.empty((b, h, lq, v_pages.shape[-1]), dtype=q.dtype)
         if lse is None:
             lse = torch.empty((b, h, lq), dtype=torch.float32)
         inputs = inputs or {}

@@ -34,7 +34,9 @@ class ScheduleConfig:
     def with_lanes(self, lanes: int) -> "ScheduleConfig":
         return self if self.lanes else replace(self, lanes=lanes)
 
-    def check(self, head_dim: int) -> None:
+    def check(self, head_dim: int, v_head_dim: int | None = None) -> None:
+        """ValueError unless the kernels can take this config at ``head_dim`` (q, k) and
+        ``v_head_dim`` (v, the output; default ``head_dim``)."""
         for name in ("block_q", "block_k", "key_tile", "dim_tile", "bwd_key_tile"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"ScheduleConfig.{name} must be positive")
@@ -44,11 +46,14 @@ class ScheduleConfig:
             raise ValueError("ScheduleConfig.bwd_key_tile must divide block_q and block_k")
         # The kernels keep their tiles on the thread's stack (TVM's pool threads have a few
         # MiB): head_dim 16384 at block 64 overflowed it (SIGSEGV). Each kernel holds at most
-        # about three head_dim x block tiles and two block x block tiles of float32.
+        # about three head_dim x block tiles and two block x block tiles of float32 (the
+        # larger of the two head dims counted for every tile: an upper bound).
+        dim = head_dim if v_head_dim is None else max(head_dim, v_head_dim)
         side = max(self.block_q, self.block_k)
-        stack = 4 * (3 * head_dim * side + 2 * self.block_q * self.block_k)
+        stack = 4 * (3 * dim * side + 2 * self.block_q * self.block_k)
         if stack > STACK_BYTES:
-            raise ValueError(f"head_dim {head_dim} with blocks {self.block_q}x{self.block_k} needs "
+            dims = f"head_dim {head_dim}" if dim == head_dim else f"v_head_dim {v_head_dim}"
+            raise ValueError(f"{dims} with blocks {self.block_q}x{self.block_k} needs "
                              f"{stack >> 20} MiB of stack tiles in the CPU kernels (at most "
                              f"{STACK_BYTES >> 20} MiB): use a smaller head_dim or block")
 

@@ -21,6 +21,9 @@ Two kernels, launched one after the other on the same stream:
     ``tile`` queries at a time. The query heads of a grouped-query group are summed in
     the block, so there are no atomics.
 
+v (with dO, O and dV) may have a head dim Dv other than q's and k's D: S, dQ and dK run
+over D, dP, Delta and dV over Dv, each staged in tiles of its own width.
+
 Both are body macros in ``frame.kernel``'s frame; the dS / P step is written once and
 dispatched per block kind by ``blocks.by_block_kind``, the staging and the two row
 products are ``blocks.stage_pair`` and ``blocks.row_dots``.
@@ -49,26 +52,29 @@ POS_INF = float("inf")
 MAX_THREADS = 1024
 
 
-def backward_tile(cfg: CudaConfig, block: int, head_dim: int) -> int:
+def backward_tile(cfg: CudaConfig, block: int, head_dim: int, v_head_dim: int | None = None) -> int:
     """Rows per shared-memory tile of the backward kernels (keys for dQ, queries for
     dK/dV): the largest divisor of ``block`` that is <= ``cfg.kv_tile`` and whose two
-    float32 tiles (plus lse and Delta) fit 48 KiB."""
+    float32 tiles (K and V, or Q and dO: the second ``v_head_dim`` wide, default
+    ``head_dim``; plus lse and Delta) fit 48 KiB."""
+    dv = head_dim if v_head_dim is None else v_head_dim
     for t in range(min(cfg.kv_tile, block), 0, -1):
-        if block % t == 0 and 2 * t * head_dim * 4 + 2 * t * 4 <= SHARED_LIMIT:
+        if block % t == 0 and t * (head_dim + dv) * 4 + 2 * t * 4 <= SHARED_LIMIT:
             return t
-    raise ValueError(f"head_dim {head_dim} is too large for the CUDA-core backward kernels")
+    dims = f"head_dim {head_dim}" if dv == head_dim else f"head_dims {head_dim} (q, k) and {dv} (v)"
+    raise ValueError(f"{dims} is too large for the CUDA-core backward kernels")
 
 
-def check_backward(cfg: CudaConfig, head_dim: int) -> None:
+def check_backward(cfg: CudaConfig, head_dim: int, v_head_dim: int | None = None) -> None:
     """Raise ValueError when the backward kernels cannot be built for ``cfg``."""
     for name in ("block_q", "block_k", "kv_tile"):
         if getattr(cfg, name) <= 0:
             raise ValueError(f"CudaConfig.{name} must be positive")
     if max(cfg.block_q, cfg.block_k) > MAX_THREADS:
         raise ValueError("CUDA-core backward: block_q and block_k (threads) must be <= 1024")
-    backward_tile(cfg, cfg.block_k, head_dim)
+    backward_tile(cfg, cfg.block_k, head_dim, v_head_dim)
     # the dK/dV kernel's block_k threads stage lse and Delta, one query each
-    if backward_tile(cfg, cfg.block_q, head_dim) > cfg.block_k:
+    if backward_tile(cfg, cfg.block_q, head_dim, v_head_dim) > cfg.block_k:
         raise ValueError("CUDA-core backward: the query tile must not exceed block_k")
 
 
@@ -117,15 +123,16 @@ def no_dlse_if_empty(lse2_value, dlse):
 
 
 def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                     dtype: str = "float32"):
+                     dtype: str = "float32", v_head_dim: int | None = None):
     """dQ and Delta. Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
     full order scale, then the pattern's inputs and random tables (the CPU dq kernel's ABI)."""
     sv, sig, g = setup(mask, score, input_decls)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
-    KT = backward_tile(cfg, BK, head_dim)
-    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv)
-    dots = row_dots(D)
+    DV = D if v_head_dim is None else v_head_dim
+    KT = backward_tile(cfg, BK, head_dim, DV)
+    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv, v_head_dim=DV)
+    dots = row_dots(D, DV)
 
     @T.macro
     def grads(kind, SR, PR, ST, b, h, qi, kc):
@@ -135,9 +142,9 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
     @T.macro
     def body(Q, K, V, O, DO, LSE, DLSE, DQ, DELTA, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
         KS = T.alloc_buffer((KT, D), "float32", scope="shared")
-        VS = T.alloc_buffer((KT, D), "float32", scope="shared")
+        VS = T.alloc_buffer((KT, DV), "float32", scope="shared")
         QR = T.alloc_buffer((D,), "float32", scope="local")    # scale * Q row
-        DOR = T.alloc_buffer((D,), "float32", scope="local")
+        DOR = T.alloc_buffer((DV,), "float32", scope="local")
         DQR = T.alloc_buffer((D,), "float32", scope="local")
         SR = T.alloc_buffer((KT,), "float32", scope="local")   # raw, then dS
         PR = T.alloc_buffer((KT,), "float32", scope="local")   # dP
@@ -151,9 +158,14 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
         ST[1] = T.float32(0) - no_dlse_if_empty(ST[0], DLSE[b, h, qc])
         for d in T.unroll(D):
             QR[d] = T.Cast("float32", Q[b, h, qc, d]) * scale
-            DOR[d] = T.Cast("float32", DO[b, h, qc, d])
-            ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
+            if DV == D:
+                DOR[d] = T.Cast("float32", DO[b, h, qc, d])
+                ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
             DQR[d] = T.float32(0)
+        if DV != D:
+            for d in T.unroll(DV):
+                DOR[d] = T.Cast("float32", DO[b, h, qc, d])
+                ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
 
         @T.inline
         def tile(j, kc):
@@ -169,20 +181,22 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
             for d in T.unroll(D):
                 DQ[b, h, qi, d] = T.Cast(IO, DQR[d] * scale)
 
-    return kernel("dq", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ), sig
+    return kernel("dq", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ,
+                  v_head_dim=DV), sig
 
 
 def dkdv_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                       dtype: str = "float32"):
+                       dtype: str = "float32", v_head_dim: int | None = None):
     """dK and dV. Arguments: q k v do lse delta dk dv head_class col_ptr row_idx full_t
     order scale, then the pattern's inputs and random tables (the CPU dkdv kernel's ABI).
     ``order`` is int32 [B * Hk * n_kb]."""
     sv, sig, g = setup(mask, score, input_decls)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
-    QT = backward_tile(cfg, BQ, head_dim)
-    stage = stage_pair(threads=BK, rows=QT, head_dim=D)
-    dots = row_dots(D)
+    VD = D if v_head_dim is None else v_head_dim  # (DV is the body's dV buffer)
+    QT = backward_tile(cfg, BQ, head_dim, VD)
+    stage = stage_pair(threads=BK, rows=QT, head_dim=D, head_dim2=VD)
+    dots = row_dots(D, VD)
 
     @T.macro
     def grads(kind, SR, PR, LS, DLS, b, h, qc, kj):
@@ -193,22 +207,28 @@ def dkdv_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=
     @T.macro
     def body(Q, K, V, DO, LSE, DELTA, DK, DV, HC, CP, RI, FL, scale, tx, n_kb, group, b, hk, kb):
         QS = T.alloc_buffer((QT, D), "float32", scope="shared")
-        DOS = T.alloc_buffer((QT, D), "float32", scope="shared")
+        DOS = T.alloc_buffer((QT, VD), "float32", scope="shared")
         LS = T.alloc_buffer((QT,), "float32", scope="shared")   # lse2
         DLS = T.alloc_buffer((QT,), "float32", scope="shared")  # Delta
         KR = T.alloc_buffer((D,), "float32", scope="local")     # scale * K row
-        VR = T.alloc_buffer((D,), "float32", scope="local")
+        VR = T.alloc_buffer((VD,), "float32", scope="local")
         DKR = T.alloc_buffer((D,), "float32", scope="local")
-        DVR = T.alloc_buffer((D,), "float32", scope="local")
+        DVR = T.alloc_buffer((VD,), "float32", scope="local")
         SR = T.alloc_buffer((QT,), "float32", scope="local")    # raw, then P
         PR = T.alloc_buffer((QT,), "float32", scope="local")    # dP, then dS
         kj: T.let = kb * BK + tx
         kcl: T.let = T.min(kj, Lkv - 1)
         for d in T.unroll(D):
             KR[d] = T.Cast("float32", K[b, hk, kcl, d]) * scale
-            VR[d] = T.Cast("float32", V[b, hk, kcl, d])
+            if VD == D:
+                VR[d] = T.Cast("float32", V[b, hk, kcl, d])
             DKR[d] = T.float32(0)
-            DVR[d] = T.float32(0)
+            if VD == D:
+                DVR[d] = T.float32(0)
+        if VD != D:
+            for d in T.unroll(VD):
+                VR[d] = T.Cast("float32", V[b, hk, kcl, d])
+                DVR[d] = T.float32(0)
         for hh in T.serial(group):
             h: T.let = hk * group + hh
             col: T.let = HC[b, h] * (n_kb + 1) + kb
@@ -224,12 +244,23 @@ def dkdv_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=
                     dots(SR, PR, QT, QS, KR, DOS, VR)
                     by_block_kind(FL[e] == T.uint8(0), qc + QT > Lqv or kb * BK + BK > Lkv, grads, SR, PR, LS, DLS, b, h, qc, kj)
                     for r in T.serial(QT):
-                        for d in T.unroll(D):
-                            DVR[d] = DVR[d] + SR[r] * DOS[r, d]
-                            DKR[d] = DKR[d] + PR[r] * QS[r, d]
+                        if VD == D:
+                            for d in T.unroll(D):
+                                DVR[d] = DVR[d] + SR[r] * DOS[r, d]
+                                DKR[d] = DKR[d] + PR[r] * QS[r, d]
+                        else:
+                            for d in T.unroll(VD):
+                                DVR[d] = DVR[d] + SR[r] * DOS[r, d]
+                            for d in T.unroll(D):
+                                DKR[d] = DKR[d] + PR[r] * QS[r, d]
         if kj < Lkv:
             for d in T.unroll(D):
                 DK[b, hk, kj, d] = T.Cast(IO, DKR[d] * scale)
-                DV[b, hk, kj, d] = T.Cast(IO, DVR[d])
+                if VD == D:
+                    DV[b, hk, kj, d] = T.Cast(IO, DVR[d])
+            if VD != D:
+                for d in T.unroll(VD):
+                    DV[b, hk, kj, d] = T.Cast(IO, DVR[d])
 
-    return kernel("dkdv", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BK), sig
+    return kernel("dkdv", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BK,
+                  v_head_dim=VD), sig

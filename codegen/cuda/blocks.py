@@ -52,17 +52,22 @@ def pipeline(stages: int):
     return pipelined
 
 
-def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk):
-    """(chunk, tile, stream) of the tensor-core row kernels (forward, dQ): keys per
-    chunk, elements per staged chunk, and the macro
+def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk,
+               v_head_dim: int | None = None):
+    """(chunk, tile, v_tile, stream) of the tensor-core row kernels (forward, dQ): keys
+    per chunk, elements per staged chunk of K and of V (V's rows ``v_head_dim`` wide,
+    default ``head_dim``), and the macro
     ``stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute)`` that walks the row's
     key blocks rbeg .. rend - 1 in pipelined chunks, K and V copied into KS, VS, and
-    calls ``compute(j, k0, so)`` per chunk: its block j, first key k0, stage offset so."""
-    KC = mma_chunk(cfg, head_dim)      # keys per chunk (pipeline step)
+    calls ``compute(j, k0, so, sov)`` per chunk: its block j, first key k0, stage
+    offsets so (K) and sov (V; the same variable where the head dims agree)."""
+    DV = head_dim if v_head_dim is None else v_head_dim
+    KC = mma_chunk(cfg, head_dim, DV)      # keys per chunk (pipeline step)
     SPL, STG, BK = cfg.block_k // KC, cfg.stages, cfg.block_k  # chunks per layout block
-    TILE = KC * (head_dim + cfg.smem_pad)
+    TILE, VTILE = KC * (head_dim + cfg.smem_pad), KC * (DV + cfg.smem_pad)
     copy_pair, _, _ = tile_ops(threads=threads, rows=KC, head_dim=head_dim,
-                               stride=head_dim + cfg.smem_pad, dtype=dtype)
+                               stride=head_dim + cfg.smem_pad, dtype=dtype,
+                               head_dim2=DV, stride2=DV + cfg.smem_pad)
     pipelined = pipeline(STG)
 
     @T.macro
@@ -71,44 +76,65 @@ def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk):
 
         @T.inline
         def issue(c):
-            copy_pair(KS, VS, K, V, b, hk, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lk, T.truncmod(c, STG) * TILE, tx)
+            copy_pair(KS, VS, K, V, b, hk, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lk, T.truncmod(c, STG) * TILE, T.truncmod(c, STG) * VTILE, tx)
 
         @T.inline
         def chunk(cc):
             j: T.let = rbeg + T.truncdiv(cc, SPL)
             k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
             so: T.let = T.truncmod(cc, STG) * TILE
-            compute(j, k0, so)
+            if DV == head_dim:
+                compute(j, k0, so, so)
+            else:
+                sov: T.let = T.truncmod(cc, STG) * VTILE
+                compute(j, k0, so, sov)
 
         pipelined(n_ch, issue, chunk)
 
-    return KC, TILE, stream
+    return KC, TILE, VTILE, stream
 
 
-def stage_pair(*, threads: int, rows: int, head_dim: int):
+def stage_pair(*, threads: int, rows: int, head_dim: int, head_dim2: int | None = None):
     """``stage(S1, S2, G1, G2, b, h, row0, limit, tx)``: rows row0 .. row0 + rows - 1 of
     two [B, heads, L, head_dim] tensors into float32 shared tiles S1, S2 [rows,
     head_dim] by all ``threads`` threads of the CUDA-core kernels; rows at or past
-    ``limit`` are zero-filled, never read."""
-    loads = (rows * head_dim + threads - 1) // threads
+    ``limit`` are zero-filled, never read. ``head_dim2``: the second tensor's head dim
+    where it differs (a v head dim): then each is staged in a loop of its own."""
+
+    def select(G, b, h, row0, kr, kd, limit):
+        return T.Select(row0 + kr < limit, T.Cast("float32", G[b, h, T.min(row0 + kr, limit - 1), kd]), T.float32(0))
+
+    @T.macro
+    def stage_one(S, G, b, h, row0, limit, tx, dim):
+        for e in T.serial((rows * dim + threads - 1) // threads):
+            if e * threads + tx < rows * dim:
+                kr: T.let = T.truncdiv(e * threads + tx, dim)
+                kd: T.let = T.truncmod(e * threads + tx, dim)
+                S[kr, kd] = select(G, b, h, row0, kr, kd, limit)
 
     @T.macro
     def stage(S1, S2, G1, G2, b, h, row0, limit, tx):
-        for e in T.serial(loads):
-            if e * threads + tx < rows * head_dim:
-                kr: T.let = T.truncdiv(e * threads + tx, head_dim)
-                kd: T.let = T.truncmod(e * threads + tx, head_dim)
-                S1[kr, kd] = T.Select(row0 + kr < limit, T.Cast("float32", G1[b, h, T.min(row0 + kr, limit - 1), kd]), T.float32(0))
-                S2[kr, kd] = T.Select(row0 + kr < limit, T.Cast("float32", G2[b, h, T.min(row0 + kr, limit - 1), kd]), T.float32(0))
+        if head_dim2 is None or head_dim2 == head_dim:
+            for e in T.serial((rows * head_dim + threads - 1) // threads):
+                if e * threads + tx < rows * head_dim:
+                    kr: T.let = T.truncdiv(e * threads + tx, head_dim)
+                    kd: T.let = T.truncmod(e * threads + tx, head_dim)
+                    S1[kr, kd] = select(G1, b, h, row0, kr, kd, limit)
+                    S2[kr, kd] = select(G2, b, h, row0, kr, kd, limit)
+        else:
+            stage_one(S1, G1, b, h, row0, limit, tx, head_dim)
+            stage_one(S2, G2, b, h, row0, limit, tx, head_dim2)
 
     return stage
 
 
-def key_tiles(*, block_k: int, tile: int, threads: int, head_dim: int, Lk):
+def key_tiles(*, block_k: int, tile: int, threads: int, head_dim: int, Lk,
+              v_head_dim: int | None = None):
     """``tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute)``: the CUDA-core row
     kernels' walk over the row's key blocks rbeg .. rend - 1, ``tile`` keys at a time
-    staged (float32) into KS, VS; ``compute(j, kc)`` per tile (block j, first key kc)."""
-    stage = stage_pair(threads=threads, rows=tile, head_dim=head_dim)
+    staged (float32) into KS, VS (V ``v_head_dim`` wide, default ``head_dim``);
+    ``compute(j, kc)`` per tile (block j, first key kc)."""
+    stage = stage_pair(threads=threads, rows=tile, head_dim=head_dim, head_dim2=v_head_dim)
 
     @T.macro
     def tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute):
@@ -128,18 +154,26 @@ def _at(buf, r, d):
     return buf[d] if len(buf.shape) == 1 else buf[r, d]
 
 
-def row_dots(head_dim: int):
+def row_dots(head_dim: int, head_dim2: int | None = None):
     """``dots(SR, PR, rows, A1, B1, A2, B2)``: SR[r] = <A1, B1> and PR[r] = <A2, B2> for
     the staged rows r < rows, each operand a register row or a staged tile (in the order
-    given, so the generated products keep their operand order)."""
+    given, so the generated products keep their operand order). ``head_dim2``: the
+    length of the second pair where it differs (a v head dim): then a loop of its own."""
+    dim2 = head_dim if head_dim2 is None else head_dim2
 
     @T.macro
     def dots(SR, PR, rows, A1, B1, A2, B2):
         for r in T.serial(rows):
             SR[r] = T.float32(0)
             PR[r] = T.float32(0)
-            for d in T.unroll(head_dim):
-                SR[r] = SR[r] + _at(A1, r, d) * _at(B1, r, d)
-                PR[r] = PR[r] + _at(A2, r, d) * _at(B2, r, d)
+            if dim2 == head_dim:
+                for d in T.unroll(head_dim):
+                    SR[r] = SR[r] + _at(A1, r, d) * _at(B1, r, d)
+                    PR[r] = PR[r] + _at(A2, r, d) * _at(B2, r, d)
+            else:
+                for d in T.unroll(head_dim):
+                    SR[r] = SR[r] + _at(A1, r, d) * _at(B1, r, d)
+                for d in T.unroll(dim2):
+                    PR[r] = PR[r] + _at(A2, r, d) * _at(B2, r, d)
 
     return dots

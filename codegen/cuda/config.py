@@ -52,7 +52,10 @@ class CudaConfig:
     def threads(self, dtype: str) -> int:
         return 32 * self.mma_warps() if self.uses_tensor_cores(dtype) else self.block_q
 
-    def check(self, head_dim: int, dtype: str) -> None:
+    def check(self, head_dim: int, dtype: str, v_head_dim: int | None = None) -> None:
+        """ValueError unless the forward kernel takes this config at ``head_dim`` (q, k)
+        and ``v_head_dim`` (v, the output; default ``head_dim``) in ``dtype``."""
+        dv = head_dim if v_head_dim is None else v_head_dim
         for name in ("block_q", "block_k", "kv_tile", "stages"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"CudaConfig.{name} must be positive")
@@ -67,32 +70,42 @@ class CudaConfig:
                 raise ValueError("tensor-core kernel: block_q must be 16 * warps")
             if self.block_k % 16 or head_dim % 16:
                 raise ValueError("tensor-core kernel: block_k and head_dim must be multiples of 16")
-            mma_chunk(self, head_dim)
+            if dv % 16:
+                raise ValueError("tensor-core kernel: v_head_dim must be a multiple of 16")
+            mma_chunk(self, head_dim, dv)
         else:
             if self.block_q > 1024:
                 raise ValueError("CUDA-core kernel: block_q (threads) must be <= 1024")
-            simt_kv_tile(self, head_dim)
+            simt_kv_tile(self, head_dim, dv)
 
 
-def mma_chunk(cfg: CudaConfig, head_dim: int) -> int:
+def _dims(head_dim: int, v_head_dim: int | None) -> str:
+    same = v_head_dim is None or v_head_dim == head_dim
+    return f"head_dim {head_dim}" if same else f"head_dims {head_dim} (q, k) and {v_head_dim} (v)"
+
+
+def mma_chunk(cfg: CudaConfig, head_dim: int, v_head_dim: int | None = None) -> int:
     """Keys per pipelined chunk of the tensor-core forward: the largest multiple of 16
-    dividing block_k whose ``stages`` K and V tiles (padded rows) fit 48 KiB and whose
-    16-byte loads spread evenly over the block's threads."""
+    dividing block_k whose ``stages`` K and V tiles (padded rows; V's ``v_head_dim`` wide,
+    default ``head_dim``) fit 48 KiB and whose 16-byte loads spread evenly over the
+    block's threads."""
+    dv = head_dim if v_head_dim is None else v_head_dim
     threads = 32 * cfg.mma_warps()
     for kc in range(cfg.block_k // 16 * 16, 0, -16):
-        if cfg.block_k % kc or (kc * head_dim) % (8 * threads):
+        if cfg.block_k % kc or (kc * head_dim) % (8 * threads) or (kc * dv) % (8 * threads):
             continue
-        if cfg.stages * 2 * kc * (head_dim + cfg.smem_pad) * 2 <= SHARED_LIMIT:
+        if cfg.stages * kc * (head_dim + dv + 2 * cfg.smem_pad) * 2 <= SHARED_LIMIT:
             return kc
     raise ValueError("tensor-core kernel: no chunk of keys fits 48 KiB of shared memory with "
-                     f"{cfg.stages} stage(s) at head_dim {head_dim}, or spreads evenly over "
+                     f"{cfg.stages} stage(s) at {_dims(head_dim, v_head_dim)}, or spreads evenly over "
                      f"{threads} threads; lower stages or head_dim, or change block_k")
 
 
-def simt_kv_tile(cfg: CudaConfig, head_dim: int) -> int:
+def simt_kv_tile(cfg: CudaConfig, head_dim: int, v_head_dim: int | None = None) -> int:
     """The CUDA-core kernel's keys per shared tile: the largest divisor of block_k that is
-    <= kv_tile and whose fp32 K and V tiles fit 48 KiB."""
+    <= kv_tile and whose fp32 K and V tiles (V ``v_head_dim`` wide) fit 48 KiB."""
+    dv = head_dim if v_head_dim is None else v_head_dim
     for t in range(min(cfg.kv_tile, cfg.block_k), 0, -1):
-        if cfg.block_k % t == 0 and 2 * t * head_dim * 4 <= SHARED_LIMIT:
+        if cfg.block_k % t == 0 and t * (head_dim + dv) * 4 <= SHARED_LIMIT:
             return t
-    raise ValueError(f"head_dim {head_dim} is too large for the CUDA-core kernel")
+    raise ValueError(f"{_dims(head_dim, v_head_dim)} is too large for the CUDA-core kernel")

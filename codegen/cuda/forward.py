@@ -27,6 +27,9 @@ decoding); its score step is written once and dispatched per block kind by
 
 Out-of-range rows and keys are never read: indices are clamped (Q) or the loads replaced
 by zero (K, V past Lk); those lanes are masked and never written.
+
+v (and the output) may have a head dim Dv other than q's and k's D: S reduces over D,
+O = P V runs over Dv; V is staged in tiles of its own width.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from tvm.script import tirx as T
 from spdsl.codegen.cuda.blocks import by_block_kind, key_chunks, key_tiles
 from spdsl.codegen.cuda.config import CudaConfig, simt_kv_tile
 from spdsl.codegen.cuda.frame import kernel
-from spdsl.codegen.cuda.tiles import MMA_DTYPE, a_frag_at, shfl_xor, tile_ops, warp_rows
+from spdsl.codegen.cuda.tiles import MMA_DTYPE, a_fragments, shfl_xor, tile_ops, warp_rows
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, make_signature
 from spdsl.codegen.common.vecmath import LN2, LOG2E
 
@@ -73,7 +76,7 @@ def _setup(mask, score, input_decls):
 
 
 def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                          dtype: str = "float32"):
+                          dtype: str = "float32", v_head_dim: int | None = None):
     """The CUDA-core forward kernel (any dtype; float32 arithmetic).
 
     Arguments: q k v out lse head_class row_ptr col_idx full order scale, then the inputs
@@ -82,8 +85,9 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
     sv, sig, ex, val = _setup(mask, score, input_decls)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
-    KT = simt_kv_tile(cfg, head_dim)
-    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv)
+    DV = D if v_head_dim is None else v_head_dim
+    KT = simt_kv_tile(cfg, head_dim, DV)
+    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv, v_head_dim=DV)
 
     @T.macro
     def scores(kind, SR, b, h, qi, kc, scale):
@@ -93,9 +97,9 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
     @T.macro
     def body(Q, K, V, O, LSE, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
         KS = T.alloc_buffer((KT, D), "float32", scope="shared")
-        VS = T.alloc_buffer((KT, D), "float32", scope="shared")
+        VS = T.alloc_buffer((KT, DV), "float32", scope="shared")
         QR = T.alloc_buffer((D,), "float32", scope="local")
-        OR = T.alloc_buffer((D,), "float32", scope="local")
+        OR = T.alloc_buffer((DV,), "float32", scope="local")
         SR = T.alloc_buffer((KT,), "float32", scope="local")
         ST = T.alloc_buffer((4,), "float32", scope="local")  # m, l, mu, alpha
         qi: T.let = qb * BQ + tx
@@ -104,7 +108,11 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
         rend: T.let = T.Cast("int32", RP[row + 1])
         for d in T.unroll(D):
             QR[d] = T.Cast("float32", Q[b, h, T.min(qi, Lqv - 1), d])
-            OR[d] = T.float32(0)
+            if DV == D:
+                OR[d] = T.float32(0)
+        if DV != D:
+            for d in T.unroll(DV):
+                OR[d] = T.float32(0)
         ST[0] = T.float32(NEG_INF)
         ST[1] = T.float32(0)
 
@@ -123,26 +131,27 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
             ST[2] = T.Select(ST[2] == T.float32(NEG_INF), T.float32(0), ST[2])
             for r in T.serial(KT):
                 SR[r] = T.exp2(SR[r] - ST[2])
-            for d in T.unroll(D):
+            for d in T.unroll(DV):
                 OR[d] = OR[d] * ST[3]
             ST[1] = ST[1] * ST[3]
             for r in T.serial(KT):
                 ST[1] = ST[1] + SR[r]
-                for d in T.unroll(D):
+                for d in T.unroll(DV):
                     OR[d] = OR[d] + SR[r] * VS[r, d]
 
         tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, tile)
         if qi < Lqv:
             ST[2] = T.Select(ST[1] == T.float32(0), T.float32(0), T.float32(1) / ST[1])
-            for d in T.unroll(D):
+            for d in T.unroll(DV):
                 O[b, h, qi, d] = T.Cast(IO, OR[d] * ST[2])
             LSE[b, h, qi] = T.Select(ST[1] == T.float32(0), T.float32(NEG_INF), (ST[0] + T.log2(ST[1])) * T.float32(LN2))
 
-    return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ), sig
+    return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ,
+                  v_head_dim=DV), sig
 
 
 def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                         dtype: str = "float16"):
+                         dtype: str = "float16", v_head_dim: int | None = None):
     """The tensor-core forward kernel (float16 / bfloat16 in and out, fp32 accumulation).
 
     Same arguments as :func:`forward_simt_primfunc`. ``cfg.block_q`` is 16 warps' rows.
@@ -152,11 +161,13 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
     sv, sig, ex, val = _setup(mask, score, input_decls)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, IO, AB = head_dim, cfg.block_q, dtype, MMA_DTYPE[dtype]
+    DV = D if v_head_dim is None else v_head_dim
     NTH = 32 * cfg.mma_warps()
     STG = cfg.stages
-    KC, TILE, stream = key_chunks(cfg, D, NTH, IO, Lkv)  # keys per chunk, staged chunk
-    KD, NS, KK, NO = D // 16, KC // 8, KC // 16, D // 8
-    _, products, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=D + cfg.smem_pad, dtype=IO)
+    KC, TILE, VTILE, stream = key_chunks(cfg, D, NTH, IO, Lkv, DV)  # keys per chunk, staged chunks
+    KD, NS, KK, NO = D // 16, KC // 8, KC // 16, DV // 8
+    _, products, _ = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=D + cfg.smem_pad, dtype=IO)
+    _, _, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=DV, stride=DV + cfg.smem_pad, dtype=IO)
 
     @T.macro
     def scores(kind, SF, b, h, r0, k0, tq, scale):
@@ -167,7 +178,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
     @T.macro
     def body(Q, K, V, O, LSE, HC, RP, CI, FL, scale, tx, n_qb, b, h, qb, hk):
         KS = T.alloc_buffer((STG * TILE,), IO, scope="shared")  # rows padded to D + smem_pad
-        VS = T.alloc_buffer((STG * TILE,), IO, scope="shared")
+        VS = T.alloc_buffer((STG * VTILE,), IO, scope="shared")  # rows padded to Dv + smem_pad
         QF = T.alloc_buffer((KD * 8,), IO, scope="local")   # Q as A fragments
         SF = T.alloc_buffer((NS * 4,), "float32", scope="local")  # S, C layout
         PF = T.alloc_buffer((KK * 8,), IO, scope="local")   # P as A fragments
@@ -179,10 +190,12 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
         row: T.let = HC[b, h] * (n_qb + 1) + qb
         rbeg: T.let = T.Cast("int32", RP[row])
         rend: T.let = T.Cast("int32", RP[row + 1])
-        for ks in T.unroll(KD):
-            for i in T.unroll(8):
-                ar, ac = T.meta_var(a_frag_at(r0, ks, tq, i))
-                QF[ks * 8 + i] = Q[b, h, T.min(ar, Lqv - 1), ac]
+
+        @T.inline
+        def load_q(ks, i, ar, ac):
+            QF[ks * 8 + i] = Q[b, h, T.min(ar, Lqv - 1), ac]
+
+        a_fragments(r0, tq, KD, load_q)
         for x in T.unroll(NO * 4):
             OF[x] = T.float32(0)
         for rr in T.unroll(2):
@@ -190,7 +203,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
             ST[2 + rr] = T.float32(0)
 
         @T.inline
-        def chunk(j, k0, so):
+        def chunk(j, k0, so, sov):
             # S = Q K^T (B fragments: K[key, d] by ldmatrix, two key tiles at a time)
             products(QF, BF, KS, SF, lane, NS, KD, AB, so)
             by_block_kind(FL[j] == T.uint8(0), k0 + KC > Lkv, scores, SF, b, h, r0, k0, tq, scale)
@@ -214,7 +227,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
             for x in T.unroll(NO * 4):
                 OF[x] = OF[x] * ST[6 + x % 4 // 2]
             # O += P V (B fragments: V[key, d] by ldmatrix.trans, two d tiles at a time)
-            accumulate(PF, BF, VS, OF, lane, NO, KK, AB, so)
+            accumulate(PF, BF, VS, OF, lane, NO, KK, AB, sov)
 
         stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, chunk)
         for rr in T.unroll(2):
@@ -229,12 +242,14 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 if tq == 0:
                     LSE[b, h, r0 + rr * 8] = T.Select(ST[2 + rr] == T.float32(0), T.float32(NEG_INF), (ST[rr] + T.log2(ST[2 + rr])) * T.float32(LN2))
 
-    return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=NTH), sig
+    return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=NTH,
+                  v_head_dim=DV), sig
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                     dtype: str = "float32"):
+                     dtype: str = "float32", v_head_dim: int | None = None):
     """(PrimFunc, KernelSignature) of the forward: tensor cores where ``cfg`` uses them for
-    ``dtype``, CUDA cores otherwise."""
+    ``dtype``, CUDA cores otherwise. ``v_head_dim``: v's and the output's head dim (None:
+    head_dim)."""
     make = forward_mma_primfunc if cfg.uses_tensor_cores(dtype) else forward_simt_primfunc
-    return make(mask, score, head_dim, cfg, input_decls, dtype)
+    return make(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim)

@@ -45,11 +45,13 @@ def column_task(sv, block_k: int, order_entry):
     return n_kb, group, b, hk, let("kb", T.truncmod(task, n_kb))
 
 
-def kernel(name: str, body, *, sv, sig, head_dim: int, dtype: str, cfg, threads: int):
+def kernel(name: str, body, *, sv, sig, head_dim: int, dtype: str, cfg, threads: int,
+           v_head_dim: int | None = None):
     """The PrimFunc ``name`` ("forward", "dq" or "dkdv") running ``body`` on ``threads``
-    threads per block, with the pattern's extra parameters."""
+    threads per block, with the pattern's extra parameters (V, O, DO, DV of
+    ``v_head_dim``, default ``head_dim``)."""
     p = declare_kernel(name, sv, sig, head_dim=head_dim, block_q=cfg.block_q,
-                       block_k=cfg.block_k, dtype=dtype)
+                       block_k=cfg.block_k, dtype=dtype, v_head_dim=v_head_dim)
     args = [*p.tensors.values(), p.HC, p.PTR, p.IDX, p.FL, p.scale]
     ORD = p.ORD
     if name == "dkdv":

@@ -61,19 +61,20 @@ def cuda_target(arch: str = "sm_90"):
 
 
 def forward_primfunc(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
-                     input_decls=None):
-    """(PrimFunc, KernelSignature, CudaConfig) of the forward kernel for ``dtype``."""
+                     input_decls=None, v_head_dim: int | None = None):
+    """(PrimFunc, KernelSignature, CudaConfig) of the forward kernel for ``dtype``
+    (``v_head_dim``: v's and the output's head dim, None: head_dim)."""
     from spdsl.codegen.cuda.forward import forward_primfunc as make
 
     dtype = dtype_name(dtype)
     config = config or CudaConfig()
-    config.check(head_dim, dtype)
-    func, sig = make(mask, score, head_dim, config, input_decls, dtype)
+    config.check(head_dim, dtype, v_head_dim)
+    func, sig = make(mask, score, head_dim, config, input_decls, dtype, v_head_dim)
     return func, sig, config
 
 
 def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaConfig | None = None,
-                       input_decls=None):
+                       input_decls=None, v_head_dim: int | None = None):
     """((dq PrimFunc, dkdv PrimFunc), KernelSignature, CudaConfig) of the backward kernels
     for ``dtype``: tensor cores for float16 / bfloat16 (``backward_mma.py``), CUDA
     cores (float32 arithmetic) for float32 or ``config.tensor_cores=False``."""
@@ -81,21 +82,21 @@ def backward_primfuncs(mask, score=None, *, head_dim: int, dtype, config: CudaCo
 
     dtype = dtype_name(dtype)
     config = config or CudaConfig()
-    (dq, dkdv), sig = make(mask, score, head_dim, config, input_decls, dtype)
+    (dq, dkdv), sig = make(mask, score, head_dim, config, input_decls, dtype, v_head_dim)
     return (dq, dkdv), sig, config
 
 
-def config_ok(cfg: CudaConfig, head_dim: int, dtype: str) -> bool:
+def config_ok(cfg: CudaConfig, head_dim: int, dtype: str, v_head_dim: int | None = None) -> bool:
     """Whether the forward and backward kernels both build for ``cfg``."""
     from spdsl.codegen.cuda.backward import check_backward
     from spdsl.codegen.cuda.backward_mma import check_mma_backward
 
     try:
-        cfg.check(head_dim, dtype)
+        cfg.check(head_dim, dtype, v_head_dim)
         if cfg.uses_tensor_cores(dtype):
-            check_mma_backward(cfg, head_dim, dtype)
+            check_mma_backward(cfg, head_dim, dtype, v_head_dim)
         else:
-            check_backward(cfg, head_dim)
+            check_backward(cfg, head_dim, v_head_dim)
     except ValueError:
         return False
     return True
@@ -156,9 +157,10 @@ class CudaForward:
     that are not 16-byte aligned go through a copy) and ``lse``."""
 
     def __init__(self, module, extras, config: CudaConfig, head_dim: int, dtype: str, arch: str,
-                 source: str | None = None):
+                 source: str | None = None, v_head_dim: int | None = None):
         self.module, self.config, self.head_dim, self.dtype, self.arch = \
             module, config, head_dim, dtype, arch
+        self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
         self.input_names = list(extras.inputs)
         self.random_keys = list(extras.random_keys)
         self.source = source if source is not None else module_source(module)
@@ -202,6 +204,12 @@ class CudaForward:
         if not q.is_cuda:
             raise ValueError(f"{type(self).__name__} takes CUDA tensors")
 
+    def _check_dims(self, q, v) -> None:
+        d, dv = q.shape[-1], v.shape[-1]
+        if (d, dv) != (self.head_dim, self.v_head_dim) or str(q.dtype).replace("torch.", "") != self.dtype:
+            raise ValueError(f"kernel built for head_dim {self.head_dim} (v {self.v_head_dim}) {self.dtype}, "
+                             f"got {d} (v {dv}) {q.dtype}")
+
     def _launch(self, module, kernel: str, args: list, device) -> None:
         """Run ``module[kernel](*args)`` on torch's current stream of ``device``."""
         import torch
@@ -217,12 +225,11 @@ class CudaForward:
         self._require_cuda(q)
         q, k, v = (_aligned(t) for t in (q, k, v))
         b, h, lq, d = q.shape
-        if d != self.head_dim or str(q.dtype).replace("torch.", "") != self.dtype:
-            raise ValueError(f"kernel built for head_dim {self.head_dim} {self.dtype}, got {d} {q.dtype}")
+        self._check_dims(q, v)
         given = out
         # an out view whose rows are not 16-byte aligned is written through a contiguous copy
         if out is None or not _rows_aligned(out):
-            out = torch.empty(q.shape, dtype=q.dtype, device=q.device)
+            out = torch.empty((b, h, lq, self.v_head_dim), dtype=q.dtype, device=q.device)
         lse = torch.empty((b, h, lq), dtype=torch.float32, device=q.device) if lse is None else lse
         args = [q, k, v, out, lse, *self._layout_args(layout, q.device, b, h, lq),
                 float(d ** -0.5 if scale is None else scale),
@@ -248,9 +255,10 @@ class CudaBackward(CudaForward):
     dk and dv come back per batch entry, [B, Hk, Lk, D], for the caller to sum."""
 
     def __init__(self, modules: dict, extras, config: CudaConfig, head_dim: int, dtype: str,
-                 arch: str, sources: dict | None = None):
+                 arch: str, sources: dict | None = None, v_head_dim: int | None = None):
         self.modules, self.config, self.head_dim, self.dtype, self.arch = \
             modules, config, head_dim, dtype, arch
+        self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
         self.module = modules["dq"]
         self.input_names = list(extras.inputs)
         self.random_keys = list(extras.random_keys)
@@ -292,8 +300,7 @@ class CudaBackward(CudaForward):
         lse = lse.contiguous().float()
         b, h, lq, d = q.shape
         hk, lk = k.shape[1], k.shape[2]
-        if d != self.head_dim or str(q.dtype).replace("torch.", "") != self.dtype:
-            raise ValueError(f"kernel built for head_dim {self.head_dim} {self.dtype}, got {d} {q.dtype}")
+        self._check_dims(q, v)
         scale = float(d ** -0.5 if scale is None else scale)
         extra = self._extra_args(inputs, q.device, h, lq, lk)
         dq, dk, dv = (torch.empty(t.shape, dtype=t.dtype, device=q.device) for t in (q, k, v))

@@ -26,6 +26,64 @@ def a_frag_at(row0, ks, tq, i):
     return row0 + (i // 2 % 2) * 8, ks * 16 + tq * 2 + i % 2 + (i // 4) * 8
 
 
+@T.macro
+def a_fragments(row0, tq, k_steps, step):
+    """``step(ks, i, row, col)`` for element i of this lane's A fragment of each k step
+    ks < k_steps (rows from ``row0``, :func:`a_frag_at`): a fragment's loads, written once."""
+    for ks in T.unroll(k_steps):
+        for i in T.unroll(8):
+            ar, ac = T.meta_var(a_frag_at(row0, ks, tq, i))
+            step(ks, i, ar, ac)
+
+
+@T.macro
+def a_fragment_pair(row0, tq, k1, step1, k2, step2):
+    """:func:`a_fragments` of two operands (q/k's head dim, then v's): one pass where their
+    k steps agree, a pass each where the head dims differ."""
+    if k1 == k2:
+        for ks in T.unroll(k1):
+            for i in T.unroll(8):
+                ar, ac = T.meta_var(a_frag_at(row0, ks, tq, i))
+                step1(ks, i, ar, ac)
+                step2(ks, i, ar, ac)
+    else:
+        a_fragments(row0, tq, k1, step1)
+        a_fragments(row0, tq, k2, step2)
+
+
+@T.macro
+def load_fragment_pair(F1, G1, k1, F2, G2, k2, b, h, row0, limit, tq, also):
+    """A fragments F1 (k1 steps) of G1 and F2 (k2 steps) of G2, [B, heads, L, dim] tensors
+    read at rows row0 .. (clamped below ``limit``), by :func:`a_fragment_pair`;
+    ``also(ks, i, row, col)`` after each element of F2 unless None."""
+
+    @T.inline
+    def first(ks, i, ar, ac):
+        F1[ks * 8 + i] = G1[b, h, T.min(ar, limit - 1), ac]
+
+    @T.inline
+    def second(ks, i, ar, ac):
+        F2[ks * 8 + i] = G2[b, h, T.min(ar, limit - 1), ac]
+        if also is not None:
+            also(ks, i, ar, ac)
+
+    a_fragment_pair(row0, tq, k1, first, k2, second)
+
+
+@T.macro
+def zero_pair(A, n_a, B, n_b):
+    """A[:n_a] = 0 and B[:n_b] = 0 (register accumulators); one loop when n_a == n_b."""
+    if n_a == n_b:
+        for x in T.unroll(n_a):
+            A[x] = T.float32(0)
+            B[x] = T.float32(0)
+    else:
+        for x in T.unroll(n_a):
+            A[x] = T.float32(0)
+        for x in T.unroll(n_b):
+            B[x] = T.float32(0)
+
+
 def warp_rows(tx, first_row, name: str):
     """(lane, tq, row): this thread's lane, its column pair tq = lane % 4, and its first C
     row ``name`` (the warp owns 16 rows from ``first_row`` + 16 * warp; the lane holds
@@ -81,14 +139,18 @@ def shfl_xor(x, lane_mask):
                             tirx.const(FULL_MASK, "uint32"), x, lane_mask, 32, 32)
 
 
-def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str):
+def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str,
+             head_dim2: int | None = None, stride2: int | None = None):
     """TVMScript macros for ``rows`` x ``head_dim`` tiles staged ``stride`` apart:
 
-    ``copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, tx)``
+    ``copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, soff2, tx)``
         rows row0 .. row0 + rows - 1 of (batch b, head h) of two [B, heads, L, head_dim]
         global tensors (each by its own strides: rows 16-byte aligned, see
         ``kernels._aligned``) into shared S1, S2 at element ``soff``, by cp.async; rows at
-        or past ``limit`` are zero-filled (plain stores)
+        or past ``limit`` are zero-filled (plain stores). Where the second tensor's head
+        dim differs (``head_dim2``, a v head dim), its rows are ``stride2`` apart in S2
+        and start at ``soff2``, copied in a loop of their own; otherwise ``soff2`` is
+        unused
     ``products(A, B, S, C, lane, n_tiles, k_steps, ab, soff)``
         C (fp32, C layout) = A B^T over n_tiles 8-row tiles of the shared tile S (its rows
         are the n dimension), k_steps 16-wide steps of A's register fragments
@@ -98,20 +160,37 @@ def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str)
     chunks = head_dim // VEC
     loads = (rows * chunks + threads - 1) // threads
     zero = tirx.Cast(dtype, tirx.const(0.0, "float32"))
+    same = head_dim2 is None or (head_dim2 == head_dim and stride2 == stride)
 
     @T.macro
-    def copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, tx):
-        for e in T.serial(loads):
-            if e * threads + tx < rows * chunks:
-                tr: T.let = T.truncdiv(e * threads + tx, chunks)
-                tc: T.let = T.truncmod(e * threads + tx, chunks) * VEC
+    def copy_one(S, G, b, h, row0, limit, soff, tx, n_chunks, row_stride):
+        for e in T.serial((rows * n_chunks + threads - 1) // threads):
+            if e * threads + tx < rows * n_chunks:
+                tr: T.let = T.truncdiv(e * threads + tx, n_chunks)
+                tc: T.let = T.truncmod(e * threads + tx, n_chunks) * VEC
                 if row0 + tr < limit:
-                    T.evaluate(cp_async16(S1, soff + tr * stride + tc, G1, row_offset(G1, b, h, row0 + tr) + tc, dtype))
-                    T.evaluate(cp_async16(S2, soff + tr * stride + tc, G2, row_offset(G2, b, h, row0 + tr) + tc, dtype))
+                    T.evaluate(cp_async16(S, soff + tr * row_stride + tc, G, row_offset(G, b, h, row0 + tr) + tc, dtype))
                 else:
                     for vv in T.vectorized(VEC):
-                        S1[soff + tr * stride + tc + vv] = zero
-                        S2[soff + tr * stride + tc + vv] = zero
+                        S[soff + tr * row_stride + tc + vv] = zero
+
+    @T.macro
+    def copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, soff2, tx):
+        if same:
+            for e in T.serial(loads):
+                if e * threads + tx < rows * chunks:
+                    tr: T.let = T.truncdiv(e * threads + tx, chunks)
+                    tc: T.let = T.truncmod(e * threads + tx, chunks) * VEC
+                    if row0 + tr < limit:
+                        T.evaluate(cp_async16(S1, soff + tr * stride + tc, G1, row_offset(G1, b, h, row0 + tr) + tc, dtype))
+                        T.evaluate(cp_async16(S2, soff + tr * stride + tc, G2, row_offset(G2, b, h, row0 + tr) + tc, dtype))
+                    else:
+                        for vv in T.vectorized(VEC):
+                            S1[soff + tr * stride + tc + vv] = zero
+                            S2[soff + tr * stride + tc + vv] = zero
+        else:
+            copy_one(S1, G1, b, h, row0, limit, soff, tx, chunks, stride)
+            copy_one(S2, G2, b, h, row0, limit, soff2, tx, head_dim2 // VEC, stride2)
 
     @T.macro
     def products(A, B, S, C, lane, n_tiles, k_steps, ab, soff):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 
 def check_qkv(q, k, v, *, name: str = "attention"):
-    """Shapes (B, H, Hk, Lq, Lk, D) of SDPA-layout q/k/v, or a clear ValueError/TypeError."""
+    """Shapes (B, H, Hk, Lq, Lk, D) of SDPA-layout q/k/v, or a clear ValueError/TypeError.
+    v's head dim may differ from q's and k's (FlexAttention's rule; the output takes it)."""
     import torch
 
     for label, t in (("q", q), ("k", k), ("v", v)):
@@ -26,15 +27,16 @@ def check_qkv(q, k, v, *, name: str = "attention"):
         raise ValueError(f"{name}: q, k, v must be on one device, got {q.device}, {k.device}, {v.device}")
     B, H, Lq, D = q.shape
     Bk, Hk, Lk, Dk = k.shape
-    if k.shape != v.shape:
-        raise ValueError(f"{name}: k and v must have the same shape, got {tuple(k.shape)} and {tuple(v.shape)}")
+    if k.shape[:-1] != v.shape[:-1]:
+        raise ValueError(f"{name}: k and v must have the same shape up to the head dim, got {tuple(k.shape)} "
+                         f"and {tuple(v.shape)}")
     if Bk != B:
         raise ValueError(f"{name}: batch sizes differ: q has {B}, k/v have {Bk}")
     if Dk != D:
         raise ValueError(f"{name}: head dims differ: q has {D}, k/v have {Dk}")
     if Hk < 1 or H % Hk:
         raise ValueError(f"{name}: q has {H} heads and k/v {Hk}; grouped-query attention needs H % Hk == 0")
-    if min(B, H, Lq, Lk, D) < 1:
+    if min(B, H, Lq, Lk, D, v.shape[-1]) < 1:
         raise ValueError(f"{name}: empty tensor (shape q {tuple(q.shape)}, k {tuple(k.shape)})")
     return B, H, Hk, Lq, Lk, D
 

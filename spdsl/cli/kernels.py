@@ -1,7 +1,10 @@
 """The kernel commands of the ``spdsl`` command line: compile, run, cache.
 
-    spdsl compile FILE[:PATTERN] --dim 64 [--dtype float32] [--emit ir|tir|llvm]
+    spdsl compile FILE[:PATTERN] --dim 64 [--v-head-dim 32] [--dtype float32] [--emit ir|tir|llvm]
     spdsl run     FILE[:PATTERN] --seq 4096 --heads 8 --dim 64      (the README's main job)
+
+``--v-head-dim`` gives v (and the output) a head dim other than ``--dim`` (q and k), as
+MLA-style models have (192 and 128); by default it is ``--dim``.
     spdsl cache   list | clear
 """
 
@@ -45,6 +48,15 @@ def _config(args, device: str = "cpu"):
         return Config(block_q=args.block[0], block_k=args.block[1])
 
 
+def _v_dim(args) -> int:
+    """--v-head-dim, else --dim."""
+    return args.dim if args.v_head_dim is None else args.v_head_dim
+
+
+def _dims_text(args) -> str:
+    return f"head_dim {args.dim}" + (f", v_head_dim {_v_dim(args)}" if _v_dim(args) != args.dim else "")
+
+
 def cmd_compile(args) -> int:
     from spdsl.runtime.op import compile as compile_
 
@@ -52,7 +64,7 @@ def cmd_compile(args) -> int:
     if args.emit == "ir":
         print(pat)
         return 0
-    check_kernel_blocks(pat, args.block, args.dim)
+    check_kernel_blocks(pat, args.block, max(args.dim, _v_dim(args)))
     if args.target_kind not in ("cpu", "cuda"):
         raise PatternError(f"unknown --target '{args.target_kind}'; use cpu or cuda")
     if args.target_kind == "cuda":
@@ -64,15 +76,17 @@ def cmd_compile(args) -> int:
         with _user_errors():
             text = emit(pat.mask, pat.score, head_dim=args.dim, what=args.emit, kernel=args.kernel,
                         dtype=args.dtype, config=_config(args),
-                        input_decls=list(pat.inputs.values()))
+                        input_decls=list(pat.inputs.values()), v_head_dim=_v_dim(args))
         print(text)
         return 0
     start = time.perf_counter()
     with _user_errors():
-        attn = compile_(pat, head_dim=args.dim, dtype=torch_dtype(args.dtype), config=_config(args))
+        attn = compile_(pat, head_dim=args.dim, dtype=torch_dtype(args.dtype), config=_config(args),
+                        v_head_dim=_v_dim(args))
         attn.backward_kernels
     took = time.perf_counter() - start
-    report = {"pattern": pat.name, "params": pat.values, "head_dim": args.dim, "dtype": args.dtype,
+    report = {"pattern": pat.name, "params": pat.values, "head_dim": args.dim, "v_head_dim": _v_dim(args),
+              "dtype": args.dtype,
               "block": [attn.config.block_q, attn.config.block_k], "key": attn.key,
               "cached": attn.loaded_from_cache, "seconds": round(took, 3)}
     if args.json:
@@ -80,7 +94,7 @@ def cmd_compile(args) -> int:
     else:
         how = "loaded from the cache" if attn.loaded_from_cache else "built and cached"
         print(f"{pat.name}: forward, dQ and dK/dV kernels {how} in {took:.2f} s "
-              f"(head_dim {args.dim}, {args.dtype}, blocks {attn.config.block_q}x{attn.config.block_k}, "
+              f"({_dims_text(args)}, {args.dtype}, blocks {attn.config.block_q}x{attn.config.block_k}, "
               f"key {attn.key[:12]})")
     return 0
 
@@ -93,7 +107,7 @@ def _compile_cuda(pat, args) -> int:
     dtype = args.dtype
     config = _config(args, "cuda")
     common = dict(head_dim=args.dim, dtype=dtype, device="cuda", input_decls=list(pat.inputs.values()),
-                  target=args.arch, label=pat.name)
+                  target=args.arch, label=pat.name, v_head_dim=_v_dim(args))
     start = time.perf_counter()
     try:
         fwd = build(pat.mask, pat.score, kernel="forward", config=config, **common)
@@ -108,7 +122,7 @@ def _compile_cuda(pat, args) -> int:
         raise PatternError(str(e)) from None
     kind = "tensor-core" if fwd.config.uses_tensor_cores(dtype) else "CUDA-core"
     print(f"{pat.name}: {kind} forward, dQ and dK/dV kernels for {args.arch} built in "
-          f"{time.perf_counter() - start:.2f} s (head_dim {args.dim}, {dtype}, blocks "
+          f"{time.perf_counter() - start:.2f} s ({_dims_text(args)}, {dtype}, blocks "
           f"{fwd.config.block_q}x{fwd.config.block_k}; compiled to the GPU's code when first loaded "
           f"there; --emit cuda [--kernel dq|dkdv] shows the source)")
     return 0
@@ -131,12 +145,12 @@ def _median_ms(fn, repeats: int, sync=None) -> float:
 def cmd_run(args) -> int:
     pat = load_pattern(args.target, args.param, args)
     lq, lk = lengths(args, default=2048)
-    B, H, D = args.batch, args.heads, args.dim
+    B, H, D, DV = args.batch, args.heads, args.dim, _v_dim(args)
     device = args.device
-    check_kernel_blocks(pat, args.block, D)
+    check_kernel_blocks(pat, args.block, max(D, DV))
     check_grid(pat, args.block, lq, lk, args.batch, args.heads)
     # before torch: sizes the machine cannot hold are refused in a moment, not after GBs
-    need = tensor_bytes(B, H, lq, lk, D, args.dtype)
+    need = tensor_bytes(B, H, lq, lk, max(D, DV), args.dtype)
     require_memory(need, f"run at B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype}")
     inputs = make_inputs(pat, args, lq, lk, B, H)
 
@@ -150,19 +164,19 @@ def cmd_run(args) -> int:
               "`spdsl compile --target cuda` builds them without one", file=sys.stderr)
         return 2
     if device == "cuda":
-        require_memory(B * H * D * (2 * lq + 2 * lk) * ELEMENT_BYTES[args.dtype],
+        require_memory(B * H * max(D, DV) * (2 * lq + 2 * lk) * ELEMENT_BYTES[args.dtype],
                        f"run at B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype}",
                        have=torch.cuda.mem_get_info()[0], where="the GPU")
     inputs = {n: torch.as_tensor(a) for n, a in inputs.items()}
     config = _config(args, device)
     t = time.perf_counter()
     with _user_errors():
-        attn = compile_(pat, head_dim=D, dtype=dtype, config=config, device=device)
+        attn = compile_(pat, head_dim=D, dtype=dtype, config=config, device=device, v_head_dim=DV)
     compile_s = time.perf_counter() - t
     gen = torch.Generator().manual_seed(args.seed)
     q = torch.randn(B, H, lq, D, generator=gen).to(dtype)
     k = torch.randn(B, H, lk, D, generator=gen).to(dtype)
-    v = torch.randn(B, H, lk, D, generator=gen).to(dtype)
+    v = torch.randn(B, H, lk, DV, generator=gen).to(dtype)
     host = (q, k, v, inputs)
     sync = None
     if device == "cuda":
@@ -174,7 +188,7 @@ def cmd_run(args) -> int:
     check_note = ""
     room = available_memory() - need
     # the float64 reference holds scores, weights and a mask of B*H*Lq*Lk each
-    check_fits = B * H * (lq * lk * 25 + D * (2 * lq + 2 * lk) * 8) <= room // 2
+    check_fits = B * H * (lq * lk * 25 + max(D, DV) * (2 * lq + 2 * lk) * 8) <= room // 2
     if B * H * lq * lk <= args.check_limit and check_fits:
         hq, hk, hv, hin = host
         ref = spdsl.reference_attention(pat, hq.double(), hk.double(), hv.double(), **hin)
@@ -196,8 +210,10 @@ def cmd_run(args) -> int:
             q, k, v, attn_mask=dense_mask), args.repeats, sync)
     ex = pat.explain(Lq=lq, Lk=lk, H=H, B=B, block=(attn.config.block_q, attn.config.block_k), head_dim=D,
                      **host[3])
-    useful = 4 * ex.nonzero_elements * D / (ours / 1e3) / 1e9
+    # QK^T over D and PV over Dv: 2 * nnz * (D + Dv) (4 * nnz * D when they agree)
+    useful = 2 * ex.nonzero_elements * (D + DV) / (ours / 1e3) / 1e9
     report = {"pattern": pat.name, "params": pat.values or None, "B": B, "H": H, "Lq": lq, "Lk": lk, "D": D,
+              "Dv": DV,
               "dtype": args.dtype, "device": device, "compile_s": round(compile_s, 3), "cached": attn.loaded_from_cache,
               "density": ex.density, "relative_error": err, "spdsl_ms": round(ours, 3),
               "sdpa_dense_mask_ms": None if sdpa is None else round(sdpa, 3),
@@ -206,7 +222,8 @@ def cmd_run(args) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"pattern  {pat.name}  B={B} H={H} Lq={lq} Lk={lk} D={D} {args.dtype} on {device}  "
+    dims = f"D={D}" + (f" Dv={DV}" if DV != D else "")
+    print(f"pattern  {pat.name}  B={B} H={H} Lq={lq} Lk={lk} {dims} {args.dtype} on {device}  "
           f"density {ex.density:.2%}")
     print(f"compile  {compile_s:.2f} s ({'loaded from the cache' if attn.loaded_from_cache else 'built'})")
     print(f"check    {check_note}")
@@ -234,7 +251,8 @@ def cmd_cache(args) -> int:
             print(f"  {e['key'][:12]}  (corrupt: rebuilt on next use)")
             continue
         pattern = e.get("label") or "?"
-        print(f"  {e['key'][:12]}  {pattern:20s} {e.get('kernel', '?'):8s} head_dim {e.get('head_dim')}  "
+        dims = f"{e.get('head_dim')}" + (f"/{e['v_head_dim']}" if e.get("v_head_dim") else "")
+        print(f"  {e['key'][:12]}  {pattern:20s} {e.get('kernel', '?'):8s} head_dim {dims}  "
               f"{e.get('dtype', '').replace('torch.', '')}  {e['size'] / 1024:.0f} KiB")
     return 0
 
@@ -243,6 +261,8 @@ def add_kernel_commands(sub, shape_args) -> None:
     p = sub.add_parser("compile", help="build a pattern's kernels into the cache (or --emit ir|tir|llvm)")
     shape_args(p)
     p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim (default 64)")
+    p.add_argument("--v-head-dim", type=head_dim_arg, default=None,
+                   help="head dim of v and the output, where it differs from --dim (default --dim)")
     p.add_argument("--dtype", type=dtype_arg, default="float32", help="float32, float16 or bfloat16")
     p.add_argument("--target", dest="target_kind", default="cpu", help="cpu (default) or cuda")
     p.add_argument("--arch", default="sm_90", help="CUDA architecture for --target cuda (sm_80, sm_90)")
@@ -255,6 +275,8 @@ def add_kernel_commands(sub, shape_args) -> None:
     p = sub.add_parser("run", help="compile, run on random inputs, check against the reference, time")
     shape_args(p)
     p.add_argument("--dim", type=head_dim_arg, default=64, help="head dim (default 64)")
+    p.add_argument("--v-head-dim", type=head_dim_arg, default=None,
+                   help="head dim of v and the output, where it differs from --dim (default --dim)")
     p.add_argument("--dtype", type=dtype_arg, default="float32", help="float32, float16 or bfloat16")
     p.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
                    help="run the CPU kernels (default) or the CUDA kernels on this machine's GPU")

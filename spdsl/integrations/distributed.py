@@ -488,10 +488,8 @@ def prepare(attn, backward: bool = True) -> None:
 
 
 def _kernels(attn, backward: bool = False):
-    """(forward, backward or None): the compiled op's kernels for explicit offsets. The
-    op has no public accessor for them yet (docs/distributed.md, "Limits")."""
-    forward = attn._variant(True)["forward"]
-    return forward, attn._backward_of(True) if backward else None
+    """(forward, backward or None): the compiled op's kernels for explicit offsets."""
+    return attn.kernels(explicit_offsets=True, backward=backward)
 
 
 def _group(group):

@@ -211,7 +211,7 @@ def attention_forward(module, query, key, value, attention_mask, dropout: float 
     spec = (user, causal,
             None if sliding_window is None else int(sliding_window),
             None if softcap is None else float(softcap), keep is not None, query.shape[-1],
-            str(query.dtype).removeprefix("torch."), query.device.type, scale)
+            value.shape[-1], str(query.dtype).removeprefix("torch."), query.device.type, scale)
     parallel = getattr(module, "spdsl_context_parallel", None)
     if parallel is not None:
         return _context_parallel(spec, parallel, keep, query, key, value), None
@@ -245,16 +245,18 @@ def _context_parallel(spec: tuple, parallel: tuple, keep, query, key, value):
 
 @torch.compiler.assume_constant_result
 def _kernel_id(user: str | None, causal: bool, window: int | None, softcap: float | None,
-               padded: bool, head_dim: int, dtype: str, device: str, scale: float) -> str:
+               padded: bool, head_dim: int, v_head_dim: int, dtype: str, device: str,
+               scale: float) -> str:
     """The op id of the kernels for one layer shape, built the first time it is seen.
     Runs as a constant while torch.compile traces: nothing here is traced."""
-    return _compiled(user, causal, window, softcap, padded, head_dim, dtype, device, scale).id
+    return _compiled(user, causal, window, softcap, padded, head_dim, v_head_dim, dtype, device, scale).id
 
 
 def _compiled(user: str | None, causal: bool, window: int | None, softcap: float | None,
-              padded: bool, head_dim: int, dtype: str, device: str, scale: float):
-    """The compiled op (``CompiledAttention``) for one layer shape, built on first use."""
-    spec = (user, causal, window, softcap, padded, head_dim, dtype, device, scale)
+              padded: bool, head_dim: int, v_head_dim: int, dtype: str, device: str, scale: float):
+    """The compiled op (``CompiledAttention``) for one layer shape, built on first use
+    (``v_head_dim``: the values' head dim, narrower than q/k's in MLA-style models)."""
+    spec = (user, causal, window, softcap, padded, head_dim, v_head_dim, dtype, device, scale)
     with _LOCK:
         hit = _COMPILED.get(spec)
         if hit is None:
@@ -264,8 +266,8 @@ def _compiled(user: str | None, causal: bool, window: int | None, softcap: float
             pattern = _USER[user] if user is not None else layer_pattern(causal, window, softcap)
             if padded:
                 pattern = pattern.restrict(parse(_KEEP_KEYS, "<spdsl padding>")["keep_keys"])
-            hit = compile_attention(pattern, head_dim=head_dim, dtype=getattr(torch, dtype),
-                                    device=device, scale=scale)
+            hit = compile_attention(pattern, head_dim=head_dim, v_head_dim=v_head_dim,
+                                    dtype=getattr(torch, dtype), device=device, scale=scale)
             _COMPILED[spec] = hit
     return hit
 

@@ -44,8 +44,9 @@ POISON_OUTPUTS = False     # set by the tests: outputs start as NaN so unwritten
 class CompiledAttention:
     """Block-sparse attention under one pattern; call it like SDPA.
 
-    ``attn(q, k, v, **inputs)`` with ``q`` [B, H, Lq, D] and ``k``, ``v`` [B, Hk, Lk, D]
-    (H % Hk == 0) returns ``out`` [B, H, Lq, D]. ``q_offset=`` / ``kv_offset=`` (an int
+    ``attn(q, k, v, **inputs)`` with ``q`` [B, H, Lq, D], ``k`` [B, Hk, Lk, D] and ``v``
+    [B, Hk, Lk, Dv] (H % Hk == 0; Dv is ``v_head_dim``, by default D) returns ``out``
+    [B, H, Lq, Dv]. ``q_offset=`` / ``kv_offset=`` (an int
     or an int tensor [B]) give the positions of the rows (defaults ``Lk - Lq`` and ``0``;
     LANGUAGE.md "Positions"). ``**inputs`` are the pattern's inputs; they may come in
     any dtype (a float input in bfloat16 is read as float32).
@@ -85,11 +86,12 @@ class CompiledAttention:
     """
 
     def __init__(self, pattern, *, head_dim: int, dtype, device: str, scale, config, target,
-                 cache: bool):
+                 cache: bool, v_head_dim: int | None = None):
         import torch
 
         self.pattern = pattern
         self.head_dim = head_dim
+        self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
         self.dtype = getattr(torch, dtype_name(dtype))
         self.device = device
         self.scale = float(head_dim) ** -0.5 if scale is None else float(scale)
@@ -102,7 +104,8 @@ class CompiledAttention:
             from dataclasses import replace
             base = replace(base, block_q=pattern.block_hint[0], block_k=pattern.block_hint[1])
         if config is None and device == "cuda":
-            base = _cuda_fallback(base, head_dim, str(self.dtype).replace("torch.", ""))
+            base = _cuda_fallback(base, head_dim, str(self.dtype).replace("torch.", ""),
+                                  self.v_head_dim)
         self.config = base
         self.target = target
         self.use_cache = cache
@@ -125,9 +128,12 @@ class CompiledAttention:
         """The op's kernel id: a digest of everything that changes what a call computes
         (the build key covers the IR with its parameters, dtype, head_dim, config, target
         and device; the scale, inputs and int width are added), so two compiled callables
-        share an id only when they compute the same function."""
+        share an id only when they compute the same function. v_head_dim is added only
+        where it differs from head_dim (the ids of one head dim stay as they were)."""
         parts = (self.key, self.scale.hex(), self.device, str(self.dtype), str(self.head_dim),
                  repr(self.config), ",".join(self.input_names), self.int_width, str(self.target))
+        if self.v_head_dim != self.head_dim:
+            parts += (f"v{self.v_head_dim}",)
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
     # ---- kernels ---------------------------------------------------------------------
@@ -154,7 +160,7 @@ class CompiledAttention:
         made = build(rows.mask, rows.score, kernel=kernel, head_dim=self.head_dim,
                      dtype=self.dtype, device=self.device, config=self.config,
                      input_decls=list(rows.inputs.values()), target=self.target,
-                     cache=self.use_cache, label=self.pattern.name)
+                     cache=self.use_cache, label=self.pattern.name, v_head_dim=self.v_head_dim)
         self.build_seconds += made.seconds
         if first:
             self.key, self.loaded_from_cache = made.key, made.from_cache
@@ -170,6 +176,13 @@ class CompiledAttention:
     @property
     def backward_kernels(self):
         return self._backward_of(False)
+
+    def kernels(self, explicit_offsets: bool = False, backward: bool = False):
+        """(forward kernel, backward kernels or None) of the default-offsets or the
+        explicit-offsets variant (``q_offset`` / ``kv_offset`` inputs), built on first use:
+        for callers that run the kernels on layouts of their own (``spdsl.distributed``)."""
+        forward = self._variant(explicit_offsets)["forward"]
+        return forward, self._backward_of(explicit_offsets) if backward else None
 
     def _backward_of(self, explicit: bool, kind: str = "backward"):
         """The backward kernels, or with ``kind="backward_inputs"`` their gradient variant
@@ -256,14 +269,17 @@ class CompiledAttention:
 
     def run_forward(self, q, k, v, extra: list, scale: float, blhd: bool = False):
         """The op's real implementation: validate values, build the layout, run. Returns
-        (out, lse), out contiguous [B, H, Lq, D], or [B, Lq, H, D] when ``blhd``."""
+        (out, lse), out contiguous [B, H, Lq, Dv], or [B, Lq, H, Dv] when ``blhd``."""
         import torch
 
+        # the op may be called directly (the transformers hook does): a v narrower or wider
+        # than the kernels' would be read and written out of bounds
+        self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
         forward = self._variant(explicit)["forward"]
-        out = torch.empty(_out_shape(q.shape, blhd), dtype=q.dtype, device=q.device)
+        out = torch.empty(_out_shape(q.shape, blhd, v.shape[-1]), dtype=q.dtype, device=q.device)
         lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
             out.fill_(float("nan"))
@@ -274,8 +290,9 @@ class CompiledAttention:
     def run_backward(self, q, k, v, out, lse, dout, extra: list, scale: float,
                      blhd: bool = False, dlse=None):
         """(dq, dk, dv) of one call; ``out`` and ``dout`` in the forward's out layout,
-        ``dlse`` the gradient of lse or None. dk, dv are [B, Hk, Lk, D] even when k, v
+        ``dlse`` the gradient of lse or None. dk, dv are [B, Hk, Lk, D / Dv] even when k, v
         were broadcast over the batch (autograd's expand sums them)."""
+        self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
@@ -288,6 +305,7 @@ class CompiledAttention:
                             blhd: bool = False, dlse=None):
         """:meth:`run_backward` plus the gradients of the learnable inputs
         (``self.learnable``, in that order; each in its input's dtype and shape)."""
+        self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
@@ -298,12 +316,29 @@ class CompiledAttention:
         dinputs = [grads[n].to(inputs[n].dtype) for n in self.learnable]
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype), dinputs
 
+    def check_head_dims(self, q, k, v, labels=("q", "k", "v")) -> None:
+        """ValueError unless q's and k's last dim is head_dim and v's v_head_dim (tensors
+        named ``labels`` in the message, which names both dims)."""
+        dims = f"head_dim={self.head_dim}"
+        if self.v_head_dim != self.head_dim:
+            dims += f" for q and k, v_head_dim={self.v_head_dim} for v"
+        wanted = (self.head_dim, self.head_dim, self.v_head_dim)
+        for label, t, want in zip(labels, (q, k, v), wanted):
+            got = t.shape[-1]
+            if got == want:
+                continue
+            hint = ""
+            if label == labels[2] and self.v_head_dim == self.head_dim:
+                hint = f" (a v head dim other than q's and k's needs spdsl.compile(..., v_head_dim={got}))"
+            raise ValueError(f"spdsl: {label} has head dim {got}, but this kernel was compiled for {dims}{hint}")
+
     def __repr__(self) -> str:
-        return (f"<spdsl.CompiledAttention {self.pattern.name} head_dim={self.head_dim} "
+        dv = f" v_head_dim={self.v_head_dim}" if self.v_head_dim != self.head_dim else ""
+        return (f"<spdsl.CompiledAttention {self.pattern.name} head_dim={self.head_dim}{dv} "
                 f"dtype={self.dtype} blocks={self.config.block_q}x{self.config.block_k}>")
 
 
-def _cuda_fallback(config, head_dim: int, dtype: str):
+def _cuda_fallback(config, head_dim: int, dtype: str, v_head_dim: int | None = None):
     """The default CudaConfig, or its CUDA-core variant where the tensor-core kernels cannot
     take this head_dim / block shape (head_dim not a multiple of 16, say): slower, but it
     runs, and the debug log says why."""
@@ -311,10 +346,10 @@ def _cuda_fallback(config, head_dim: int, dtype: str):
 
     from spdsl.codegen.cuda.kernels import config_ok as cuda_config_ok
 
-    if not config.uses_tensor_cores(dtype) or cuda_config_ok(config, head_dim, dtype):
+    if not config.uses_tensor_cores(dtype) or cuda_config_ok(config, head_dim, dtype, v_head_dim):
         return config
     simt = replace(config, tensor_cores=False)
-    if cuda_config_ok(simt, head_dim, dtype):
+    if cuda_config_ok(simt, head_dim, dtype, v_head_dim):
         log.debug("spdsl: the tensor-core kernels cannot take head_dim %d with blocks %dx%d; "
                   "using the CUDA-core kernels", head_dim, config.block_q, config.block_k)
         return simt
@@ -324,13 +359,13 @@ def _cuda_fallback(config, head_dim: int, dtype: str):
 OUT_LAYOUTS = ("bhld", "blhd")
 
 
-def _out_shape(q_shape, blhd: bool) -> tuple:
-    B, H, Lq, D = q_shape
-    return (B, Lq, H, D) if blhd else (B, H, Lq, D)
+def _out_shape(q_shape, blhd: bool, v_dim: int) -> tuple:
+    B, H, Lq, _ = q_shape
+    return (B, Lq, H, v_dim) if blhd else (B, H, Lq, v_dim)
 
 
 def _as_bhld(t, blhd: bool):
-    """A [B, Lq, H, D] tensor as the [B, H, Lq, D] view the kernels index (no copy)."""
+    """A [B, Lq, H, Dv] tensor as the [B, H, Lq, Dv] view the kernels index (no copy)."""
     return t.transpose(1, 2) if blhd else t
 
 
@@ -403,11 +438,10 @@ def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:
             raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
         if t.device.type != attn.device:  # also catches CPU tensors given to a device="cuda" build
             raise ValueError(f"spdsl: {label} is on {t.device}, but this kernel was compiled for '{attn.device}'")
-        if t.shape[-1] != attn.head_dim:
-            raise ValueError(f"spdsl: {label} has head dim {t.shape[-1]}, but this kernel was compiled for "
-                             f"head_dim={attn.head_dim}")
-    if k.shape != v.shape:
-        raise ValueError(f"spdsl: k and v must have the same shape, got {tuple(k.shape)} and {tuple(v.shape)}")
+    attn.check_head_dims(q, k, v)
+    if k.shape[:-1] != v.shape[:-1]:
+        raise ValueError(f"spdsl: k and v must have the same shape up to the head dim, got {tuple(k.shape)} "
+                         f"and {tuple(v.shape)}")
     if q.shape[0] != k.shape[0] and k.shape[0] != 1:
         raise ValueError(f"spdsl: batch sizes differ: q has {q.shape[0]}, k/v have {k.shape[0]} "
                          f"(k/v may have batch 1, broadcast over q's batch)")
@@ -439,8 +473,8 @@ def _register_ops():
     import torch
 
     # Schemas are spelt out: this module uses postponed annotations, which infer_schema cannot read.
-    # out is [B, H, Lq, D], or [B, Lq, H, D] when blhd; both contiguous. k and v may be
-    # batch-broadcast views (stride 0): their gradients are per batch entry.
+    # out is [B, H, Lq, Dv], or [B, Lq, H, Dv] when blhd (Dv: v's last dim); both contiguous.
+    # k and v may be batch-broadcast views (stride 0): their gradients are per batch entry.
     @torch.library.custom_op("spdsl::attention", mutates_args=(), schema=(
         "(Tensor q, Tensor k, Tensor v, Tensor[] inputs, str kernel, float scale, bool blhd) "
         "-> (Tensor, Tensor)"))
@@ -449,7 +483,7 @@ def _register_ops():
 
     @attention.register_fake
     def _(q, k, v, inputs, kernel, scale, blhd):
-        return q.new_empty(_out_shape(q.shape, blhd)), q.new_empty(q.shape[:3], dtype=torch.float32)
+        return q.new_empty(_out_shape(q.shape, blhd, v.shape[-1])), q.new_empty(q.shape[:3], dtype=torch.float32)
 
     @torch.library.custom_op("spdsl::attention_backward", mutates_args=(), schema=(
         "(Tensor q, Tensor k, Tensor v, Tensor out, Tensor lse, Tensor dout, Tensor? dlse, Tensor[] inputs, "
@@ -524,7 +558,7 @@ _registered = False
 
 def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: float | None = None,
             config=None, target=None, cache: bool = True, seq=None,
-            heads: int = 8, **params) -> CompiledAttention:
+            heads: int = 8, v_head_dim: int | None = None, **params) -> CompiledAttention:
     """Compile ``pattern`` into block-sparse attention kernels for ``device``.
 
     ``params`` bind the pattern's parameters (``window=512``); ``config`` is a
@@ -534,6 +568,8 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     ``seq`` if given), else the defaults (the pattern's ``block`` hint is honoured).
     (``spdsl.compile(tune=...)`` tunes first, then calls this.)
     ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
+    ``v_head_dim``: the head dim of v and of the output where it differs from q's and k's
+    (MLA-style models: 192 and 128); None: head_dim.
 
     >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
     >>> out = attn(q, k, v)            # [B, H, L, D], autograd works
@@ -545,14 +581,15 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
         raise ValueError(f"device '{device}' is not supported; use 'cpu' or 'cuda'")
     if device == "cuda" and target is None:
         target = cuda_arch()
-    if not isinstance(head_dim, int) or isinstance(head_dim, bool) or head_dim < 1:
-        raise ValueError(f"head_dim must be a positive int, got {head_dim!r}")
+    for name, dim in (("head_dim", head_dim), ("v_head_dim", head_dim if v_head_dim is None else v_head_dim)):
+        if not isinstance(dim, int) or isinstance(dim, bool) or dim < 1:
+            raise ValueError(f"{name} must be a positive int, got {dim!r}")
     if params:
         pattern = pattern.bind(**params)
     pattern.require_bound()
     if config is None:
         config = _tuned_config(pattern, head_dim, dtype or torch.float32, seq, heads, device,
-                               target if device == "cuda" else None)
+                               target if device == "cuda" else None, v_head_dim)
     if config is None:  # the pattern's block hint is used: a located error if the kernels cannot take it
         pattern.check_kernel_block(device)
     with _LOCK:
@@ -560,13 +597,14 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
             _register_ops()
             _registered = True
     return CompiledAttention(pattern, head_dim=head_dim, dtype=dtype or torch.float32, device=device,
-                             scale=scale, config=config, target=target, cache=cache)
+                             scale=scale, config=config, target=target, cache=cache, v_head_dim=v_head_dim)
 
 
-def _tuned_config(pattern, head_dim, dtype, seq, heads, device="cpu", arch=None):
+def _tuned_config(pattern, head_dim, dtype, seq, heads, device="cpu", arch=None, v_head_dim=None):
     from spdsl.tune.db import config_for
 
-    config, reason = config_for(pattern, head_dim, dtype, seq=seq, device=device, arch=arch)
+    config, reason = config_for(pattern, head_dim, dtype, seq=seq, device=device, arch=arch,
+                                v_head_dim=v_head_dim)
     log.debug("spdsl: %s head_dim=%d %s: %s", pattern.name, head_dim, dtype, reason)
     return config
 

@@ -5,7 +5,8 @@ Layout (chosen so that a key block of one head is one contiguous run of memory, 
 unpaged [B, Hk, Lk, D] tensors):
 
     k_pages, v_pages   [n_pages, Hk, page_size, D]   (vLLM: [n_pages, page_size, Hk, D];
-                                                     FlexAttention: [1, Hk, n_pages * page_size, D])
+                                                     FlexAttention: [1, Hk, n_pages * page_size, D];
+                                                     v_pages' last dim is v_head_dim)
     block_table        int32 / int64 [B, max_pages]  logical page p of sequence b is
                                                      physical page block_table[b, p]
     seq_lens           int tensor [B] (or an int)    sequence b's keys are its logical
@@ -58,7 +59,7 @@ def is_paged_call(attn, inputs: dict) -> bool:
 def paged_attention(attn, q, k_pages, v_pages, *, block_table=None, seq_lens=None, q_offset=None,
                     kv_offset=None, return_lse: bool = False, **inputs):
     """``attn`` (a CompiledAttention) over a paged KV cache; see the module docstring.
-    Returns ``out`` [B, H, Lq, D] (and the float32 log-sum-exp [B, H, Lq] if
+    Returns ``out`` [B, H, Lq, Dv] (and the float32 log-sum-exp [B, H, Lq] if
     ``return_lse``)."""
     import torch
 
@@ -94,7 +95,7 @@ def paged_attention(attn, q, k_pages, v_pages, *, block_table=None, seq_lens=Non
     all_inputs = {**inputs, **offs, SEQ_LENS: lens.to(torch.int64)}
     layout, kernel_inputs = _layout(attn, variant, B, H, Lq, capacity, all_inputs)
     q = q.contiguous()
-    out = torch.empty_like(q)
+    out = torch.empty((B, H, Lq, v_pages.shape[-1]), dtype=q.dtype)
     lse = torch.empty((B, H, Lq), dtype=torch.float32)
     with torch.no_grad():
         variant["forward"](q, k_pages.contiguous(), v_pages.contiguous(), table, layout,
@@ -142,7 +143,7 @@ def _variant(attn, page_size: int) -> dict:
         made = build(rows.mask, rows.score, kernel="forward_paged", head_dim=attn.head_dim,
                      dtype=attn.dtype, device="cpu", config=config,
                      input_decls=list(rows.inputs.values()), target=attn.target, cache=attn.use_cache,
-                     label=f"{attn.pattern.name} (paged)")
+                     label=f"{attn.pattern.name} (paged)", v_head_dim=attn.v_head_dim)
         attn.build_seconds += made.seconds
         v = {"rows": rows, "config": made.config, "forward": made.kernel,
              "int_width": kernel_int_width(rows.mask, rows.score), "names": sorted(rows.inputs),
@@ -215,11 +216,9 @@ def _check_tensors(attn, q, k_pages, v_pages):
             raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
         if t.device.type != "cpu":
             raise ValueError(f"spdsl: {label} is on {t.device}; paged calls run on the CPU")
-        if t.shape[-1] != attn.head_dim:
-            raise ValueError(f"spdsl: {label} has head dim {t.shape[-1]}, but this kernel was compiled "
-                             f"for head_dim={attn.head_dim}")
-    if k_pages.shape != v_pages.shape:
-        raise ValueError(f"spdsl: k_pages and v_pages must have the same shape, got "
+    attn.check_head_dims(q, k_pages, v_pages, ("q", "k_pages", "v_pages"))
+    if k_pages.shape[:-1] != v_pages.shape[:-1]:
+        raise ValueError(f"spdsl: k_pages and v_pages must have the same shape up to the head dim, got "
                          f"{tuple(k_pages.shape)} and {tuple(v_pages.shape)}")
     B, H, Lq, _ = q.shape
     n_pages, Hk, page_size, _ = k_pages.shape

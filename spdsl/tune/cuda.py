@@ -50,7 +50,7 @@ def default_cuda_config(pattern, block: tuple[int, int] | None = None):
 
 
 def cuda_search_space(pattern, head_dim: int, dtype, *, allow_block_override: bool = False,
-                      block: tuple[int, int] | None = None):
+                      block: tuple[int, int] | None = None, v_head_dim: int | None = None):
     """The tune.Space of the CUDA kernels for ``pattern`` at ``head_dim`` and ``dtype``."""
     from spdsl.codegen.cuda.kernels import config_ok
     from spdsl.dtypes import dtype_name
@@ -66,24 +66,27 @@ def cuda_search_space(pattern, head_dim: int, dtype, *, allow_block_override: bo
         if knob == "block_q" and not default.uses_tensor_cores(name):
             values = values + (256,)  # one thread per query row: wider blocks are fine
         knobs[knob] = tuple(sorted(set(values) | {getattr(default, knob)}))
-    return Space(default, knobs, head_dim, 0, check=lambda c: config_ok(c, head_dim, name))
+    return Space(default, knobs, head_dim, 0, check=lambda c: config_ok(c, head_dim, name, v_head_dim),
+                 v_head_dim=v_head_dim)
 
 
 class CudaMeasurer:
     """Builds through spdsl.compile(device="cuda") and times training steps on the local
     GPU (CUDA events; candidates interleaved round by round)."""
 
-    def __init__(self, pattern, *, B, H, Lq, Lk, head_dim, dtype, inputs):
+    def __init__(self, pattern, *, B, H, Lq, Lk, head_dim, dtype, inputs, v_head_dim=None):
         import torch
 
         if not torch.cuda.is_available():
             raise RuntimeError("tuning for device 'cuda' measures on a CUDA GPU, and torch sees "
                                "none here; run it on the machine that will run the kernels")
         self.pattern, self.head_dim, self.dtype = pattern, head_dim, dtype
+        self.v_head_dim = v_head_dim
+        dv = v_head_dim or head_dim
         gen = torch.Generator(device="cuda").manual_seed(0)
         self.q, self.k, self.v, self.dout = (
-            torch.randn(B, H, L, head_dim, device="cuda", generator=gen).to(dtype)
-            for L in (Lq, Lk, Lk, Lq))
+            torch.randn(B, H, L, d, device="cuda", generator=gen).to(dtype)
+            for L, d in ((Lq, head_dim), (Lk, head_dim), (Lk, dv), (Lq, dv)))
         for t in (self.q, self.k, self.v):
             t.requires_grad_()
         self.inputs = {n: t.to("cuda") for n, t in inputs.items()}
@@ -105,14 +108,14 @@ class CudaMeasurer:
         from spdsl.tune.measure import WrongResult, accept, check_error
 
         attn = compile_attention(self.pattern, head_dim=self.head_dim, dtype=self.dtype,
-                             device="cuda", config=cfg)
+                             device="cuda", config=cfg, v_head_dim=self.v_head_dim)
 
         def run(q, k, v, inputs):
             with torch.no_grad():
                 return attn(q.cuda(), k.cuda(), v.cuda(),
                             **{n: t.cuda() for n, t in inputs.items()}).cpu()
 
-        err, eager = check_error(run, self.pattern, self.head_dim, self.dtype)
+        err, eager = check_error(run, self.pattern, self.head_dim, self.dtype, v_head_dim=self.v_head_dim)
         if not accept(err, eager, self.dtype):
             raise WrongResult(f"wrong result: relative error {err:.2e} against float64 "
                               f"(eager {self.dtype} gives {eager:.2e})")

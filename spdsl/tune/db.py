@@ -107,10 +107,12 @@ def cpu_target_id(num_threads: int | None = None) -> str:
     return f"cpu/{host_cpu()}/{cpu_features()}/{num_threads}t"
 
 
-def signature_id(pattern, dtype, head_dim: int) -> str:
-    """The kernel's identity: the normalised IR hash, dtype and head dim."""
+def signature_id(pattern, dtype, head_dim: int, v_head_dim: int | None = None) -> str:
+    """The kernel's identity: the normalised IR hash, dtype and head dim ("d64"; "d192v128"
+    where v's head dim differs, so that records of one head dim keep their signature)."""
     name = str(dtype).replace("torch.", "")
-    return f"{pattern.key()}/{name}/d{head_dim}"
+    dims = f"d{head_dim}" if v_head_dim in (None, head_dim) else f"d{head_dim}v{v_head_dim}"
+    return f"{pattern.key()}/{name}/{dims}"
 
 
 # ---- the database ----------------------------------------------------------------------
@@ -449,23 +451,29 @@ def config_problem(d, target: str, signature: str = "", check: bool = True) -> s
         return None
     try:
         cfg = config_from_dict(d, target)
-        head_dim, dtype = _signature_shape(signature)
+        head_dim, dtype, v_head_dim = _signature_shape(signature)
         if cuda:
             if head_dim is not None:
-                cfg.check(head_dim, dtype or "float32")
+                cfg.check(head_dim, dtype or "float32", v_head_dim)
         else:
-            cfg.check(head_dim or 64)
+            cfg.check(head_dim or 64, v_head_dim)
     except (ValueError, TypeError) as e:
         return f"config is not buildable ({e})"
     return None
 
 
-def _signature_shape(signature: str) -> tuple[int | None, str | None]:
-    """(head dim, dtype) of a "<pattern key>/<dtype>/d<head dim>" signature, or Nones."""
+def _signature_shape(signature: str) -> tuple[int | None, str | None, int | None]:
+    """(head dim, dtype, v head dim or None) of a "<pattern key>/<dtype>/d<head dim>[v<v
+    head dim>]" signature, or Nones."""
     parts = str(signature).rsplit("/", 2)
-    if len(parts) == 3 and parts[2][:1] == "d" and parts[2][1:].isdigit() and len(parts[2]) < 8:
-        return int(parts[2][1:]), parts[1]
-    return None, None
+    if len(parts) != 3 or parts[2][:1] != "d" or len(parts[2]) >= 16:
+        return None, None, None
+    dims = parts[2][1:].split("v")
+    if len(dims) == 1 and dims[0].isdigit() and len(dims[0]) < 7:
+        return int(dims[0]), parts[1], None
+    if len(dims) == 2 and all(x.isdigit() and len(x) < 7 for x in dims):
+        return int(dims[0]), parts[1], int(dims[1])
+    return None, None, None
 
 
 def cuda_target_id(arch: str | None = None) -> str:
@@ -481,7 +489,7 @@ def cuda_target_id(arch: str | None = None) -> str:
 
 def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None = None, *,
                heads: int | None = None, db: TuningDB | None = None, target: str | None = None,
-               device: str = "cpu", arch: str | None = None):
+               device: str = "cpu", arch: str | None = None, v_head_dim: int | None = None):
     """``(config | None, reason)``: the tuned config the database holds for this kernel
     on this machine (``device="cuda"``: for GPUs of ``arch``, a CudaConfig), for
     ``seq``'s bucket (else the nearest bucket; ``seq`` None: the largest bucket), or None
@@ -492,7 +500,7 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
 
     db = db or TuningDB()
     name = dtype_name(dtype if dtype is not None else torch.float32)
-    sig = signature_id(pattern, name, head_dim)
+    sig = signature_id(pattern, name, head_dim, v_head_dim)
     try:
         if target is None and device == "cuda":
             target = cuda_target_id(arch)
@@ -512,10 +520,10 @@ def config_for(pattern, head_dim: int, dtype, seq: int | tuple[int, int] | None 
     try:
         if target.startswith("cuda/"):
             from spdsl.codegen.cuda.kernels import config_ok as cuda_config_ok
-            if not cuda_config_ok(cfg, head_dim, name):
+            if not cuda_config_ok(cfg, head_dim, name, v_head_dim):
                 raise ValueError("the CUDA kernels do not build for it")
         else:
-            cfg.check(head_dim)
+            cfg.check(head_dim, v_head_dim)
     except (ValueError, TypeError) as e:
         return None, f"tuned config in {db.path} is no longer valid ({e}); using the default"
     speed = f", {rec['default_ms'] / rec['time_ms']:.2f}x the default" if rec.get("default_ms") else ""

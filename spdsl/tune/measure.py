@@ -41,15 +41,18 @@ def random_inputs(pattern, B: int, H: int, Lq: int, Lk: int, seed: int) -> dict:
     return out
 
 
-def check_error(run, pattern, head_dim: int, dtype, seed: int = 0) -> tuple[float, float]:
+def check_error(run, pattern, head_dim: int, dtype, seed: int = 0,
+                v_head_dim: int | None = None) -> tuple[float, float]:
     """(kernel error, same-dtype eager error) against the float64 reference on the small
-    check shape; ``run(q, k, v, inputs)`` returns the kernel's output."""
+    check shape; ``run(q, k, v, inputs)`` returns the kernel's output. v has
+    ``v_head_dim`` (None: head_dim)."""
     from spdsl.analysis.reference import reference_attention
     import torch
 
     B, H, L = CHECK_SHAPE["B"], CHECK_SHAPE["H"], CHECK_SHAPE["L"]
     gen = torch.Generator().manual_seed(seed)
-    q, k, v = (torch.randn(B, H, L, head_dim, generator=gen, dtype=torch.float64) for _ in range(3))
+    q, k, v = (torch.randn(B, H, L, d, generator=gen, dtype=torch.float64)
+               for d in (head_dim, head_dim, v_head_dim or head_dim))
     inputs = random_inputs(pattern, B, H, L, L, seed)
     ref = reference_attention(pattern, q, k, v, **inputs)
     low = [t.to(dtype) for t in (q, k, v)]
@@ -70,14 +73,15 @@ class LocalMeasurer:
     """Builds through spdsl.compile (disk cache on) and times ``attn(q, k, v, **inputs)``
     in this process, candidates interleaved round by round."""
 
-    def __init__(self, pattern, *, B, H, Lq, Lk, head_dim, dtype, inputs):
+    def __init__(self, pattern, *, B, H, Lq, Lk, head_dim, dtype, inputs, v_head_dim=None):
         import torch
 
         self.pattern, self.head_dim, self.dtype = pattern, head_dim, dtype
+        self.v_head_dim = v_head_dim
         gen = torch.Generator().manual_seed(0)
         self.q = torch.randn(B, H, Lq, head_dim, generator=gen).to(dtype)
         self.k = torch.randn(B, H, Lk, head_dim, generator=gen).to(dtype)
-        self.v = torch.randn(B, H, Lk, head_dim, generator=gen).to(dtype)
+        self.v = torch.randn(B, H, Lk, v_head_dim or head_dim, generator=gen).to(dtype)
         self.inputs = inputs
         self.target = cpu_target_id()
         self._number: dict = {}
@@ -86,8 +90,10 @@ class LocalMeasurer:
         """A handle to time, after building and checking; raises on a failure."""
         from spdsl.runtime.op import compile as compile_attention
 
-        attn = compile_attention(self.pattern, head_dim=self.head_dim, dtype=self.dtype, config=cfg, cache=True)
-        err, eager = check_error(lambda q, k, v, inp: attn(q, k, v, **inp), self.pattern, self.head_dim, self.dtype)
+        attn = compile_attention(self.pattern, head_dim=self.head_dim, dtype=self.dtype, config=cfg, cache=True,
+                                 v_head_dim=self.v_head_dim)
+        err, eager = check_error(lambda q, k, v, inp: attn(q, k, v, **inp), self.pattern, self.head_dim, self.dtype,
+                                 v_head_dim=self.v_head_dim)
         if not accept(err, eager, self.dtype):
             raise WrongResult(f"wrong result: relative error {err:.2e} against float64 "
                               f"(eager {self.dtype} gives {eager:.2e})")

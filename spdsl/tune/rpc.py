@@ -202,13 +202,13 @@ def _np(t) -> np.ndarray:
 class _Shape:
     """Host-side arrays of one call shape, per block size (layouts are cached)."""
 
-    def __init__(self, pattern, B, H, Lq, Lk, head_dim, dtype, inputs, seed):
+    def __init__(self, pattern, B, H, Lq, Lk, head_dim, dtype, inputs, seed, v_head_dim=None):
         import torch
 
         self.pattern, self.B, self.H, self.Lq, self.Lk = pattern, B, H, Lq, Lk
         gen = torch.Generator().manual_seed(seed)
-        self.q64, self.k64, self.v64 = (torch.randn(B, H, L, head_dim, generator=gen, dtype=torch.float64)
-                                        for L in (Lq, Lk, Lk))
+        self.q64, self.k64, self.v64 = (torch.randn(B, H, L, d, generator=gen, dtype=torch.float64)
+                                        for L, d in ((Lq, head_dim), (Lk, head_dim), (Lk, v_head_dim or head_dim)))
         self.qkv = [_np(t.to(dtype)) for t in (self.q64, self.k64, self.v64)]
         self.dtype_name = str(dtype).replace("torch.", "")
         self.inputs = inputs
@@ -252,7 +252,7 @@ class _Server:
         if key not in self.args:
             packed, kin = shape.layout(cand.config.block_q, cand.config.block_k)
             q, k, v = (tvm.runtime.tensor(a, self.dev) for a in shape.qkv)
-            out = tvm.runtime.empty(shape.qkv[0].shape, shape.dtype_name, self.dev)
+            out = tvm.runtime.empty((*shape.qkv[0].shape[:3], shape.qkv[2].shape[3]), shape.dtype_name, self.dev)
             lse = tvm.runtime.empty((shape.B, shape.H, shape.Lq), "float32", self.dev)
             lay = [packed.head_class, packed.row_ptr, packed.col_idx, packed.full, packed.task_order(self.threads)]
             extra = cand.extras.args(kin, shape.H, shape.Lq, shape.Lk)
@@ -274,7 +274,7 @@ class RPCMeasurer:
 
     def __init__(self, address: str, pattern, *, B, H, Lq, Lk, head_dim, dtype, inputs, target=None,
                  max_sessions: int = 8, timeout: float = STEP_TIMEOUT_S,
-                 connect_timeout: float = CONNECT_TIMEOUT_S):
+                 connect_timeout: float = CONNECT_TIMEOUT_S, v_head_dim: int | None = None):
         """``timeout``: seconds at most for each RPC step (waiting for a free server, a
         session, an upload, a check, a timing); ``connect_timeout``: for connecting to
         the tracker. Raises RPCError (a RuntimeError naming the address and the step)."""
@@ -283,6 +283,7 @@ class RPCMeasurer:
         self.host, self.port, self.key = parse_address(address)
         self.address = f"{self.host}:{self.port}"
         self.pattern, self.head_dim, self.dtype, self.target_spec = pattern, head_dim, dtype, target
+        self.v_head_dim = v_head_dim
         self.dtype_name = str(dtype).replace("torch.", "")
         self.timeout = float(timeout)
         self.servers: list = []
@@ -298,10 +299,11 @@ class RPCMeasurer:
             raise
         # Records say where they were measured: the build target and the tracker's key.
         self.target = f"rpc/{self.key}/" + cpu_target_id(self.servers[0].threads).split("/", 1)[1]
-        self.big = _Shape(pattern, B, H, Lq, Lk, head_dim, dtype, inputs, seed=0)
+        self.big = _Shape(pattern, B, H, Lq, Lk, head_dim, dtype, inputs, seed=0, v_head_dim=v_head_dim)
         L = CHECK_SHAPE["L"]
         self.small = _Shape(pattern, CHECK_SHAPE["B"], CHECK_SHAPE["H"], L, L, head_dim, dtype,
-                            random_inputs(pattern, CHECK_SHAPE["B"], CHECK_SHAPE["H"], L, L, 0), seed=0)
+                            random_inputs(pattern, CHECK_SHAPE["B"], CHECK_SHAPE["H"], L, L, 0), seed=0,
+                            v_head_dim=v_head_dim)
         self._ref = None
         self.sessions_used: set = set()
 
@@ -364,7 +366,7 @@ class RPCMeasurer:
 
         made = build(self.pattern.mask, self.pattern.score, kernel="forward", head_dim=self.head_dim,
                      dtype=self.dtype_name, config=cfg, input_decls=list(self.pattern.inputs.values()),
-                     target=self.target_spec, label=self.pattern.name)
+                     target=self.target_spec, label=self.pattern.name, v_head_dim=self.v_head_dim)
         fd, path = tempfile.mkstemp(prefix="kernel-", suffix=".so", dir=self.tmp)
         os.close(fd)
         made.kernel.module.export_library(path)

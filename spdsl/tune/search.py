@@ -75,9 +75,11 @@ def default_config(pattern, block: tuple[int, int] | None = None):
 
 
 def search_space(pattern, head_dim: int, *, lanes: int | None = None, allow_block_override: bool = False,
-                 block: tuple[int, int] | None = None, target: str = "cpu") -> Space:
+                 block: tuple[int, int] | None = None, target: str = "cpu",
+                 v_head_dim: int | None = None) -> Space:
     """The knobs of ``target`` to search for ``pattern``. The pattern's ``block`` hint
-    fixes block_q and block_k unless ``allow_block_override``; ``block`` fixes them always."""
+    fixes block_q and block_k unless ``allow_block_override``; ``block`` fixes them always.
+    ``v_head_dim``: v's head dim where it differs (dim_tile must divide both)."""
     from spdsl.codegen.cpu.schedule import ScheduleConfig
 
     if target != "cpu":
@@ -98,12 +100,12 @@ def search_space(pattern, head_dim: int, *, lanes: int | None = None, allow_bloc
             if f.name in ("block_q", "block_k"):
                 values = tuple(v for v in values if v % lanes == 0 or v == getattr(default, f.name))
             if f.name == "dim_tile":
-                values = tuple(v for v in values if head_dim % v == 0)
+                values = tuple(v for v in values if head_dim % v == 0 and (v_head_dim or head_dim) % v == 0)
             current = getattr(default, f.name)
             knobs[f.name] = tuple(sorted(set(values) | {current}))
         elif isinstance(getattr(default, f.name), bool):
             knobs[f.name] = (False, True)
-    return Space(default, knobs, head_dim, lanes)
+    return Space(default, knobs, head_dim, lanes, v_head_dim=v_head_dim)
 
 
 # ---- results -----------------------------------------------------------------------------------
@@ -196,7 +198,8 @@ def _ckey(cfg) -> tuple:
 def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1, trials: int = 32,
          budget: float | None = None, inputs: dict | None = None, rpc: str | None = None,
          progress: bool = True, allow_block_override: bool = False, block: tuple[int, int] | None = None,
-         db: TuningDB | None = None, seed: int = 0, measurer=None, device: str = "cpu") -> TuneResult:
+         db: TuningDB | None = None, seed: int = 0, measurer=None, device: str = "cpu",
+         v_head_dim: int | None = None) -> TuneResult:
     """Tune ``pattern``'s kernel for ``device`` ("cpu", or "cuda": the local GPU, timing
     forward + backward, see ``cuda.py``) at one shape; every trial goes to the
     tuning database.
@@ -210,6 +213,8 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
     ``measurer``: an object with ``target``, ``prepare(config) -> handle`` (raises on a
     failure), ``measure(handles, rounds, rng) -> seconds per handle per round`` and
     ``close()``, in place of the built-in ones (another device, or a test).
+    ``v_head_dim``: v's head dim where it differs from ``head_dim`` (a kernel of its own,
+    tuned and recorded under its own signature).
 
     >>> res = tune(pat, seq=8192, heads=8, head_dim=64, dtype=torch.float32, trials=16)
     >>> res.best_config, res.speedup
@@ -223,6 +228,8 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
     dtype = getattr(torch, dtype_name(dtype))
     budget = DEFAULT_BUDGET_S if budget is None else float(budget)
     pattern.require_bound()
+    if v_head_dim == head_dim:
+        v_head_dim = None
     Lq, Lk = (seq, seq) if isinstance(seq, int) else tuple(seq)
     if inputs is None:
         inputs = random_inputs(pattern, batch, heads, Lq, Lk, seed)
@@ -236,24 +243,28 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
         if rpc:
             raise ValueError("RPC measurement is for CPU targets; tune CUDA kernels on the GPU's machine")
         space = cuda_search_space(pattern, head_dim, dtype, allow_block_override=allow_block_override,
-                                  block=block)
+                                  block=block, v_head_dim=v_head_dim)
     else:
-        space = search_space(pattern, head_dim, allow_block_override=allow_block_override, block=block)
+        space = search_space(pattern, head_dim, allow_block_override=allow_block_override, block=block,
+                             v_head_dim=v_head_dim)
+    dims = dict(head_dim=head_dim, v_head_dim=v_head_dim)
     if measurer is not None:
         meas = measurer
     elif device == "cuda":
-        meas = CudaMeasurer(pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype,
-                            inputs=inputs)
+        meas = CudaMeasurer(pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, dtype=dtype, inputs=inputs, **dims)
     elif rpc:
         from spdsl.tune.rpc import RPCMeasurer
         # no RPC step may outlast the budget (a silent server or tracker)
         step = min(60.0, budget) if math.isfinite(budget) else 60.0
-        meas = RPCMeasurer(rpc, pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype,
-                           inputs=inputs, timeout=step, connect_timeout=min(10.0, step))
+        meas = RPCMeasurer(rpc, pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, dtype=dtype,
+                           inputs=inputs, timeout=step, connect_timeout=min(10.0, step), **dims)
     else:
-        meas = LocalMeasurer(pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, head_dim=head_dim, dtype=dtype, inputs=inputs)
+        meas = LocalMeasurer(pattern, B=batch, H=heads, Lq=Lq, Lk=Lk, dtype=dtype, inputs=inputs, **dims)
+    shape = {"B": batch, "H": heads, "Lq": Lq, "Lk": Lk, "D": head_dim}
+    if v_head_dim is not None:
+        shape["Dv"] = v_head_dim
     run = _Run(pattern, space, meas, db, rng, trials, budget, start, dtype,
-               shape={"B": batch, "H": heads, "Lq": Lq, "Lk": Lk, "D": head_dim},
+               shape=shape,
                bucket=Bucket.of(Lq, Lk, heads), progress=Progress(trials, progress))
     try:
         return run.go()
@@ -269,7 +280,7 @@ class _Run:
         self.pattern, self.space, self.meas, self.db, self.rng = pattern, space, meas, db, rng
         self.max_trials, self.budget, self.start, self.dtype = trials, budget, start, dtype
         self.shape, self.bucket, self.progress = shape, bucket, progress
-        self.signature = signature_id(pattern, dtype, space.head_dim)
+        self.signature = signature_id(pattern, dtype, space.head_dim, space.v_head_dim)
         self.run_id = uuid.uuid4().hex
         self.seen: dict = {}          # config key -> Trial (screening)
         self.trials: list = []

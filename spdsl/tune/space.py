@@ -17,15 +17,17 @@ class Space:
     head_dim: int
     lanes: int
     check: object = field(default=None, compare=False)  # cfg -> bool, in place of the CPU rules
+    v_head_dim: int | None = None        # v's head dim where it differs from head_dim
 
     def valid(self, cfg) -> bool:
         if self.check is not None:
             return self.check(cfg)
         try:
-            cfg.with_lanes(self.lanes).check(self.head_dim)
+            cfg.with_lanes(self.lanes).check(self.head_dim, self.v_head_dim)
         except ValueError:
             return False
-        if "dim_tile" in self.knobs and self.head_dim % cfg.dim_tile:
+        dims = (self.head_dim, self.v_head_dim or self.head_dim)
+        if "dim_tile" in self.knobs and any(d % cfg.dim_tile for d in dims):
             return False  # dim_tile_for would round it to another config's kernel
         # accumulators of a register tile beyond the register file spill badly: pruned
         regs = 32 if self.lanes >= 16 else 16
