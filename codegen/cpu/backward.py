@@ -16,6 +16,8 @@ task_order`` (load balance across threads).
 forward, and also writes Delta (the dK/dV kernel reads it, so it runs second).
 ``dkdv`` runs one task per (batch, key head, key block) over the transposed layout
 (``layout.transpose``), summing over the query heads of a grouped-query group.
+The head dim D of q and k and the v head dim Dv may differ: S and dQ, dK run over D, dP,
+Delta and dV over Dv (a fused pass of two products splits into one pass each).
 A row with lse = -inf (empty mask) gets P = 0 and so zero gradients; masked elements
 are selected to 0, never multiplied, and so is dS where P == 0 (a -inf score), so an
 infinite derivative cannot leak a NaN. A row with a NaN lse (a NaN seen in the forward)
@@ -38,7 +40,7 @@ from spdsl.codegen.common.derivative import derivative
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LOG2E, exp2
-from spdsl.codegen.cpu.loops import cpu_loops, stack_buffers
+from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stack_tiles
 
 F0 = 0.0
 
@@ -60,19 +62,29 @@ class GradElement:
     def _at(self, b, h, q, k):
         return b, h, tirx.min(q, self.sv.Lq - 1), tirx.min(k, self.sv.Lk - 1)
 
-    def p(self, b, h, q, k, raw, lse2):
+    def exponent(self, b, h, q, k, raw, lse2):
+        """log2 P: ``score(raw) * log2 e - lse2``. The CPU kernels store it before taking
+        ``exp2`` of it (:meth:`ds_from`): ``exp2`` binds its argument to a chain of Lets,
+        and with a Select-heavy score inlined there the LLVM build of one kernel took
+        minutes (``if qi in (0, 9) or ki in (3, 4) then -inf else score``: dQ 50 s -> 7 s)."""
         s = self.ex.score_at(*self._at(b, h, q, k), raw)
-        return self.exp2_fn(s * tirx.const(LOG2E, "float32") - lse2)
+        return s * tirx.const(LOG2E, "float32") - lse2
 
-    def ds(self, b, h, q, k, raw, dp, lse2, delta):
+    def p(self, b, h, q, k, raw, lse2):
+        return self.exp2_fn(self.exponent(b, h, q, k, raw, lse2))
+
+    def ds_from(self, b, h, q, k, raw, dp, t, delta):
+        """dS of one element from its exponent ``t`` (:meth:`exponent`)."""
         if self.dscore is None:
-            return self.p(b, h, q, k, raw, lse2) * (dp - delta)
+            return self.exp2_fn(t) * (dp - delta)
         # P == 0 (a score of -inf, or an empty row) gives dS = 0 even where dscore is
         # infinite (log at 0); a NaN P still makes dS NaN
         pv = tirx.Var("p", "float32")
         val = pv * (dp - delta) * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
-        return tirx.Let(pv, self.p(b, h, q, k, raw, lse2),
-                        tirx.Select(pv == tirx.const(F0, "float32"), _zero(), val))
+        return tirx.Let(pv, self.exp2_fn(t), tirx.Select(pv == tirx.const(F0, "float32"), _zero(), val))
+
+    def ds(self, b, h, q, k, raw, dp, lse2, delta):
+        return self.ds_from(b, h, q, k, raw, dp, self.exponent(b, h, q, k, raw, lse2), delta)
 
     def keep(self, b, h, q, k, variant: str):
         """variant: "full" (nothing to check), "edge" (q < Lq and k < Lk), "partial"."""
@@ -88,27 +100,44 @@ def _zero():
     return tirx.const(F0, "float32")
 
 
-def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_decls, dtype: str):
+def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_decls, dtype: str,
+           v_head_dim: int):
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
     g = GradElement(ExprLowerer(mask, score, sv, sig), sv)
     p = declare_kernel(kind, sv, sig, head_dim=head_dim, block_q=cfg.block_q,
-                       block_k=cfg.block_k, dtype=dtype)
+                       block_k=cfg.block_k, dtype=dtype, v_head_dim=v_head_dim)
     lanes = cfg.block_k if kind == "dkdv" else cfg.block_q
-    loops = cpu_loops(p, sv, head_dim=head_dim, block_q=cfg.block_q, lanes=lanes)
-    return sv, g, p, loops
+    loops = cpu_loops(p, sv, block_q=cfg.block_q, lanes=lanes)
+    return sv, g, p, loops, exponent_row(g, lanes)
+
+
+def exponent_row(g: GradElement, lanes: int):
+    """T.macro: ``TT[l] = log2 P`` (:meth:`GradElement.exponent`) of the ``lanes`` elements
+    of row ``o`` of the raw scores ``RAW``, element ``l`` at query ``q + l * q_lane``, key
+    ``k + l * k_lane``, with lse2 ``LR[lr + l * lr_lane]`` (dQ: a key a row; dK/dV: a
+    query a row)."""
+
+    @T.macro
+    def row(TT, RAW, o, LR, b, h, q, k, q_lane, k_lane, lr, lr_lane):
+        for l in T.vectorized(lanes):
+            TT[l] = g.exponent(b, h, q + l * q_lane, k + l * k_lane, RAW[o, l], LR[lr + l * lr_lane])
+
+    return row
 
 
 def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                dtype: str = "float32", learn: bool = False):
+                dtype: str = "float32", learn: bool = False, v_head_dim: int | None = None):
     """dQ (and Delta). Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
     full order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
     q k v o do dq are ``dtype`` (float32, float16 or bfloat16); arithmetic, lse and delta
     are float32. ``learn`` makes the gradient variant ``dq_inputs``, which also
     accumulates the gradients of the float inputs the score reads into buffers appended
-    to its arguments (``common/input_grads.py``, ``cpu/input_grads.py``)."""
-    sv, g, p, (_, row_tasks, block_kinds, products, accumulate) = _setup(
-        "dq", mask, score, head_dim, cfg, input_decls, dtype)
+    to its arguments (``common/input_grads.py``, ``cpu/input_grads.py``). v, o and do
+    have ``v_head_dim`` (default head_dim)."""
+    DV = head_dim if v_head_dim is None else v_head_dim
+    sv, g, p, (_, row_tasks, block_kinds, products, accumulate), exponents = _setup(
+        "dq", mask, score, head_dim, cfg, input_decls, dtype, DV)
     learn_step = None
     if learn:
         from spdsl.codegen.common.input_grads import plan as input_grad_plan
@@ -122,35 +151,47 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     KT, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
 
     @T.macro
+    def delta_and_do(b, h, q0, DOT, DR, d, i):
+        DOT[d, i] = T.Cast("float32", DO[b, h, T.min(q0 + i, Lqv - 1), d])
+        DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, T.min(q0 + i, Lqv - 1), d])
+
+    @T.macro
     def ds_block(variant, S, DP, LR, DR, b, h, q0, k0):
-        for r in T.serial(BK):
+        TT = stack_buffer(BQ)
+        for r in T.serial(BK):  # a key a row, queries across the lanes
+            exponents(TT, S, r, LR, b, h, q0, k0 + r, 1, 0, 0, 1)
             for i in T.vectorized(BQ):
                 S[r, i] = T.Select(g.keep(b, h, q0 + i, k0 + r, variant),
-                                   g.ds(b, h, q0 + i, k0 + r, S[r, i], DP[r, i], LR[i], DR[i]), _zero())
+                                   g.ds_from(b, h, q0 + i, k0 + r, S[r, i], DP[r, i], TT[i], DR[i]), _zero())
 
     @T.macro
     def task(b, h, hk, q0, rbeg, rend):
-        QT, DOT, DQT = stack_buffers((D, BQ), 3)
+        QT, DOT, DQT = stack_tiles((D, DV, D), BQ)
         S, DP = stack_buffers((BK, BQ), 2)
         LR, DR = stack_buffers((BQ,), 2)
-        for i in T.vectorized(BQ):
+        # the task's rows, transposed into the tiles (serial loops: 64-lane gathers of
+        # strided rows made this kernel's LLVM build several times slower, for nothing)
+        for i in T.serial(BQ):
             LR[i] = LSE[b, h, T.min(q0 + i, Lqv - 1)] * T.float32(LOG2E)
             LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
             DR[i] = T.Select(LR[i] == T.float32(float("inf")), T.float32(0),
                              T.float32(0) - DLSE[b, h, T.min(q0 + i, Lqv - 1)])
-        for d in T.serial(D):
-            for i in T.vectorized(BQ):
+            for d in T.serial(D):
                 QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * scale
-                DOT[d, i] = T.Cast("float32", DO[b, h, T.min(q0 + i, Lqv - 1), d])
-                DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, T.min(q0 + i, Lqv - 1), d])
+                if DV == D:
+                    delta_and_do(b, h, q0, DOT, DR, d, i)
                 DQT[d, i] = T.float32(0)
+        if DV != D:
+            for i in T.serial(BQ):
+                for d in T.serial(DV):
+                    delta_and_do(b, h, q0, DOT, DR, d, i)
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
-            products(S, K, QT, DP, V, DOT, b, hk, k0, Lkv, BK, KT)
+            products(S, K, QT, DP, V, DOT, b, hk, k0, Lkv, BK, KT, D, DV)
             if learn_step is not None:  # learnable inputs: reads the raw S, so before dS
                 block_kinds(FL[j], k0 + BK > Lkv or q0 + BQ > Lqv, True, learn_step.block, S, DP, LR, DR, b, h, q0, k0, j)
             block_kinds(FL[j], k0 + BK > Lkv or q0 + BQ > Lqv, True, ds_block, S, DP, LR, DR, b, h, q0, k0)
-            accumulate(DQT, K, S, None, None, None, b, hk, k0, Lkv, BK, DT, None)
+            accumulate(DQT, K, S, None, None, None, b, hk, k0, Lkv, BK, None, D, DT, D, DT)
         for i in T.serial(T.min(BQ, Lqv - q0)):
             DELTA[b, h, q0 + i] = DR[i]
             for d in T.serial(D):
@@ -169,29 +210,30 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
 
 def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                  dtype: str = "float32"):
+                  dtype: str = "float32", v_head_dim: int | None = None):
     """dK and dV. Arguments: q k v do lse delta dk dv head_class col_ptr row_idx full_t
     order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
-    q k v do dk dv are ``dtype``; arithmetic, lse and delta are float32."""
-    sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate) = _setup(
-        "dkdv", mask, score, head_dim, cfg, input_decls, dtype)
-    Q, K, V, DO, LSE, DELTA, DK, DV = p.tensors.values()
+    q k v do dk dv are ``dtype``; arithmetic, lse and delta are float32. v, do and dv
+    have ``v_head_dim`` (default head_dim)."""
+    DV = head_dim if v_head_dim is None else v_head_dim
+    sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate), exponents = _setup(
+        "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV)
+    Q, K, V, DO, LSE, DELTA, DK, DVG = p.tensors.values()
     HC, CP, RI, FL, scale = p.HC, p.PTR, p.IDX, p.FL, p.scale
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     QTL, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
-
-    def pds_value(b, h, q, k, raw, dp, lse2, delta, variant, want_ds):
-        keep = g.keep(b, h, q, k, variant)
-        val = g.ds(b, h, q, k, raw, dp, lse2, delta) if want_ds else g.p(b, h, q, k, raw, lse2)
-        return tirx.Select(keep, val, _zero())
+    DTV = dim_tile_for(DV, cfg.dim_tile)
 
     @T.macro
     def pds_block(variant, P, DS, LR, DR, b, h, q0, k0):
-        for i in T.serial(BQ):
+        TT = stack_buffer(BK)
+        for i in T.serial(BQ):  # a query a row, keys across the lanes
+            exponents(TT, P, i, LR, b, h, q0 + i, k0, 0, 1, i, 0)
             for j in T.vectorized(BK):
-                DS[i, j] = pds_value(b, h, q0 + i, k0 + j, P[i, j], DS[i, j], LR[i], DR[i], variant, True)
-                P[i, j] = pds_value(b, h, q0 + i, k0 + j, P[i, j], DS[i, j], LR[i], DR[i], variant, False)
+                DS[i, j] = T.Select(g.keep(b, h, q0 + i, k0 + j, variant),
+                                    g.ds_from(b, h, q0 + i, k0 + j, P[i, j], DS[i, j], TT[j], DR[i]), _zero())
+                P[i, j] = T.Select(g.keep(b, h, q0 + i, k0 + j, variant), g.exp2_fn(TT[j]), _zero())
 
     @T.macro
     def key_task(task, n_kb, group):
@@ -199,15 +241,22 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         hk: T.let = task // n_kb % Hkv
         kb: T.let = task % n_kb
         k0: T.let = kb * BK
-        KTR, VTR, DKT, DVT = stack_buffers((D, BK), 4)
+        KTR, VTR, DKT, DVT = stack_tiles((D, DV, D, DV), BK)
         P, DS = stack_buffers((BQ, BK), 2)
         LR, DR = stack_buffers((BQ,), 2)
         for d in T.serial(D):
             for j in T.vectorized(BK):
                 KTR[d, j] = T.Cast("float32", K[b, hk, T.min(k0 + j, Lkv - 1), d]) * scale
-                VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lkv - 1), d])
+                if DV == D:
+                    VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lkv - 1), d])
                 DKT[d, j] = T.float32(0)
-                DVT[d, j] = T.float32(0)
+                if DV == D:
+                    DVT[d, j] = T.float32(0)
+        if DV != D:
+            for d in T.serial(DV):
+                for j in T.vectorized(BK):
+                    VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lkv - 1), d])
+                    DVT[d, j] = T.float32(0)
         for hh in T.serial(group):
             h: T.let = hk * group + hh
             col: T.let = HC[b, h] * (n_kb + 1) + kb
@@ -218,14 +267,18 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                     LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
                     DR[i] = DELTA[b, h, T.min(q0 + i, Lqv - 1)]
                 # S (queries x keys) and dP, register tile key_tile queries x block_k
-                products(P, Q, KTR, DS, DO, VTR, b, h, q0, Lqv, BQ, QTL)
+                products(P, Q, KTR, DS, DO, VTR, b, h, q0, Lqv, BQ, QTL, D, DV)
                 block_kinds(FL[e], k0 + BK > Lkv or q0 + BQ > Lqv, True, pds_block, P, DS, LR, DR, b, h, q0, k0)
                 # dV^T += dO^T P and dK^T += Q^T dS, register tile dim_tile x block_k
-                accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, Lqv, BQ, DT, None)
+                accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, Lqv, BQ, None, DV, DTV, D, DT)
         for j in T.serial(T.min(BK, Lkv - k0)):
             for d in T.serial(D):
                 DK[b, hk, k0 + j, d] = T.Cast(dtype, DKT[d, j] * scale)
-                DV[b, hk, k0 + j, d] = T.Cast(dtype, DVT[d, j])
+                if DV == D:
+                    DVG[b, hk, k0 + j, d] = T.Cast(dtype, DVT[d, j])
+            if DV != D:
+                for d in T.serial(DV):
+                    DVG[b, hk, k0 + j, d] = T.Cast(dtype, DVT[d, j])
 
     @T.prim_func(check_well_formed=False)
     def dkdv():

@@ -61,9 +61,13 @@ class LearnStep:
         def block(variant, S, DP, LR, DR, b, h, q0, k0, j):
             GS = T.meta_var(stack_buffer(BK, BQ))
             for r in T.serial(BK):
+                # the exponent first, stored: P built on it in the same expression made
+                # the build time explode for Select-heavy scores (see GradElement.exponent)
+                for i in T.vectorized(BQ):
+                    GS[r, i] = g.exponent(b, h, q0 + i, k0 + r, S[r, i], LR[i])
                 for i in T.vectorized(BQ):
                     GS[r, i] = T.Select(g.keep(b, h, q0 + i, k0 + r, variant),
-                                        g.p(b, h, q0 + i, k0 + r, S[r, i], LR[i]) * (DP[r, i] - DR[i]), zero)
+                                        g.exp2_fn(GS[r, i]) * (DP[r, i] - DR[i]), zero)
             n_qb: T.let = (sv.Lq + (BQ - 1)) // BQ
             task: T.let = (b * sv.H + h) * n_qb + q0 // BQ
             slot: T.let = j - T.Cast("int32", RP[HC[b, h] * (n_qb + 1)])

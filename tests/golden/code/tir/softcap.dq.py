@@ -27,12 +27,11 @@ def dq(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "Q_
         DP = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
         LR = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
         DR = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
-        for i in T.vectorized(64):
+        for i in range(64):
             LR[i] = LSE[b, h, T.min(q0 + i, Lq - 1)] * T.float32(1.4426950408889634)
             LR[i] = T.Select(LR[i] == T.float32("-inf"), T.float32("inf"), LR[i])
             DR[i] = T.Select(LR[i] == T.float32("inf"), T.float32(0.0), T.float32(0.0) - DLSE[b, h, T.min(q0 + i, Lq - 1)])
-        for d in range(64):
-            for i in T.vectorized(64):
+            for d in range(64):
                 QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), d]) * scale
                 DOT[d, i] = T.Cast("float32", DO[b, h, T.min(q0 + i, Lq - 1), d])
                 DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, T.min(q0 + i, Lq - 1), d])
@@ -56,33 +55,42 @@ def dq(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "Q_
                         S[rt * 2 + r, i] = buffer[r, i]
                         DP[rt * 2 + r, i] = buffer_1[r, i]
             if FL[j] == T.uint8(0):
+                TT = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
                 for r in range(64):
+                    for l in T.vectorized(64):
+                        TT[l] = T.float32(30.0) * T.tanh(S[r, l] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[l]
                     for i in T.vectorized(64):
                         e2_r = T.float32()
                         e2_x = T.float32()
                         e2_n = T.float32()
                         e2_f = T.float32()
                         p = T.float32()
-                        S[r, i] = T.Select(T.And(q0 + i < Lq and k0 + r < Lk, T.bool(True)), T.Let(T.Select(p == T.float32(0.0), T.float32(0.0), p * (DP[r, i] - DR[i]) * (T.float32(30.0) * ((T.float32(1.0) - T.tanh(S[r, i] / T.float32(30.0)) * T.tanh(S[r, i] / T.float32(30.0))) * T.float32(0.033333335071802139)))), where={p: T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: T.float32(30.0) * T.tanh(S[r, i] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[i]})}), T.float32(0.0))
+                        S[r, i] = T.Select(T.And(q0 + i < Lq and k0 + r < Lk, T.bool(True)), T.Let(T.Select(p == T.float32(0.0), T.float32(0.0), p * (DP[r, i] - DR[i]) * (T.float32(30.0) * ((T.float32(1.0) - T.tanh(S[r, i] / T.float32(30.0)) * T.tanh(S[r, i] / T.float32(30.0))) * T.float32(0.033333335071802139)))), where={p: T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[i]})}), T.float32(0.0))
             else:
                 if k0 + 64 > Lk or q0 + 64 > Lq:
+                    TT = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
                     for r in range(64):
+                        for l in T.vectorized(64):
+                            TT[l] = T.float32(30.0) * T.tanh(S[r, l] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[l]
                         for i in T.vectorized(64):
                             e2_r = T.float32()
                             e2_x = T.float32()
                             e2_n = T.float32()
                             e2_f = T.float32()
                             p = T.float32()
-                            S[r, i] = T.Select(q0 + i < Lq and k0 + r < Lk, T.Let(T.Select(p == T.float32(0.0), T.float32(0.0), p * (DP[r, i] - DR[i]) * (T.float32(30.0) * ((T.float32(1.0) - T.tanh(S[r, i] / T.float32(30.0)) * T.tanh(S[r, i] / T.float32(30.0))) * T.float32(0.033333335071802139)))), where={p: T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: T.float32(30.0) * T.tanh(S[r, i] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[i]})}), T.float32(0.0))
+                            S[r, i] = T.Select(q0 + i < Lq and k0 + r < Lk, T.Let(T.Select(p == T.float32(0.0), T.float32(0.0), p * (DP[r, i] - DR[i]) * (T.float32(30.0) * ((T.float32(1.0) - T.tanh(S[r, i] / T.float32(30.0)) * T.tanh(S[r, i] / T.float32(30.0))) * T.float32(0.033333335071802139)))), where={p: T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[i]})}), T.float32(0.0))
                 else:
+                    TT = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
                     for r in range(64):
+                        for l in T.vectorized(64):
+                            TT[l] = T.float32(30.0) * T.tanh(S[r, l] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[l]
                         for i in T.vectorized(64):
                             e2_r = T.float32()
                             e2_x = T.float32()
                             e2_n = T.float32()
                             e2_f = T.float32()
                             p = T.float32()
-                            S[r, i] = T.Select(T.bool(True), T.Let(T.Select(p == T.float32(0.0), T.float32(0.0), p * (DP[r, i] - DR[i]) * (T.float32(30.0) * ((T.float32(1.0) - T.tanh(S[r, i] / T.float32(30.0)) * T.tanh(S[r, i] / T.float32(30.0))) * T.float32(0.033333335071802139)))), where={p: T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: T.float32(30.0) * T.tanh(S[r, i] / T.float32(30.0)) * T.float32(1.4426950408889634) - LR[i]})}), T.float32(0.0))
+                            S[r, i] = T.Select(T.bool(True), T.Let(T.Select(p == T.float32(0.0), T.float32(0.0), p * (DP[r, i] - DR[i]) * (T.float32(30.0) * ((T.float32(1.0) - T.tanh(S[r, i] / T.float32(30.0)) * T.tanh(S[r, i] / T.float32(30.0))) * T.float32(0.033333335071802139)))), where={p: T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[i]})}), T.float32(0.0))
             for rt in range(16):
                 buffer = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                 for r in T.unroll(4):
