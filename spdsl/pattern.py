@@ -231,6 +231,11 @@ class Pattern:
         self._check_index_ranges(sizes, out)
         return out
 
+    def check_input(self, name: str, value, sizes: Sizes):
+        """One input as :meth:`check_inputs` returns it (its type and shape checked; the
+        index ranges, which read every input, are not)."""
+        return _check_input(self._built.inputs[name], value, sizes)
+
     def _check_index_ranges(self, sizes: Sizes, inputs: dict) -> None:
         if not self._built.index_checks:
             return

@@ -215,3 +215,23 @@ def test_torch_compile_fullgraph_learns_a_gate():
     compiled(q, k, v, gate).backward(dout)
     want = _grads(attn, q, k, v, dout, inputs, ["gate"])[4]["gate"]
     assert gate.grad is not None and torch.equal(gate.grad, want)
+
+
+def test_new_float_values_reuse_the_layout_and_reach_the_kernels():
+    """Float inputs the mask never reads (a learnable bias changing every step) are keyed by
+    dtype and shape only: the layout is not rebuilt, and each call computes with its own
+    values. An int input that indexes (``off``) still keys by value."""
+    attn = _attn("small_forms")
+    q, k, v, _ = _tensors(40)
+    ref = _reference("small_forms", torch.float64)
+    before = len(attn._layouts)
+    base = _inputs("small_forms", 41)
+    for seed in (42, 43):
+        new = {**_inputs("small_forms", seed), "off": base["off"]}
+        out = attn(q, k, v, **new)
+        want = ref(q.double(), k.double(), v.double(), **new)
+        assert_within_eager_budget(out, want, _reference("small_forms", torch.float32)(q, k, v, **new),
+                                   what=f"seed {seed}")
+    assert len(attn._layouts) == before + 1
+    attn(q, k, v, **{**base, "off": (base["off"] + 1) % LK})
+    assert len(attn._layouts) == before + 2

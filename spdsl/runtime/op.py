@@ -209,14 +209,22 @@ class CompiledAttention:
         device = str(device or self.device)
         explicit = Q_OFFSET in inputs
         v = self._variant(explicit)
+        score_only = v.setdefault("score_only", score_only_inputs(v["rows"]))
         digest = hashlib.blake2b(digest_size=16)
         for name in v["names"]:
-            digest.update(_input_digest(name, inputs[name]))
+            digest.update(_input_digest(name, inputs[name], values=name not in score_only))
         key = (B, H, Lq, Lk, explicit, digest.hexdigest(), device)
         hit = self._layouts.get(key)
         if hit is not None:
             self._layouts.move_to_end(key)
-            return hit
+            if not score_only:
+                return hit
+            # a learnable bias changes every step: its values reach the kernels, never the layout
+            sizes = v["rows"].sizes(Lq, Lk, H, B)
+            fresh = {n: kernel_input(v["rows"].check_input(n, inputs[n], sizes)) for n in score_only}
+            if device != "cpu":
+                fresh = {n: t.to(device) for n, t in fresh.items()}
+            return hit[0], {**hit[1], **fresh}
         packed, kernel_inputs = call_layout(v["rows"], (self.config.block_q, self.config.block_k),
                                             B, H, Lq, Lk, inputs)
         from spdsl.analysis.overflow import require_exact
@@ -387,16 +395,31 @@ def kernel_view(t, device: str):
     return t.contiguous()
 
 
-def _input_digest(name: str, t) -> bytes:
+def _input_digest(name: str, t, values: bool = True) -> bytes:
     """What identifies one pattern input for the layout cache: its name, dtype, shape and
-    bytes (any dtype: bfloat16, bool, int8 and uint8 holding the same bytes differ)."""
+    bytes (any dtype: bfloat16, bool, int8 and uint8 holding the same bytes differ);
+    ``values=False``: not its bytes (:func:`score_only_inputs`)."""
     import torch
 
-    flat = t.detach().cpu().contiguous().reshape(-1)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{name}\0{t.dtype}\0{tuple(t.shape)}\0".encode())
-    digest.update(flat.view(torch.uint8).numpy().tobytes())
+    if values:
+        flat = t.detach().cpu().contiguous().reshape(-1)
+        digest.update(flat.view(torch.uint8).numpy().tobytes())
     return digest.digest()
+
+
+def score_only_inputs(rows) -> tuple[str, ...]:
+    """The float inputs whose values cannot change a call's layout or its checks: read by
+    the score only (the mask never reads them, no index is computed from them). The layout
+    cache keys them by dtype and shape, and a hit takes their values from the call."""
+    from spdsl.ir.nodes import inputs_read
+
+    seen = set(inputs_read(rows.mask))
+    for chk in rows.index_checks:
+        seen |= set(inputs_read(chk.index))
+    return tuple(sorted(n for n, d in rows.inputs.items()
+                        if d.dtype == "float" and d.declared is None and n not in seen))
 
 
 def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: int, inputs: dict):
