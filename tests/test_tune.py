@@ -153,8 +153,8 @@ def test_a_config_that_fails_is_recorded_and_never_chosen(db, monkeypatch):
 
     real = tn.check_error
 
-    def poisoned(run, pattern, head_dim, dtype, seed=0):  # a kernel that computes garbage
-        err, eager = real(run, pattern, head_dim, dtype, seed)
+    def poisoned(run, pattern, head_dim, dtype, seed=0, **kwargs):  # a kernel that computes garbage
+        err, eager = real(run, pattern, head_dim, dtype, seed, **kwargs)
         return (0.5, eager) if poisoned.bad else (err, eager)
 
     poisoned.bad = False
