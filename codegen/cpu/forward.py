@@ -54,6 +54,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     Lqv, Lkv = sv.Lq, sv.Lk
     KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
     _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
+    start = task_start(Q, Lqv, D, DV, BQ)
     fold_log2e = ex.score is None
     q_factor = LOG2E if fold_log2e else 1.0
     s_factor = 1.0 if fold_log2e else LOG2E
@@ -82,18 +83,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         QT, OT = stack_tiles((D, DV), BQ)
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
-        for d in T.serial(D):
-            for i in T.vectorized(BQ):
-                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * qs
-                if DV == D:
-                    OT[d, i] = T.float32(0)
-        if DV != D:
-            for d in T.serial(DV):
-                for i in T.vectorized(BQ):
-                    OT[d, i] = T.float32(0)
-        for i in T.vectorized(BQ):
-            M[i] = T.float32(NEG_INF)
-            LS[i] = T.float32(0)
+        start(QT, OT, M, LS, b, h, q0, qs)
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
             # S^T = K Q^T, register tile key_tile x block_q
@@ -131,3 +121,26 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         row_tasks(task)
 
     return p.primfunc(forward, "forward"), sig
+
+
+def task_start(Q, Lq, D: int, DV: int, BQ: int):
+    """T.macro that starts a forward task (also the paged kernel's, ``paged.py``): the
+    query block transposed and scaled by ``qs`` into QT [D, BQ], the output tile OT
+    [DV, BQ] zeroed, the online max M at -inf and the sum LS at 0."""
+
+    @T.macro
+    def start(QT, OT, M, LS, b, h, q0, qs):
+        for d in T.serial(D):
+            for i in T.vectorized(BQ):
+                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), d]) * qs
+                if DV == D:
+                    OT[d, i] = T.float32(0)
+        if DV != D:
+            for d in T.serial(DV):
+                for i in T.vectorized(BQ):
+                    OT[d, i] = T.float32(0)
+        for i in T.vectorized(BQ):
+            M[i] = T.float32(NEG_INF)
+            LS[i] = T.float32(0)
+
+    return start

@@ -36,6 +36,7 @@ from spdsl.codegen.common import layout as lay
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
 from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stack_tiles
+from spdsl.codegen.cpu.forward import task_start
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 
 # the hidden int [B] input that carries seq_lens (spdsl/runtime/paged.py adds it to the mask)
@@ -70,6 +71,7 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
     Lqv = sv.Lq
     KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
     _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
+    start = task_start(Q, Lqv, D, DV, BQ)
     fold_log2e = ex.score is None
     q_factor = LOG2E if fold_log2e else 1.0
     s_factor = 1.0 if fold_log2e else LOG2E
@@ -99,18 +101,7 @@ def paged_forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, inpu
         QT, OT = stack_tiles((D, DV), BQ)
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
-        for d in T.serial(D):
-            for i in T.vectorized(BQ):
-                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * qs
-                if DV == D:
-                    OT[d, i] = T.float32(0)
-        if DV != D:
-            for d in T.serial(DV):
-                for i in T.vectorized(BQ):
-                    OT[d, i] = T.float32(0)
-        for i in T.vectorized(BQ):
-            M[i] = T.float32(NEG_INF)
-            LS[i] = T.float32(0)
+        start(QT, OT, M, LS, b, h, q0, qs)
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
             if k0 < n_keys:
