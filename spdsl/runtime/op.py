@@ -209,7 +209,9 @@ class CompiledAttention:
         device = str(device or self.device)
         explicit = Q_OFFSET in inputs
         v = self._variant(explicit)
-        score_only = v.setdefault("score_only", score_only_inputs(v["rows"]))
+        score_only = v.get("score_only")
+        if score_only is None:  # once per variant: it walks the IR
+            score_only = v["score_only"] = score_only_inputs(v["rows"])
         digest = hashlib.blake2b(digest_size=16)
         for name in v["names"]:
             digest.update(_input_digest(name, inputs[name], values=name not in score_only))
