@@ -12,6 +12,9 @@ from spdsl.analysis.overflow import kernel_int_width
 from spdsl.ir import nodes as ir
 
 from spdsl.codegen.common import lower as lw
+from spdsl.codegen.common import tvmscript
+
+tvmscript.install()  # every kernel module imports this one before it parses TVMScript
 
 STACK = {"disable_lower_builtin": True}
 NEG_INF = float("-inf")

@@ -237,9 +237,9 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
 
     @T.macro
     def key_task(task, n_kb, group):
-        b: T.let = task // (Hkv * n_kb)
-        hk: T.let = task // n_kb % Hkv
-        kb: T.let = task % n_kb
+        b: T.let = T.truncdiv(task, Hkv * n_kb)
+        hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
+        kb: T.let = T.truncmod(task, n_kb)
         k0: T.let = kb * BK
         KTR, VTR, DKT, DVT = stack_tiles((D, DV, D, DV), BK)
         P, DS = stack_buffers((BQ, BK), 2)
@@ -283,8 +283,8 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     @T.prim_func(check_well_formed=False)
     def dkdv():
         # one task per (batch, key head, key block), over the heads of its query group
-        n_kb: T.let = (Lkv + (BK - 1)) // BK
-        group: T.let = Hv // Hkv
+        n_kb: T.let = T.truncdiv(Lkv + (BK - 1), BK)
+        group: T.let = T.truncdiv(Hv, Hkv)
         parallel_tasks(Bv * Hkv * n_kb, key_task, n_kb, group)
 
     return p.primfunc(dkdv, "dkdv"), p.sig

@@ -68,8 +68,8 @@ class LearnStep:
                 for i in T.vectorized(BQ):
                     GS[r, i] = T.Select(g.keep(b, h, q0 + i, k0 + r, variant),
                                         g.exp2_fn(GS[r, i]) * (DP[r, i] - DR[i]), zero)
-            n_qb: T.let = (sv.Lq + (BQ - 1)) // BQ
-            task: T.let = (b * sv.H + h) * n_qb + q0 // BQ
+            n_qb: T.let = T.truncdiv(sv.Lq + (BQ - 1), BQ)
+            task: T.let = (b * sv.H + h) * n_qb + T.truncdiv(q0, BQ)
             slot: T.let = j - T.Cast("int32", RP[HC[b, h] * (n_qb + 1)])
             if OFF is not None:
                 sites(GS, S, b, h, q0, k0, task, T.Cast("int32", OFF[b, h]) + slot)

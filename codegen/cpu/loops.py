@@ -63,10 +63,10 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
 
     @T.macro
     def row_task(task, n_qb, group, body):
-        b: T.let = task // (Hv * n_qb)
-        h: T.let = task // n_qb % Hv
-        qb: T.let = task % n_qb
-        hk: T.let = h // group
+        b: T.let = T.truncdiv(task, Hv * n_qb)
+        h: T.let = T.truncmod(T.truncdiv(task, n_qb), Hv)
+        qb: T.let = T.truncmod(task, n_qb)
+        hk: T.let = T.truncdiv(h, group)
         q0: T.let = qb * block_q
         row: T.let = HC[b, h] * (n_qb + 1) + qb
         rbeg: T.let = T.Cast("int32", RP[row])
@@ -75,8 +75,8 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
 
     @T.macro
     def row_tasks(body):
-        n_qb: T.let = (Lqv + (block_q - 1)) // block_q
-        group: T.let = Hv // Hkv
+        n_qb: T.let = T.truncdiv(Lqv + (block_q - 1), block_q)
+        group: T.let = T.truncdiv(Hv, Hkv)
         parallel_tasks(Bv * Hv * n_qb, row_task, n_qb, group, body)
 
     @T.macro

@@ -9,13 +9,13 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "
     nnz = T.int32()
     rb3_64_0_nq, rb3_64_0_nk = T.int32(), T.int32()
     T.func_attr({"tirx.noalias": True})
-    n_kb: T.let[T.int32] = (Lk + 63) // 64
-    group: T.let[T.int32] = H // Hk
+    n_kb: T.let[T.int32] = T.Div(Lk + 63, 64)
+    group: T.let[T.int32] = T.Div(H, Hk)
     for t in T.parallel(B * Hk * n_kb):
         task: T.let[T.int32] = ORD[t]
-        b: T.let[T.int32] = task // (Hk * n_kb)
-        hk: T.let[T.int32] = task // n_kb % Hk
-        kb: T.let[T.int32] = task % n_kb
+        b: T.let[T.int32] = T.Div(task, Hk * n_kb)
+        hk: T.let[T.int32] = T.truncmod(T.Div(task, n_kb), Hk)
+        kb: T.let[T.int32] = T.truncmod(task, n_kb)
         k0: T.let[T.int32] = kb * 64
         KTR = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
         VTR = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})

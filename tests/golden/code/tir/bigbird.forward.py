@@ -9,14 +9,14 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1"
     nnz = T.int32()
     rb3_64_0_nq, rb3_64_0_nk = T.int32(), T.int32()
     T.func_attr({"tirx.noalias": True})
-    n_qb: T.let[T.int32] = (Lq + 63) // 64
-    group: T.let[T.int32] = H // Hk
+    n_qb: T.let[T.int32] = T.Div(Lq + 63, 64)
+    group: T.let[T.int32] = T.Div(H, Hk)
     for t in T.parallel(B * H * n_qb):
         task: T.let[T.int32] = ORD[t]
-        b: T.let[T.int32] = task // (H * n_qb)
-        h: T.let[T.int32] = task // n_qb % H
-        qb: T.let[T.int32] = task % n_qb
-        hk: T.let[T.int32] = h // group
+        b: T.let[T.int32] = T.Div(task, H * n_qb)
+        h: T.let[T.int32] = T.truncmod(T.Div(task, n_qb), H)
+        qb: T.let[T.int32] = T.truncmod(task, n_qb)
+        hk: T.let[T.int32] = T.Div(h, group)
         q0: T.let[T.int32] = qb * 64
         row: T.let[T.int32] = HC[b, h] * (n_qb + 1) + qb
         rbeg: T.let[T.int32] = T.Cast("int32", RP[row])
