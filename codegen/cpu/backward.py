@@ -83,6 +83,15 @@ class GradElement:
         val = pv * (dp - delta) * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
         return tirx.Let(pv, self.exp2_fn(t), tirx.Select(pv == tirx.const(F0, "float32"), _zero(), val))
 
+    def ds_from_p(self, b, h, q, k, raw, p, dp, delta):
+        """dS of one element from its P ``p`` (0 where masked): 0 where P == 0 (a masked
+        element, a score of -inf, an empty row) even if dP or dscore is not finite; a NaN
+        P stays NaN."""
+        val = p * (dp - delta)
+        if self.dscore is not None:
+            val = val * self.ex.expr_at(self.dscore, *self._at(b, h, q, k), raw)
+        return tirx.Select(p == tirx.const(F0, "float32"), _zero(), val)
+
     def ds(self, b, h, q, k, raw, dp, lse2, delta):
         return self.ds_from(b, h, q, k, raw, dp, self.exponent(b, h, q, k, raw, lse2), delta)
 
@@ -230,10 +239,11 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         TT = stack_buffer(BK)
         for i in T.serial(BQ):  # a query a row, keys across the lanes
             exponents(TT, P, i, LR, b, h, q0 + i, k0, 0, 1, i, 0)
-            for j in T.vectorized(BK):
-                DS[i, j] = T.Select(g.keep(b, h, q0 + i, k0 + j, variant),
-                                    g.ds_from(b, h, q0 + i, k0 + j, P[i, j], DS[i, j], TT[j], DR[i]), _zero())
-                P[i, j] = T.Select(g.keep(b, h, q0 + i, k0 + j, variant), g.exp2_fn(TT[j]), _zero())
+            for j in T.vectorized(BK):  # P, once (0 where masked)
+                TT[j] = T.Select(g.keep(b, h, q0 + i, k0 + j, variant), g.exp2_fn(TT[j]), _zero())
+            for j in T.vectorized(BK):  # dS from that P; P over the raw scores dS read
+                DS[i, j] = g.ds_from_p(b, h, q0 + i, k0 + j, P[i, j], TT[j], DS[i, j], DR[i])
+                P[i, j] = TT[j]
 
     @T.macro
     def key_task(task, n_kb, group):

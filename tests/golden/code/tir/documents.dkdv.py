@@ -65,12 +65,10 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "
                             e2_x = T.float32()
                             e2_n = T.float32()
                             e2_f = T.float32()
-                            DS[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk and (T.min(k0 + j, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1) + (Lk - Lq), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + j, Lk - 1), Lk - 1), 0)]), T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[j]}) * (DS[i, j] - DR[i]), T.float32(0.0))
-                            e2_r_1 = T.float32()
-                            e2_x_1 = T.float32()
-                            e2_n_1 = T.float32()
-                            e2_f_1 = T.float32()
-                            P[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk and (T.min(k0 + j, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1) + (Lk - Lq), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + j, Lk - 1), Lk - 1), 0)]), T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r_1), e2_r_1, T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23)))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(e2_r_1, T.float32(-127.0)), T.float32(127.0))}), where={e2_r_1: TT[j]}), T.float32(0.0))
+                            TT[j] = T.Select(q0 + i < Lq and k0 + j < Lk and (T.min(k0 + j, Lk - 1) <= T.min(q0 + i, Lq - 1) + (Lk - Lq) and in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(q0 + i, Lq - 1) + (Lk - Lq), Lk - 1), 0)] == in_doc[T.max(T.min(b, B - 1), 0), T.max(T.min(T.min(k0 + j, Lk - 1), Lk - 1), 0)]), T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[j]}), T.float32(0.0))
+                        for j in T.vectorized(64):
+                            DS[i, j] = T.Select(TT[j] == T.float32(0.0), T.float32(0.0), TT[j] * (DS[i, j] - DR[i]))
+                            P[i, j] = TT[j]
                 else:
                     if k0 + 64 > Lk or q0 + 64 > Lq:
                         TT = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
@@ -82,12 +80,10 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "
                                 e2_x = T.float32()
                                 e2_n = T.float32()
                                 e2_f = T.float32()
-                                DS[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk, T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[j]}) * (DS[i, j] - DR[i]), T.float32(0.0))
-                                e2_r_1 = T.float32()
-                                e2_x_1 = T.float32()
-                                e2_n_1 = T.float32()
-                                e2_f_1 = T.float32()
-                                P[i, j] = T.Select(q0 + i < Lq and k0 + j < Lk, T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r_1), e2_r_1, T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23)))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(e2_r_1, T.float32(-127.0)), T.float32(127.0))}), where={e2_r_1: TT[j]}), T.float32(0.0))
+                                TT[j] = T.Select(q0 + i < Lq and k0 + j < Lk, T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[j]}), T.float32(0.0))
+                            for j in T.vectorized(64):
+                                DS[i, j] = T.Select(TT[j] == T.float32(0.0), T.float32(0.0), TT[j] * (DS[i, j] - DR[i]))
+                                P[i, j] = TT[j]
                     else:
                         TT = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
                         for i in range(64):
@@ -98,12 +94,10 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 64), "float32", strides=("Q_s0", "Q_s1", "
                                 e2_x = T.float32()
                                 e2_n = T.float32()
                                 e2_f = T.float32()
-                                DS[i, j] = T.Select(T.bool(True), T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[j]}) * (DS[i, j] - DR[i]), T.float32(0.0))
-                                e2_r_1 = T.float32()
-                                e2_x_1 = T.float32()
-                                e2_n_1 = T.float32()
-                                e2_f_1 = T.float32()
-                                P[i, j] = T.Select(T.bool(True), T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r_1), e2_r_1, T.Select(e2_x_1 < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f_1 + T.float32(0.001339887440266574)) * e2_f_1 + T.float32(0.0096184373576746404)) * e2_f_1 + T.float32(0.05550332471162809)) * e2_f_1 + T.float32(0.24022647913630121)) * e2_f_1 + T.float32(0.69314720285504205)) * e2_f_1 + T.float32(1.0)) + (T.Cast("int32", e2_n_1) << 23)))), where={e2_f_1: e2_x_1 - e2_n_1}), where={e2_n_1: T.floor(e2_x_1 + T.float32(0.5))}), where={e2_x_1: T.min(T.max(e2_r_1, T.float32(-127.0)), T.float32(127.0))}), where={e2_r_1: TT[j]}), T.float32(0.0))
+                                TT[j] = T.Select(T.bool(True), T.Let(T.Let(T.Let(T.Let(T.Select(T.isnan(e2_r), e2_r, T.Select(e2_x < T.float32(-126.0), T.float32(0.0), T.reinterpret("float32", T.reinterpret("int32", (((((T.float32(0.00015353361883195001) * e2_f + T.float32(0.001339887440266574)) * e2_f + T.float32(0.0096184373576746404)) * e2_f + T.float32(0.05550332471162809)) * e2_f + T.float32(0.24022647913630121)) * e2_f + T.float32(0.69314720285504205)) * e2_f + T.float32(1.0)) + (T.Cast("int32", e2_n) << 23)))), where={e2_f: e2_x - e2_n}), where={e2_n: T.floor(e2_x + T.float32(0.5))}), where={e2_x: T.min(T.max(e2_r, T.float32(-127.0)), T.float32(127.0))}), where={e2_r: TT[j]}), T.float32(0.0))
+                            for j in T.vectorized(64):
+                                DS[i, j] = T.Select(TT[j] == T.float32(0.0), T.float32(0.0), TT[j] * (DS[i, j] - DR[i]))
+                                P[i, j] = TT[j]
                 for rt in range(16):
                     buffer = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                     buffer_1 = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
