@@ -41,7 +41,7 @@ log = logging.getLogger("spdsl")
 KERNEL_ABI = 2
 KINDS = ("forward", "backward", "backward_inputs", "forward_paged")
 # backward_inputs: the backward's gradient variant for learnable inputs (common/input_grads.py);
-# forward_paged: the forward reading K/V through a page table (cpu/paged.py, CPU only)
+# forward_paged: the forward reading K/V through a page table (cpu/paged.py, cuda/paged.py)
 MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv"),
            "forward_paged": ("forward_paged",)}
 CUDA_SOURCE = "source.cu"
@@ -151,8 +151,6 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
     if device not in ("cpu", "cuda"):
         raise ValueError(f"device must be 'cpu' or 'cuda', not {device!r}")
     dtype = dtype_name(dtype)
-    if kernel == "forward_paged" and device != "cpu":
-        raise ValueError("the paged-KV forward kernel exists for device='cpu' only")
     if device == "cuda":
         target = target or "sm_90"
     if v_head_dim == head_dim:
@@ -237,10 +235,18 @@ def _generate(mask, score, decls, *, kernel, head_dim, dtype, device, config, ta
     if device == "cuda":
         from spdsl.codegen.cuda import kernels as cuda
 
-        if kernel == "backward_inputs":
-            raise NotImplementedError("spdsl: gradients of float inputs (learnable biases) are "
-                                      "computed by the CPU kernels only so far")
-        if kernel == "forward":
+        if kernel == "backward_inputs":  # the gradient variant: cuda/learnable.py
+            from spdsl.codegen.cuda import learnable
+
+            funcs = learnable.primfuncs(mask, score, head_dim=head_dim, dtype=dtype, config=config,
+                                        input_decls=decls, v_head_dim=v_head_dim)
+        elif kernel == "forward_paged":
+            from spdsl.codegen.cuda.paged import paged_forward_primfunc
+
+            func, _, _ = paged_forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype, config=config,
+                                                input_decls=decls, v_head_dim=v_head_dim)
+            funcs = {"forward_paged": func}
+        elif kernel == "forward":
             func, _, _ = cuda.forward_primfunc(mask, score, head_dim=head_dim, dtype=dtype,
                                                config=config, input_decls=decls, v_head_dim=v_head_dim)
             funcs = {"forward": func}
@@ -272,9 +278,19 @@ def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, devi
     if device == "cuda":
         from spdsl.codegen.cuda import kernels as cuda
 
+        if kernel == "forward_paged":
+            from spdsl.codegen.cuda.paged import CudaPagedForward
+
+            return CudaPagedForward(modules["forward_paged"], extras, config, head_dim, dtype, target,
+                                    source=sources["forward_paged"], **dv)
         if kernel == "forward":
             return cuda.CudaForward(modules["forward"], extras, config, head_dim, dtype, target,
                                     source=sources["forward"], **dv)
+        if kernel == "backward_inputs":
+            from spdsl.codegen.cuda.learnable import CudaInputGradBackward, grad_plan
+
+            return CudaInputGradBackward(modules, extras, config, head_dim, dtype, target,
+                                         grad_plan(mask, score, decls), sources=sources, **dv)
         return cuda.CudaBackward(modules, extras, config, head_dim, dtype, target, sources=sources, **dv)
     from spdsl.codegen.cpu import kernels as cpu
 

@@ -25,7 +25,8 @@ declared shape (compile time):
 ``elements`` the shape holds both (``[H, Lq, Lk]``): each task writes every visited
     element's contribution and the flat index it goes to into block-sparse buffers
     (float32 and int32 ``[visited blocks, block_k, block_q]``, one pair per site); the host
-    scatter-adds them with ``index_add_`` (sequential on the CPU). Memory: 8 bytes per
+    scatter-adds them with ``index_add_`` (sequential on the CPU; on CUDA ``index_put_``
+    with ``accumulate``, which sorts instead of using atomics). Memory: 8 bytes per
     visited element and site, as much as the float32 gradient of a ``[B, H, Lq, Lk]``
     bias restricted to the visited blocks: per-task rows of N = H Lq Lk would cost far
     more (``B H Lq / block_q`` copies).
@@ -150,7 +151,10 @@ class GradBuffers:
             if acc is None:
                 acc = out[name] = torch.zeros(_numel(self.shapes[name]), dtype=torch.float32,
                                               device=values.device)
-            acc.index_add_(0, index.reshape(-1), values.reshape(-1))
+            if acc.device.type == "cpu":  # sequential: deterministic
+                acc.index_add_(0, index.reshape(-1), values.reshape(-1))
+            else:  # CUDA's index_add_ uses atomics; index_put_'s accumulate sorts: deterministic
+                acc.index_put_((index.reshape(-1).long(),), values.reshape(-1), accumulate=True)
         return {n: g.reshape(self.shapes[n]) for n, g in out.items()}
 
 

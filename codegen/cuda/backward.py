@@ -52,14 +52,16 @@ POS_INF = float("inf")
 MAX_THREADS = 1024
 
 
-def backward_tile(cfg: CudaConfig, block: int, head_dim: int, v_head_dim: int | None = None) -> int:
+def backward_tile(cfg: CudaConfig, block: int, head_dim: int, v_head_dim: int | None = None,
+                  extra: tuple[int, int] = (0, 0)) -> int:
     """Rows per shared-memory tile of the backward kernels (keys for dQ, queries for
     dK/dV): the largest divisor of ``block`` that is <= ``cfg.kv_tile`` and whose two
     float32 tiles (K and V, or Q and dO: the second ``v_head_dim`` wide, default
-    ``head_dim``; plus lse and Delta) fit 48 KiB."""
+    ``head_dim``; plus lse and Delta) fit 48 KiB. ``extra``: (bytes per row, fixed
+    bytes) of more shared memory (the gradient variant's scratch, ``input_grads.py``)."""
     dv = head_dim if v_head_dim is None else v_head_dim
     for t in range(min(cfg.kv_tile, block), 0, -1):
-        if block % t == 0 and t * (head_dim + dv) * 4 + 2 * t * 4 <= SHARED_LIMIT:
+        if block % t == 0 and t * (head_dim + dv + 2) * 4 + t * extra[0] + extra[1] <= SHARED_LIMIT:
             return t
     dims = f"head_dim {head_dim}" if dv == head_dim else f"head_dims {head_dim} (q, k) and {dv} (v)"
     raise ValueError(f"{dims} is too large for the CUDA-core backward kernels")
@@ -123,14 +125,28 @@ def no_dlse_if_empty(lse2_value, dlse):
 
 
 def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                     dtype: str = "float32", v_head_dim: int | None = None):
+                     dtype: str = "float32", v_head_dim: int | None = None, learn: bool = False):
     """dQ and Delta. Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
-    full order scale, then the pattern's inputs and random tables (the CPU dq kernel's ABI)."""
+    full order scale, then the pattern's inputs and random tables (the CPU dq kernel's ABI).
+    ``learn`` makes the gradient variant ``dq_inputs`` (``input_grads.py``): the
+    learnable inputs' accumulation buffers follow, as the CPU variant's."""
     sv, sig, g = setup(mask, score, input_decls)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
     DV = D if v_head_dim is None else v_head_dim
-    KT = backward_tile(cfg, BK, head_dim, DV)
+    learn_step, finish = None, None
+    if learn:
+        from spdsl.codegen.common.input_grads import plan as input_grad_plan
+        from spdsl.codegen.cuda.input_grads import CudaLearnStep
+
+        learner = CudaLearnStep(input_grad_plan(g.ex.score), g, sv, BQ, BK)
+        KT = backward_tile(cfg, BK, head_dim, DV, learner.shared)
+        scratch, zero_acc, learn_step, finish = learner.macros(KT)
+    else:
+        KT = backward_tile(cfg, BK, head_dim, DV)
+
+        def scratch():
+            return (None,) * 5
     tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv, v_head_dim=DV)
     dots = row_dots(D, DV)
 
@@ -149,6 +165,7 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
         SR = T.alloc_buffer((KT,), "float32", scope="local")   # raw, then dS
         PR = T.alloc_buffer((KT,), "float32", scope="local")   # dP
         ST = T.alloc_buffer((2,), "float32", scope="local")    # lse2, Delta
+        GR, ACC, CS, XS, RED = T.meta_var(scratch())           # the gradient variant's
         qi: T.let = qb * BQ + tx
         qc: T.let = T.min(qi, Lqv - 1)
         row: T.let = HC[b, h] * (n_qb + 1) + qb
@@ -166,21 +183,32 @@ def dq_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=No
             for d in T.unroll(DV):
                 DOR[d] = T.Cast("float32", DO[b, h, qc, d])
                 ST[1] = ST[1] + DOR[d] * T.Cast("float32", O[b, h, qc, d])
+        if learn_step is not None:
+            zero_acc(ACC)
 
         @T.inline
         def tile(j, kc):
             dots(SR, PR, KT, QR, KS, DOR, VS)
+            if learn_step is not None:  # learnable inputs: reads the raw SR, so before dS
+                learn_step(FL[j] == T.uint8(0), kc + KT > Lkv, GR, ACC, CS, XS, SR, PR, ST, HC, RP, CI, b, h, qi, qb, n_qb, j, kc, tx)
             by_block_kind(FL[j] == T.uint8(0), kc + KT > Lkv, grads, SR, PR, ST, b, h, qi, kc)
             for r in T.serial(KT):
                 for d in T.unroll(D):
                     DQR[d] = DQR[d] + SR[r] * KS[r, d]
 
         tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, tile)
+        if finish is not None:
+            finish(ACC, RED, b, h, qi, qb, n_qb, tx)
         if qi < Lqv:
             DELTA[b, h, qi] = ST[1]
             for d in T.unroll(D):
                 DQ[b, h, qi, d] = T.Cast(IO, DQR[d] * scale)
 
+    if learn:  # its buffers follow the pattern's inputs and random tables
+        from dataclasses import replace
+
+        return kernel("dq", body, sv=sv, sig=replace(sig, buffers=[*sig.buffers, *learner.buffers]),
+                      head_dim=D, dtype=IO, cfg=cfg, threads=BQ, v_head_dim=DV, symbol="dq_inputs"), sig
     return kernel("dq", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ,
                   v_head_dim=DV), sig
 

@@ -46,10 +46,11 @@ def column_task(sv, block_k: int, order_entry):
 
 
 def kernel(name: str, body, *, sv, sig, head_dim: int, dtype: str, cfg, threads: int,
-           v_head_dim: int | None = None):
+           v_head_dim: int | None = None, symbol: str | None = None):
     """The PrimFunc ``name`` ("forward", "dq" or "dkdv") running ``body`` on ``threads``
     threads per block, with the pattern's extra parameters (V, O, DO, DV of
-    ``v_head_dim``, default ``head_dim``)."""
+    ``v_head_dim``, default ``head_dim``); ``symbol``: its global symbol where it is
+    not ``name`` (a variant: ``dq_inputs``)."""
     p = declare_kernel(name, sv, sig, head_dim=head_dim, block_q=cfg.block_q,
                        block_k=cfg.block_k, dtype=dtype, v_head_dim=v_head_dim)
     args = [*p.tensors.values(), p.HC, p.PTR, p.IDX, p.FL, p.scale]
@@ -67,4 +68,4 @@ def kernel(name: str, body, *, sv, sig, head_dim: int, dtype: str, cfg, threads:
             for tx in T.thread_binding(threads, thread="threadIdx.x"):
                 body(*args, tx, *task(ORD[t]))
 
-    return p.primfunc(main, name)
+    return p.primfunc(main, symbol or name)

@@ -259,7 +259,8 @@ class CudaBackward(CudaForward):
         self.modules, self.config, self.head_dim, self.dtype, self.arch = \
             modules, config, head_dim, dtype, arch
         self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
-        self.module = modules["dq"]
+        self.dq_name = "dq_inputs" if "dq_inputs" in modules else "dq"  # the gradient variant's
+        self.module = modules[self.dq_name]
         self.input_names = list(extras.inputs)
         self.random_keys = list(extras.random_keys)
         self.sources = sources or {name: module_source(m) for name, m in modules.items()}
@@ -292,7 +293,9 @@ class CudaBackward(CudaForward):
         return hit[1]
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
-                 inputs=None, transposed: lay.TransposedLayout | None = None, dlse=None):
+                 inputs=None, transposed: lay.TransposedLayout | None = None, dlse=None,
+                 dq_extra=()):
+        # dq_extra: arguments appended to the dQ kernel's (the gradient variant's buffers)
         import torch
 
         self._require_cuda(q)
@@ -308,11 +311,11 @@ class CudaBackward(CudaForward):
         dlse = (torch.zeros((b, h, lq), dtype=torch.float32, device=q.device) if dlse is None
                 else dlse.to(device=q.device, dtype=torch.float32).contiguous())
         dq_args = [q, k, v, out, dout, lse, dlse, dq, delta,
-                   *self._layout_args(layout, q.device, b, h, lq), scale, *extra]
+                   *self._layout_args(layout, q.device, b, h, lq), scale, *extra, *dq_extra]
         dkdv_args = [q, k, v, dout, lse, delta, dk, dv,
                      *self._transposed_args(layout, transposed, q.device, b, h, hk, lk),
                      scale, *extra]
-        self._launch(self.modules["dq"], "dq", dq_args, q.device)       # writes Delta
+        self._launch(self.modules[self.dq_name], self.dq_name, dq_args, q.device)  # writes Delta
         self._launch(self.modules["dkdv"], "dkdv", dkdv_args, q.device)  # reads it, same stream
         return dq, dk, dv
 

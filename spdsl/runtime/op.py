@@ -79,7 +79,7 @@ class CompiledAttention:
     aligned; the CPU kernels copy a transposed view once, before autograd saves it (it is
     faster than reading it strided, see :func:`kernel_view`).
 
-    Paged KV cache (inference only, CPU): ``attn(q, k_pages, v_pages, block_table=...,
+    Paged KV cache (inference only; CPU and CUDA): ``attn(q, k_pages, v_pages, block_table=...,
     seq_lens=...)`` with pages [n_pages, Hk, page_size, D], ``block_table`` int
     [B, max_pages] and ``seq_lens`` [B]; the queries default to the last Lq positions of
     each sequence (``spdsl.runtime.paged``).
@@ -189,10 +189,6 @@ class CompiledAttention:
         for learnable inputs (``codegen/common/input_grads.py``); built on first use."""
         v = self._variant(explicit)
         if v[kind] is None:
-            if kind == "backward_inputs" and self.device != "cpu":
-                raise NotImplementedError(
-                    f"spdsl: gradients of float inputs ({', '.join(self.learnable)}) are computed "
-                    f"by the CPU kernels only so far; detach them (requires_grad=False) on {self.device}")
             v[kind] = self._build(kind, v["rows"])
         return v[kind]
 
@@ -323,7 +319,8 @@ class CompiledAttention:
         dout = kernel_view(_as_bhld(dout, blhd), self.device)
         dq, dk, dv, grads = kernels(q, k, v, _as_bhld(out, blhd), lse, dout, entry[0], scale=scale,
                                     inputs=entry[1], dlse=dlse)
-        dinputs = [grads[n].to(inputs[n].dtype) for n in self.learnable]
+        # on the input's own device (a CPU bias may feed a CUDA call) and in its dtype
+        dinputs = [grads[n].to(device=inputs[n].device, dtype=inputs[n].dtype) for n in self.learnable]
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype), dinputs
 
     def check_head_dims(self, q, k, v, labels=("q", "k", "v")) -> None:
