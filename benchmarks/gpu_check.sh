@@ -112,9 +112,10 @@ if [ "$("$PY" -c 'import torch; print(torch.cuda.is_available())')" != "True" ];
     exit 1
 fi
 
-say "GPU tests (pytest -m gpu): forward, backward, the torch op"
+say "GPU tests (pytest -m gpu): forward, backward, the torch op, learnable inputs, paged KV decoding"
 timeout 210 "$PY" -m pytest -q -m gpu tests/test_codegen_cuda.py tests/test_codegen_cuda_backward.py \
-    tests/test_runtime_cuda.py --junitxml="$RESULTS/gpu_tests.xml" -p no:cacheprovider
+    tests/test_runtime_cuda.py tests/test_learnable_cuda.py tests/test_paged_cuda.py \
+    --junitxml="$RESULTS/gpu_tests.xml" -p no:cacheprovider
 TESTS_RC=$?
 
 say "context parallel over NCCL (gpu_context_parallel.py; skipped with one GPU)"

@@ -12,12 +12,14 @@ Map of the stage:
     common/signature.py   size vars, the kernel signature, mask/score callables for TVMScript
     common/layout.py    the packed block layout the kernels read (rows and, cached, columns)
     common/vecmath.py   a vectorisable exp2
+    common/paged.py     K/V read through a block table (paged KV caches), for both targets
     cpu/schedule.py     ScheduleConfig: the CPU kernels' knobs
     cpu/target.py       the host CPU target, its vector width, TVM's thread count
     cpu/loops.py        the CPU kernels' loop nests, each written once (TVMScript macros)
     cpu/forward.py      the forward kernel (online softmax, lse out)
     cpu/backward.py     the dQ and dK/dV kernels
     cpu/kernels.py      PrimFuncs by kernel, compile, the callable wrappers, emit
+    cpu/paged.py        the paged forward (forward.py's, paged flag) and its wrapper
     cuda/config.py      CudaConfig: the GPU kernels' knobs (blocks, warps, tiles, stages)
     cuda/frame.py       a GPU kernel's frame: signature, grid, task decoding
     cuda/blocks.py      block kinds and the cp.async pipeline, each written once
@@ -26,6 +28,7 @@ Map of the stage:
     cuda/backward.py    the GPU dQ and dK/dV kernels on CUDA cores (fp32)
     cuda/backward_mma.py  the GPU dQ and dK/dV kernels on tensor cores (fp16/bf16)
     cuda/kernels.py     PrimFuncs, compile, the callable wrappers, offline nvcc, layouts
+    cuda/paged.py       the paged forward (forward.py's, paged flag) and its wrapper
 
 Importing this package does not import TVM; the entry points below load it on use.
 """

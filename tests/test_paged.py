@@ -10,7 +10,6 @@ at the last Lq positions, as the paged call does) and with the float64 reference
 the error budget of the same computation done eagerly in the kernel's dtype."""
 
 import math
-import types
 
 import pytest
 import torch
@@ -18,7 +17,6 @@ import torch
 import spdsl
 from spdsl.analysis.reference import reference_attention
 from spdsl.codegen.cpu.schedule import ScheduleConfig
-from spdsl.runtime.paged import paged_attention
 
 from conftest import assert_within_eager_budget, max_error
 
@@ -189,16 +187,6 @@ def test_errors():
         attn(q, kp, vp[:-1], block_table=table, seq_lens=lens)
     with pytest.raises(RuntimeError, match="inference only"):
         attn(q.requires_grad_(), kp, vp, block_table=table, seq_lens=lens)
-
-
-def test_cuda_is_refused():
-    fake = types.SimpleNamespace(device="cuda")
-    q, kp, vp, table, lens = _case()
-    with pytest.raises(NotImplementedError, match="CPU kernels only"):
-        paged_attention(fake, q, kp, vp, block_table=table, seq_lens=lens)
-    from spdsl.codegen.build import build
-    with pytest.raises(ValueError, match="device='cpu' only"):
-        build(None, None, kernel="forward_paged", head_dim=D, device="cuda")
 
 
 def test_layout_skips_keys_past_each_sequence():

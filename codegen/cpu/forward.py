@@ -13,6 +13,11 @@ layout (see ``layout.py``) with an online softmax kept in base 2:
 The head dim D of q and k and the v head dim Dv (v and the output) may differ: the first
 product reduces over D, the second runs over Dv.
 
+The paged variant (``paged=True``, ``paged.py``) is this kernel with K and V read through a
+block table (``common/paged.py``): each key block's rows are found with one table read, a
+block that starts past the sequence's end is skipped, and the keys' end the block kinds
+check is the sequence's length instead of Lk.
+
 Both block products are register tiles (``key_tile`` x ``block_q`` and ``dim_tile`` x
 ``block_q`` accumulators) over stack buffers. FULL blocks inside the key range run no
 mask code at all; FULL blocks that cross Lk apply only ``k < Lk``; PARTIAL blocks
@@ -27,6 +32,7 @@ from __future__ import annotations
 from tvm import tirx
 from tvm.script import tirx as T
 
+from spdsl.codegen.common.paged import PagedKV
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
@@ -34,13 +40,15 @@ from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stac
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                     dtype: str = "float32", v_head_dim: int | None = None):
+                     dtype: str = "float32", v_head_dim: int | None = None, paged: bool = False):
     """The forward kernel as a PrimFunc (symbolic B, H, Hk, Lq, Lk; fixed head_dim and
     v_head_dim, default head_dim).
 
     Arguments: q k v out lse head_class row_ptr col_idx full order scale, then the inputs and
     random tables of :func:`make_signature` (:func:`declare_kernel`). q, k, v and out are
     ``dtype`` (float32, float16 or bfloat16); all arithmetic is float32; lse is float32.
+    ``paged``: the paged variant ``forward_paged`` (``PagedKV.params``: k_pages, v_pages
+    and block_table, Lk a scalar; the mask must read ``paged_seq_lens``).
     """
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
@@ -52,6 +60,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     Q, K, V, O, LSE = p.tensors.values()
     CI, FL, scale = p.IDX, p.FL, p.scale
     Lqv, Lkv = sv.Lq, sv.Lk
+    kv = PagedKV(sv, ex.inputs, head_dim=D, v_head_dim=DV, dtype=dtype) if paged else None
     KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
     _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
     start = task_start(Q, Lqv, D, DV, BQ)
@@ -59,14 +68,18 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     q_factor = LOG2E if fold_log2e else 1.0
     s_factor = 1.0 if fold_log2e else LOG2E
 
+    def key_end(b):
+        """Where the keys end: Lk, or the sequence's length (paged)."""
+        return Lkv if kv is None else kv.limit(b)
+
     def score_value(variant, b, h, q, k, s):
-        """The base-2 score of one element; -inf where masked ("partial") or past Lk."""
+        """The base-2 score of one element; -inf where masked ("partial") or past the keys."""
         qc = tirx.min(q, Lqv - 1)
         kc = k if variant == "full" else tirx.min(k, Lkv - 1)
         val = ex.score_at(b, h, qc, kc, s) * s_factor
         if variant == "full":
             return val
-        keep = k < Lkv
+        keep = k < key_end(b)
         if variant == "partial":
             keep = tirx.And(keep, ex.mask_at(b, h, qc, kc))
         return tirx.Select(keep, val, tirx.const(NEG_INF, "float32"))
@@ -84,12 +97,13 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
         start(QT, OT, M, LS, b, h, q0, qs)
-        for j in T.serial(rbeg, rend):
-            k0: T.let = CI[j] * BK
-            # S^T = K Q^T, register tile key_tile x block_q
-            products(S, K, QT, None, None, None, b, hk, k0, Lkv, BK, KT, D, D)
-            # score and mask; FULL blocks inside Lk need nothing when log2 e is in QT
-            block_kinds(FL[j], k0 + BK > Lkv, not fold_log2e, scores, S, b, h, q0, k0)
+
+        @T.inline
+        def step(j, k0, KB, VB, gb, row0, limit):
+            # S^T = K Q^T, register tile key_tile x block_q; K rows row0.. (< limit) of gb
+            products(S, KB, QT, None, None, None, gb, hk, row0, limit, BK, KT, D, D)
+            # score and mask; FULL blocks inside the keys need nothing when log2 e is in QT
+            block_kinds(FL[j], k0 + BK > key_end(b), not fold_log2e, scores, S, b, h, q0, k0)
             # online softmax, base 2
             for i in T.vectorized(BQ):
                 MX[i] = M[i]
@@ -106,7 +120,16 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
                     S[r, i] = exp2(S[r, i] - MU[i])
                     LS[i] = LS[i] + S[r, i]
             # OT = OT * alpha + V^T P^T, register tile dim_tile x block_q
-            accumulate(OT, V, S, None, None, None, b, hk, k0, Lkv, BK, AL, DV, DT, DV, DT)
+            accumulate(OT, VB, S, None, None, None, gb, hk, row0, limit, BK, AL, DV, DT, DV, DT)
+
+        for j in T.serial(rbeg, rend):
+            k0: T.let = CI[j] * BK
+            if kv is None:
+                step(j, k0, K, V, b, k0, Lkv)
+            else:
+                if k0 < kv.limit(b):  # a block past the sequence: its table entry is not read
+                    page, first, end = T.meta_var(kv.rows(b, k0))
+                    step(j, k0, kv.K, kv.V, page, first, end)
         for i in T.serial(T.min(BQ, Lqv - q0)):
             l: T.let = LS[i]
             # l == 0: no visible key (0 and -inf); a NaN l (a NaN or +inf score) stays NaN
@@ -120,11 +143,13 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     def forward():
         row_tasks(task)
 
-    return p.primfunc(forward, "forward"), sig
+    if kv is None:
+        return p.primfunc(forward, "forward"), sig
+    return kv.params(p.primfunc(forward, "forward"), p.scale).with_attr("global_symbol", "forward_paged"), sig
 
 
 def task_start(Q, Lq, D: int, DV: int, BQ: int):
-    """T.macro that starts a forward task (also the paged kernel's, ``paged.py``): the
+    """T.macro that starts a forward task (the paged variant's too): the
     query block transposed and scaled by ``qs`` into QT [D, BQ], the output tile OT
     [DV, BQ] zeroed, the online max M at -inf and the sum LS at 0."""
 

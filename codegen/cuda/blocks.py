@@ -53,14 +53,19 @@ def pipeline(stages: int):
 
 
 def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk,
-               v_head_dim: int | None = None):
+               v_head_dim: int | None = None, paged=None):
     """(chunk, tile, v_tile, stream) of the tensor-core row kernels (forward, dQ): keys
     per chunk, elements per staged chunk of K and of V (V's rows ``v_head_dim`` wide,
     default ``head_dim``), and the macro
     ``stream(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute)`` that walks the row's
     key blocks rbeg .. rend - 1 in pipelined chunks, K and V copied into KS, VS, and
     calls ``compute(j, k0, so, sov)`` per chunk: its block j, first key k0, stage
-    offsets so (K) and sov (V; the same variable where the head dims agree)."""
+    offsets so (K) and sov (V; the same variable where the head dims agree).
+
+    ``paged`` (a ``common.paged.PagedKV``): K and V are its pages (the K, V arguments are
+    not read), found through the block table; a chunk that starts at or past the
+    sequence's end is neither copied nor computed (its keys are all masked), and no row
+    past the end is read."""
     DV = head_dim if v_head_dim is None else v_head_dim
     KC = mma_chunk(cfg, head_dim, DV)      # keys per chunk (pipeline step)
     SPL, STG, BK = cfg.block_k // KC, cfg.stages, cfg.block_k  # chunks per layout block
@@ -76,7 +81,21 @@ def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk,
 
         @T.inline
         def issue(c):
-            copy_pair(KS, VS, K, V, b, hk, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lk, T.truncmod(c, STG) * TILE, T.truncmod(c, STG) * VTILE, tx)
+            if paged is None:
+                copy_pair(KS, VS, K, V, b, hk, CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC, Lk, T.truncmod(c, STG) * TILE, T.truncmod(c, STG) * VTILE, tx)
+            else:
+                kc: T.let = CI[rbeg + T.truncdiv(c, SPL)] * BK + T.truncmod(c, SPL) * KC
+                if kc < paged.limit(b):
+                    page, first, end = T.meta_var(paged.rows(b, kc))
+                    copy_pair(KS, VS, paged.K, paged.V, page, hk, first, end, T.truncmod(c, STG) * TILE, T.truncmod(c, STG) * VTILE, tx)
+
+        @T.inline
+        def run(j, k0, so, sov):
+            if paged is None:
+                compute(j, k0, so, sov)
+            else:
+                if k0 < paged.limit(b):
+                    compute(j, k0, so, sov)
 
         @T.inline
         def chunk(cc):
@@ -84,10 +103,10 @@ def key_chunks(cfg: CudaConfig, head_dim: int, threads: int, dtype: str, Lk,
             k0: T.let = CI[j] * BK + T.truncmod(cc, SPL) * KC
             so: T.let = T.truncmod(cc, STG) * TILE
             if DV == head_dim:
-                compute(j, k0, so, so)
+                run(j, k0, so, so)
             else:
                 sov: T.let = T.truncmod(cc, STG) * VTILE
-                compute(j, k0, so, sov)
+                run(j, k0, so, sov)
 
         pipelined(n_ch, issue, chunk)
 
@@ -129,22 +148,33 @@ def stage_pair(*, threads: int, rows: int, head_dim: int, head_dim2: int | None 
 
 
 def key_tiles(*, block_k: int, tile: int, threads: int, head_dim: int, Lk,
-              v_head_dim: int | None = None):
+              v_head_dim: int | None = None, paged=None):
     """``tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute)``: the CUDA-core row
     kernels' walk over the row's key blocks rbeg .. rend - 1, ``tile`` keys at a time
     staged (float32) into KS, VS (V ``v_head_dim`` wide, default ``head_dim``);
-    ``compute(j, kc)`` per tile (block j, first key kc)."""
+    ``compute(j, kc)`` per tile (block j, first key kc). ``paged``: as for
+    :func:`key_chunks`, K and V read through the block table, tiles past the sequence's
+    end skipped."""
     stage = stage_pair(threads=threads, rows=tile, head_dim=head_dim, head_dim2=v_head_dim)
+
+    @T.macro
+    def step(KS, VS, K, V, j, kc, gb, hk, row0, limit, tx, compute):
+        T.tvm_storage_sync("shared")
+        stage(KS, VS, K, V, gb, hk, row0, limit, tx)
+        T.tvm_storage_sync("shared")
+        compute(j, kc)
 
     @T.macro
     def tiles(KS, VS, K, V, CI, rbeg, rend, b, hk, tx, compute):
         for j in T.serial(rbeg, rend):
             for c in T.serial(block_k // tile):
                 kc: T.let = CI[j] * block_k + c * tile
-                T.tvm_storage_sync("shared")
-                stage(KS, VS, K, V, b, hk, kc, Lk, tx)
-                T.tvm_storage_sync("shared")
-                compute(j, kc)
+                if paged is None:
+                    step(KS, VS, K, V, j, kc, b, hk, kc, Lk, tx, compute)
+                else:
+                    if kc < paged.limit(b):
+                        page, first, end = T.meta_var(paged.rows(b, kc))
+                        step(KS, VS, paged.K, paged.V, j, kc, page, hk, first, end, tx, compute)
 
     return tiles
 

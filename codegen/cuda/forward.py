@@ -30,6 +30,10 @@ by zero (K, V past Lk); those lanes are masked and never written.
 
 v (and the output) may have a head dim Dv other than q's and k's D: S reduces over D,
 O = P V runs over Dv; V is staged in tiles of its own width.
+
+``paged=True`` (either kernel) reads K and V through a block table instead
+(``common/paged.py``, ``paged.py``): the walks find each tile's page with one table read,
+skip tiles past the sequence's end, and the FULL-crossing check uses its length.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from spdsl.codegen.cuda.blocks import by_block_kind, key_chunks, key_tiles
 from spdsl.codegen.cuda.config import CudaConfig, simt_kv_tile
 from spdsl.codegen.cuda.frame import kernel
 from spdsl.codegen.cuda.tiles import MMA_DTYPE, a_fragments, shfl_xor, tile_ops, warp_rows
+from spdsl.codegen.common.paged import PagedKV
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, make_signature
 from spdsl.codegen.common.vecmath import LN2, LOG2E
 
@@ -51,10 +56,16 @@ NVCC_UNROLL = {"pragma_unroll_explicit": False}
 
 class _Values:
     """Score-and-mask of one element for a block kind (``blocks.KINDS``: PARTIAL, FULL
-    crossing Lk, FULL inside), in base 2. ``s`` is the raw float32 product <q, k>."""
+    crossing the keys' end, FULL inside), in base 2. ``s`` is the raw float32 product
+    <q, k>. The keys' end is Lk, or for a paged kernel (``kv``) the sequence's length: a
+    layout built for a longer sequence (``runtime.paged`` reuses one over decoding steps)
+    may list a FULL block that crosses it."""
 
-    def __init__(self, ex: ExprLowerer, sv: SizeVars):
-        self.ex, self.sv = ex, sv
+    def __init__(self, ex: ExprLowerer, sv: SizeVars, kv=None):
+        self.ex, self.sv, self.kv = ex, sv, kv
+
+    def key_end(self, b):
+        return self.sv.Lk if self.kv is None else self.kv.limit(b)
 
     def __call__(self, kind: str, b, h, q, k, s, scale):
         sv = self.sv
@@ -62,32 +73,38 @@ class _Values:
             * tirx.const(LOG2E, "float32")
         if kind == "full":
             return value
-        keep = k < sv.Lk
+        keep = k < self.key_end(b)
         if kind == "partial":
             keep = tirx.And(keep, self.ex.mask_at(b, h, tirx.min(q, sv.Lq - 1), tirx.min(k, sv.Lk - 1)))
         return tirx.Select(keep, value, tirx.const(NEG_INF, "float32"))
 
 
-def _setup(mask, score, input_decls):
+def _setup(mask, score, input_decls, paged: bool, head_dim: int, v_head_dim, dtype: str):
+    """(size vars, signature, expression lowerer, element values, paged K/V addressing or
+    None) of a forward kernel."""
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
     ex = ExprLowerer(mask, score, sv, sig)
-    return sv, sig, ex, _Values(ex, sv)
+    dv = head_dim if v_head_dim is None else v_head_dim
+    kv = PagedKV(sv, ex.inputs, head_dim=head_dim, v_head_dim=dv, dtype=dtype) if paged else None
+    return sv, sig, ex, _Values(ex, sv, kv), kv
 
 
 def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                          dtype: str = "float32", v_head_dim: int | None = None):
+                          dtype: str = "float32", v_head_dim: int | None = None,
+                          paged: bool = False):
     """The CUDA-core forward kernel (any dtype; float32 arithmetic).
 
     Arguments: q k v out lse head_class row_ptr col_idx full order scale, then the inputs
-    and random tables of :func:`make_signature` (the CPU kernel's ABI).
+    and random tables of :func:`make_signature` (the CPU kernel's ABI). ``paged``: K and
+    V read through a block table (``common/paged.py``, its arguments).
     """
-    sv, sig, ex, val = _setup(mask, score, input_decls)
+    sv, sig, ex, val, kv = _setup(mask, score, input_decls, paged, head_dim, v_head_dim, dtype)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK, IO = head_dim, cfg.block_q, cfg.block_k, dtype
     DV = D if v_head_dim is None else v_head_dim
     KT = simt_kv_tile(cfg, head_dim, DV)
-    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv, v_head_dim=DV)
+    tiles = key_tiles(block_k=BK, tile=KT, threads=BQ, head_dim=D, Lk=Lkv, v_head_dim=DV, paged=kv)
 
     @T.macro
     def scores(kind, SR, b, h, qi, kc, scale):
@@ -122,7 +139,7 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
                 SR[r] = T.float32(0)
                 for d in T.unroll(D):
                     SR[r] = SR[r] + QR[d] * KS[r, d]
-            by_block_kind(FL[j] == T.uint8(0), kc + KT > Lkv, scores, SR, b, h, qi, kc, scale)
+            by_block_kind(FL[j] == T.uint8(0), kc + KT > val.key_end(b), scores, SR, b, h, qi, kc, scale)
             ST[2] = ST[0]
             for r in T.serial(KT):
                 ST[2] = T.max(ST[2], SR[r])
@@ -146,25 +163,26 @@ def forward_simt_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_dec
                 O[b, h, qi, d] = T.Cast(IO, OR[d] * ST[2])
             LSE[b, h, qi] = T.Select(ST[1] == T.float32(0), T.float32(NEG_INF), (ST[0] + T.log2(ST[1])) * T.float32(LN2))
 
-    return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=BQ,
-                  v_head_dim=DV), sig
+    return _addressed(kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg,
+                             threads=BQ, v_head_dim=DV), kv), sig
 
 
 def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                         dtype: str = "float16", v_head_dim: int | None = None):
+                         dtype: str = "float16", v_head_dim: int | None = None,
+                         paged: bool = False):
     """The tensor-core forward kernel (float16 / bfloat16 in and out, fp32 accumulation).
 
     Same arguments as :func:`forward_simt_primfunc`. ``cfg.block_q`` is 16 warps' rows.
     """
     if dtype not in MMA_DTYPE:
         raise ValueError(f"the tensor-core kernel takes float16 or bfloat16, not {dtype}")
-    sv, sig, ex, val = _setup(mask, score, input_decls)
+    sv, sig, ex, val, kv = _setup(mask, score, input_decls, paged, head_dim, v_head_dim, dtype)
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, IO, AB = head_dim, cfg.block_q, dtype, MMA_DTYPE[dtype]
     DV = D if v_head_dim is None else v_head_dim
     NTH = 32 * cfg.mma_warps()
     STG = cfg.stages
-    KC, TILE, VTILE, stream = key_chunks(cfg, D, NTH, IO, Lkv, DV)  # keys per chunk, staged chunks
+    KC, TILE, VTILE, stream = key_chunks(cfg, D, NTH, IO, Lkv, DV, kv)  # keys per chunk, staged chunks
     KD, NS, KK, NO = D // 16, KC // 8, KC // 16, DV // 8
     _, products, _ = tile_ops(threads=NTH, rows=KC, head_dim=D, stride=D + cfg.smem_pad, dtype=IO)
     _, _, accumulate = tile_ops(threads=NTH, rows=KC, head_dim=DV, stride=DV + cfg.smem_pad, dtype=IO)
@@ -206,7 +224,7 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
         def chunk(j, k0, so, sov):
             # S = Q K^T (B fragments: K[key, d] by ldmatrix, two key tiles at a time)
             products(QF, BF, KS, SF, lane, NS, KD, AB, so)
-            by_block_kind(FL[j] == T.uint8(0), k0 + KC > Lkv, scores, SF, b, h, r0, k0, tq, scale)
+            by_block_kind(FL[j] == T.uint8(0), k0 + KC > val.key_end(b), scores, SF, b, h, r0, k0, tq, scale)
             # online softmax, base 2: rows reduce over the 4 lanes of a quad
             for rr in T.unroll(2):
                 ST[4 + rr] = ST[rr]
@@ -242,14 +260,24 @@ def forward_mma_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decl
                 if tq == 0:
                     LSE[b, h, r0 + rr * 8] = T.Select(ST[2 + rr] == T.float32(0), T.float32(NEG_INF), (ST[rr] + T.log2(ST[2 + rr])) * T.float32(LN2))
 
-    return kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg, threads=NTH,
-                  v_head_dim=DV), sig
+    return _addressed(kernel("forward", body, sv=sv, sig=sig, head_dim=D, dtype=IO, cfg=cfg,
+                             threads=NTH, v_head_dim=DV), kv), sig
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None,
-                     dtype: str = "float32", v_head_dim: int | None = None):
+                     dtype: str = "float32", v_head_dim: int | None = None, paged: bool = False):
     """(PrimFunc, KernelSignature) of the forward: tensor cores where ``cfg`` uses them for
     ``dtype``, CUDA cores otherwise. ``v_head_dim``: v's and the output's head dim (None:
-    head_dim)."""
+    head_dim). ``paged``: the paged-KV variant (K and V read through a block table; its
+    mask must read the hidden ``paged_seq_lens``, ``common/paged.py``), named
+    ``forward_paged``."""
     make = forward_mma_primfunc if cfg.uses_tensor_cores(dtype) else forward_simt_primfunc
-    return make(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim)
+    return make(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim, paged)
+
+
+def _addressed(func, kv):
+    """The kernel as built, or with the paged arguments (``PagedKV.params``)."""
+    if kv is None:
+        return func
+    scale = next(p for p in func.params if p.name == "scale")
+    return kv.params(func, scale).with_attr("global_symbol", "forward_paged")

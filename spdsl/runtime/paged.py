@@ -21,14 +21,21 @@ pattern (and in input shapes such as ``int[B, Lk]``) is the table's capacity,
 ``max_pages * page_size``, as for a static cache; keys at or beyond ``seq_lens[b]`` are
 masked whatever the pattern says (their rows may hold anything, NaN included).
 
-The kernels read K and V through the table (``codegen/cpu/paged.py``), never gathering
-them: the pattern they read is the user's ``and ki < seq_lens[b]`` (a hidden input), so
-the block layout, built by the interval analysis as for explicit offsets, is exact per
-sequence. A key block must lie in one page: where ``page_size`` is not a multiple of the
-compiled key block, a variant with the largest key block dividing both is built on first use.
+The kernels read K and V through the table (``codegen/common/paged.py``: the CPU kernel
+``codegen/cpu/paged.py``, the CUDA forward with its paged flag ``codegen/cuda/paged.py``),
+never gathering them: the pattern they read is the user's ``and ki < seq_lens[b]`` (a
+hidden input), so the block layout, built by the interval analysis as for explicit
+offsets, is exact per sequence. A key block must lie in one page: where ``page_size`` is
+not a multiple of the compiled key block, a variant with the largest key block dividing
+both is built on first use. With the default offsets, decoding steps share a layout: one
+built for a query block tall enough for the next ``block_q - Lq + 1`` steps serves them
+all (``_shared_layout_call``), so a decoding loop builds a layout once per that many
+steps instead of at each (``benchmarks/paged_layout.py``).
 
 Inference only: no gradient flows through a paged call (q, k_pages and v_pages must not
-require grad), and it runs on the CPU kernels only (device="cuda" raises).
+require grad). It runs on the device the attention was compiled for (device="cpu" or
+"cuda"); block_table and seq_lens may be on either (they are read on the host to build
+the layout).
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ pattern paged_keys {
 }
 """
 _LAYOUTS = 32
+_ANCHORS = 8  # decoding batches whose shared layouts are kept (``_shared_layout_call``)
 _limit_pattern = None
 
 
@@ -63,9 +71,6 @@ def paged_attention(attn, q, k_pages, v_pages, *, block_table=None, seq_lens=Non
     ``return_lse``)."""
     import torch
 
-    if attn.device != "cpu":
-        raise NotImplementedError("spdsl: paged KV caches (block_table=) run on the CPU kernels only; "
-                                  "this kernel was compiled for device='cuda'")
     if block_table is None or seq_lens is None:
         raise ValueError("spdsl: a paged call needs both block_table= [B, max_pages] and seq_lens= [B]")
     if any(isinstance(t, torch.Tensor) and t.requires_grad for t in (q, k_pages, v_pages)):
@@ -79,6 +84,7 @@ def paged_attention(attn, q, k_pages, v_pages, *, block_table=None, seq_lens=Non
                         f"paged call reserves; rename it")
     from spdsl.ir.positions import offset_tensors
 
+    default_offsets = q_offset is None and kv_offset is None
     if q_offset is None:
         q_offset = lens.to(torch.int64) - Lq
     try:
@@ -93,13 +99,24 @@ def paged_attention(attn, q, k_pages, v_pages, *, block_table=None, seq_lens=Non
                         f"{', '.join(attn.input_names) or 'none'}")
     variant = _variant(attn, page_size)
     all_inputs = {**inputs, **offs, SEQ_LENS: lens.to(torch.int64)}
-    layout, kernel_inputs = _layout(attn, variant, B, H, Lq, capacity, all_inputs)
-    q = q.contiguous()
-    out = torch.empty((B, H, Lq, v_pages.shape[-1]), dtype=q.dtype)
-    lse = torch.empty((B, H, Lq), dtype=torch.float32)
+    shared = _shared_layout_call(attn, variant, Lq, lens, capacity) if default_offsets else None
+    if shared is None:
+        layout, kernel_inputs = _layout(attn, variant, B, H, Lq, capacity, all_inputs, q.device)
+    else:  # one layout for several decoding steps; the kernel reads this step's lengths
+        layout_lq, layout_inputs = shared
+        layout, kernel_inputs = _layout(attn, variant, B, H, layout_lq, capacity,
+                                        {**all_inputs, **layout_inputs}, q.device)
+        kernel_inputs = {**kernel_inputs, **{n: t.to(device=q.device, dtype=torch.int32)
+                                             for n, t in (*offs.items(), (SEQ_LENS, lens))}}
+    if attn.device == "cpu":  # the CUDA wrapper reads aligned views in place
+        q, k_pages, v_pages = (t.contiguous() for t in (q, k_pages, v_pages))
+    out = torch.empty((B, H, Lq, v_pages.shape[-1]), dtype=q.dtype, device=q.device)
+    lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
+    if block_table.device == q.device and block_table.dtype == torch.int32 and block_table.is_contiguous():
+        table = block_table  # checked on the host; the kernel reads the caller's copy
     with torch.no_grad():
-        variant["forward"](q, k_pages.contiguous(), v_pages.contiguous(), table, layout,
-                           scale=attn.scale, inputs=kernel_inputs, out=out, lse=lse)
+        variant["forward"](q, k_pages, v_pages, table, layout, scale=attn.scale,
+                           inputs=kernel_inputs, out=out, lse=lse)
     return (out, lse) if return_lse else out
 
 
@@ -113,16 +130,17 @@ def paged_pattern(pattern):
     return pattern.restrict(_limit_pattern).at_rows(True)
 
 
-def key_block_for(page_size: int, block_k: int) -> int:
+def key_block_for(page_size: int, block_k: int, multiple: int = 4) -> int:
     """The key block of the paged kernel: ``block_k`` when it divides ``page_size``, else
-    the largest divisor of both that the kernels take (a multiple of 4)."""
+    the largest divisor of both, which the kernels must take (a multiple of ``multiple``:
+    4 on the CPU, 16 for the tensor-core kernels)."""
     if page_size % block_k == 0:
         return block_k
     g = math.gcd(page_size, block_k)
-    if g % 4:
+    if g % multiple:
         raise ValueError(f"spdsl: page_size {page_size} and the kernel's key block {block_k} share no "
-                         f"key block the kernels can take (a multiple of 4 dividing both); use a "
-                         f"page_size that is a multiple of 4")
+                         f"key block the kernels can take (a multiple of {multiple} dividing both); "
+                         f"use a page_size that is a multiple of {multiple}")
     return g
 
 
@@ -133,15 +151,27 @@ def _variant(attn, page_size: int) -> dict:
     from spdsl.codegen.build import build
 
     variants = attn.__dict__.setdefault("_paged_variants", {})
-    block_k = key_block_for(page_size, attn.config.block_k)
+    cuda = attn.device == "cuda"
+    tensor_cores = cuda and attn.config.uses_tensor_cores(str(attn.dtype).removeprefix("torch."))
+    block_k = key_block_for(page_size, attn.config.block_k, 16 if tensor_cores else 4)
     v = variants.get(block_k)
     if v is None:
-        config = attn.config if block_k == attn.config.block_k else \
-            replace(attn.config, block_k=block_k, key_tile=math.gcd(attn.config.key_tile, block_k),
-                    bwd_key_tile=math.gcd(attn.config.bwd_key_tile, block_k))
+        if block_k == attn.config.block_k:
+            config = attn.config
+        elif cuda:
+            config = replace(attn.config, block_k=block_k)
+            try:
+                config.check(attn.head_dim, str(attn.dtype).removeprefix("torch."), attn.v_head_dim)
+            except ValueError as e:
+                raise ValueError(f"spdsl: page_size {page_size} needs a key block of {block_k} (it must "
+                                 f"lie in one page), which the CUDA kernels cannot take: {e}; use a "
+                                 f"page_size that is a multiple of {attn.config.block_k}") from None
+        else:
+            config = replace(attn.config, block_k=block_k, key_tile=math.gcd(attn.config.key_tile, block_k),
+                             bwd_key_tile=math.gcd(attn.config.bwd_key_tile, block_k))
         rows = paged_pattern(attn.pattern)
         made = build(rows.mask, rows.score, kernel="forward_paged", head_dim=attn.head_dim,
-                     dtype=attn.dtype, device="cpu", config=config,
+                     dtype=attn.dtype, device=attn.device, config=config,
                      input_decls=list(rows.inputs.values()), target=attn.target, cache=attn.use_cache,
                      label=f"{attn.pattern.name} (paged)", v_head_dim=attn.v_head_dim)
         attn.build_seconds += made.seconds
@@ -152,9 +182,41 @@ def _variant(attn, page_size: int) -> dict:
     return v
 
 
-def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict):
-    """(packed layout, kernel inputs) of one paged call; an LRU per variant, keyed by the
-    sizes and every input's bytes (seq_lens and offsets included)."""
+def _shared_layout_call(attn, v: dict, Lq: int, lens, capacity: int):
+    """(Lq, inputs) of a layout that serves this call and the next decoding steps, or None.
+
+    With the default offsets the queries are the last Lq positions of each sequence, so
+    the layout changes with seq_lens at every step. One query block of ``block_q`` rows
+    covers the queries of ``steps = block_q - Lq + 1`` consecutive steps: the layout of
+    that taller block, anchored at lengths ``s0`` (queries from ``s0 - Lq``, keys below
+    ``s0 + steps - 1``), lists every key block that any call with lengths in ``[s0, s0 +
+    steps)`` sees, and calls a block FULL only where it is full for each of them but for
+    keys past the sequence, which the kernels mask and skip themselves (``common/paged.py``:
+    their "edge" kind checks the sequence's length). A call reuses the latest anchor that
+    covers every one of its lengths, else anchors a new layout at its own lengths: one
+    layout build per ``steps`` decoding steps, whatever the batch. Not for inputs sized by
+    Lq, for sequences shorter than Lq, or where the block would pass the table's capacity."""
+    import torch
+
+    block_q = v["config"].block_q
+    steps = block_q - Lq + 1
+    if steps < 2 or any("Lq" in str(d) for decl in attn.pattern.inputs.values() for d in decl.dims):
+        return None
+    anchors = v.setdefault("anchors", [])
+    s0 = next((a for a in reversed(anchors) if a.shape == lens.shape and bool(((lens - a) >= 0).all())
+               and bool(((lens - a) < steps).all()) and int(a.max()) + steps - 1 <= capacity), None)
+    if s0 is None:
+        if bool((lens < Lq).any()) or int(lens.max()) + steps - 1 > capacity:
+            return None
+        s0 = lens.clone()
+        anchors.append(s0)
+        del anchors[:-_ANCHORS]
+    return block_q, {"q_offset": s0 - Lq, "kv_offset": torch.zeros_like(s0), SEQ_LENS: s0 + steps - 1}
+
+
+def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, device="cpu"):
+    """(packed layout, kernel inputs on ``device``) of one paged call; an LRU per variant,
+    keyed by the sizes and every input's bytes (seq_lens and offsets included)."""
     from spdsl.analysis.overflow import require_exact
 
     digest = hashlib.blake2b(digest_size=16)
@@ -162,7 +224,7 @@ def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict):
         t = inputs[name]
         digest.update(name.encode() + str(tuple(t.shape)).encode())
         digest.update(t.detach().cpu().contiguous().numpy().tobytes())
-    key = (B, H, Lq, Lk, digest.hexdigest())
+    key = (B, H, Lq, Lk, digest.hexdigest(), str(device))
     cache = v["layouts"]
     hit = cache.get(key)
     if hit is not None:
@@ -171,6 +233,8 @@ def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict):
     config = v["config"]
     packed, kernel_inputs = _call_layout(v["rows"], (config.block_q, config.block_k), B, H, Lq, Lk, inputs)
     require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
+    if str(device) != "cpu":
+        kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
     cache[key] = (packed, kernel_inputs)
     if len(cache) > _LAYOUTS:
         cache.popitem(last=False)
@@ -214,8 +278,7 @@ def _check_tensors(attn, q, k_pages, v_pages):
             raise ValueError(f"spdsl: {label} must be 4-D {shape}, got shape {tuple(t.shape)}")
         if t.dtype != attn.dtype:
             raise TypeError(f"spdsl: {label} is {t.dtype}, but this kernel was compiled for {attn.dtype}")
-        if t.device.type != "cpu":
-            raise ValueError(f"spdsl: {label} is on {t.device}; paged calls run on the CPU")
+        _check_device(attn, label, t)
     attn.check_head_dims(q, k_pages, v_pages, ("q", "k_pages", "v_pages"))
     if k_pages.shape[:-1] != v_pages.shape[:-1]:
         raise ValueError(f"spdsl: k_pages and v_pages must have the same shape up to the head dim, got "
@@ -227,6 +290,11 @@ def _check_tensors(attn, q, k_pages, v_pages):
     if min(B, H, Lq, n_pages, page_size) < 1:
         raise ValueError(f"spdsl: empty tensor (q {tuple(q.shape)}, k_pages {tuple(k_pages.shape)})")
     return B, H, Lq, page_size, n_pages
+
+
+def _check_device(attn, label: str, t) -> None:
+    if t.device.type != attn.device:
+        raise ValueError(f"spdsl: {label} is on {t.device}, but this kernel was compiled for '{attn.device}'")
 
 
 def _check_table(block_table, seq_lens, B: int, page_size: int, n_pages: int):
