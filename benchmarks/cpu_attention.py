@@ -5,8 +5,12 @@ Everything is measured in this run, on this machine: B=1 H=8 D=64 fp32 at L = 40
 matmul rate (torch.mm, MKL/oneDNN), useful GFLOP/s (4 * nonzero elements * D / time),
 the backward against SDPA's, and compile / cached-load times.
 
-    python benchmarks/cpu_attention.py [--quick] [--lengths 4096 16384]
+    python benchmarks/cpu_attention.py [--quick] [--lengths 4096 16384] [--bf16]
 Writes benchmarks/results/cpu_attention.json and prints a table of same-run ratios.
+
+``--bf16``: only bfloat16 rows (sliding window 512, causal) for each way of multiplying
+blocks (``ScheduleConfig.products``) against torch's bfloat16 matmul rate in the same run;
+writes benchmarks/results/cpu_bf16.json (see cpu_bf16.txt).
 """
 
 from __future__ import annotations
@@ -116,6 +120,53 @@ def bench_length(L: int, repeats: int, rows: list, with_flex: bool, with_backwar
         del mask
 
 
+def bench_bf16(lengths, repeats: int) -> list:
+    """bfloat16 rows: the forward with each way of multiplying blocks (``products``:
+    "dpbf16", AVX512-BF16 dot products, where the CPU has them; "fp32", convert and FMA)
+    and the float32 forward, against torch's bfloat16 matmul rate, all timed interleaved
+    in this run (the machine is shared: medians of rounds)."""
+    from dataclasses import replace
+
+    from spdsl.codegen.cpu.schedule import ScheduleConfig
+    from spdsl.codegen.cpu.target import bf16_products
+
+    a, b = (torch.randn(2048, 2048).bfloat16() for _ in range(2))
+    paths = ["fp32"] + (["dpbf16"] if bf16_products(None) == "dpbf16" else [])
+    rows = []
+    for L in lengths:
+        gen = torch.Generator().manual_seed(L)
+        q, k, v = (torch.randn(B, H, L, D, generator=gen) for _ in range(3))
+        qh, kh, vh = (t.bfloat16() for t in (q, k, v))
+        for name, pat in patterns():
+            if name not in ("sliding_window_512", "causal"):
+                continue
+            runs = {"matmul": lambda: torch.mm(a, b), "fp32 tensors": (lambda f=spdsl.compile(pat, head_dim=D):
+                                                                       f(q, k, v))}
+            for prod in paths:
+                cfg = replace(ScheduleConfig(), products=prod)
+                f = spdsl.compile(pat, head_dim=D, dtype=torch.bfloat16, config=cfg)
+                runs[f"bf16 {prod}"] = lambda f=f: f(qh, kh, vh)
+            times = {n: [] for n in runs}
+            for fn in runs.values():
+                fn()
+            for _ in range(repeats):
+                for n, fn in runs.items():
+                    t = time.perf_counter()
+                    fn()
+                    times[n].append(time.perf_counter() - t)
+            med = {n: statistics.median(t) for n, t in times.items()}
+            mm = 2 * 2048 ** 3 / med.pop("matmul") / 1e9
+            ex = pat.explain(Lq=L, H=H, B=B, block=(64, 64), head_dim=D)
+            for n, t in med.items():
+                useful = 4 * ex.nonzero_elements * D / t / 1e9
+                row = {"pattern": name, "L": L, "run": n, "ms": t * 1e3, "useful_gflops": useful,
+                       "bf16_matmul_gflops": mm, "vs_bf16_matmul": useful / mm}
+                rows.append(row)
+                print(f"{name:19s} L={L:5d} {n:13s} {t * 1e3:8.1f} ms  {useful:6.1f} useful GF/s  "
+                      f"torch bf16 mm {mm:6.1f} GF/s  ratio {useful / mm:4.2f}", flush=True)
+    return rows
+
+
 def _line(r) -> str:
     parts = [f"{r['pattern']:19s} L={r['L']:5d} dens {r['density']:.3f}  spdsl {r['spdsl_ms']:8.1f} ms "
              f"({r['useful_gflops']:5.1f} GF/s)"]
@@ -157,7 +208,19 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="L = 4096 only, no FlexAttention")
     ap.add_argument("--lengths", type=int, nargs="+", default=[4096, 16384])
     ap.add_argument("--repeats", type=int, default=7)
+    ap.add_argument("--bf16", action="store_true",
+                    help="only the bfloat16 rows (sliding window 512, causal): each products path "
+                         "against torch's bf16 matmul; writes cpu_bf16.json")
     args = ap.parse_args()
+    if args.bf16:
+        rows = bench_bf16([4096] if args.quick else args.lengths, args.repeats)
+        out = ROOT / "benchmarks" / "results" / "cpu_bf16.json"
+        out.write_text(json.dumps({"machine": platform.processor() or platform.machine(),
+                                   "torch": torch.__version__, "threads": torch.get_num_threads(),
+                                   "B": B, "H": H, "D": D, "rows": rows,
+                                   "date": time.strftime("%Y-%m-%d %H:%M")}, indent=2))
+        print(f"wrote {out.relative_to(ROOT)}")
+        return
     lengths = [4096] if args.quick else args.lengths
     gf = matmul_gflops()
     print(f"fp32 matmul (torch.mm 2048^3) in this run: {gf:.0f} GFLOP/s; torch threads {torch.get_num_threads()}")

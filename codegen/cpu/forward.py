@@ -25,6 +25,11 @@ evaluate the mask expression (one value function, ``score_value``, takes the blo
 kind). Out-of-range rows of Q, K and V are never read: their indices are clamped, and
 those lanes are masked or never written. The signature comes from
 ``signature.declare_kernel``, the task walk and the products from ``vecmath.cpu_loops``.
+
+bfloat16 kernels for a CPU with AVX512-BF16 multiply on ``vdpbf16ps`` instead
+(``uses_dot_products``, ``loops.dot_loops``; docs/cpu_precision.md): Q packed once per task
+and V once per block into bfloat16 pairs, P rounded to bfloat16 pairs after the float32
+softmax, float32 sums. (Not the paged variant yet: it keeps the float32 products.)
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ from spdsl.codegen.common.paged import PagedKV
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
-from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stack_tiles
+from spdsl.codegen.cpu.loops import (DOT_ATTR, STACK, bf16_pair, cpu_loops, dot_loops, pair_word, round_pair,
+                                     stack_buffer, stack_buffers, stack_tiles)
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
@@ -63,6 +69,9 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     kv = PagedKV(sv, ex.inputs, head_dim=D, v_head_dim=DV, dtype=dtype) if paged else None
     KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
     _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
+    dots = uses_dot_products(dtype, cfg, D) and not paged
+    if dots:
+        dot_products, dot_accumulate = dot_loops(BQ)
     start = task_start(Q, Lqv, D, DV, BQ)
     fold_log2e = ex.score is None
     q_factor = LOG2E if fold_log2e else 1.0
@@ -96,12 +105,20 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         QT, OT = stack_tiles((D, DV), BQ)
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
+        QP, PP, VP = T.meta_var(pair_tiles(dots, D, DV, BQ, BK))
         start(QT, OT, M, LS, b, h, q0, qs)
+        if dots:  # Q as bfloat16 pairs along D, unscaled (qs scales S)
+            for i in T.serial(BQ):
+                for d2 in T.serial(D // 2):
+                    QP[d2, i] = pair_word(Q, b, h, T.min(q0 + i, Lqv - 1), 2 * d2)
 
         @T.inline
         def step(j, k0, KB, VB, gb, row0, limit):
             # S^T = K Q^T, register tile key_tile x block_q; K rows row0.. (< limit) of gb
-            products(S, KB, QT, None, None, None, gb, hk, row0, limit, BK, KT, D, D)
+            if dots:
+                dot_products(S, KB, QP, gb, hk, row0, limit, BK, KT, D // 2, qs)
+            else:
+                products(S, KB, QT, None, None, None, gb, hk, row0, limit, BK, KT, D, D)
             # score and mask; FULL blocks inside the keys need nothing when log2 e is in QT
             block_kinds(FL[j], k0 + BK > key_end(b), not fold_log2e, scores, S, b, h, q0, k0)
             # online softmax, base 2
@@ -120,7 +137,17 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
                     S[r, i] = exp2(S[r, i] - MU[i])
                     LS[i] = LS[i] + S[r, i]
             # OT = OT * alpha + V^T P^T, register tile dim_tile x block_q
-            accumulate(OT, VB, S, None, None, None, gb, hk, row0, limit, BK, AL, DV, DT, DV, DT)
+            if dots:  # P rounded to bfloat16 and V packed, both in pairs along keys
+                for k2 in T.serial(BK // 2):
+                    for i in T.vectorized(BQ):
+                        PP[k2, i] = round_pair(S[2 * k2, i], S[2 * k2 + 1, i])
+                for k2 in T.serial(BK // 2):
+                    for d in T.vectorized(DV):
+                        VP[k2, d] = bf16_pair(VB[gb, hk, T.min(row0 + 2 * k2, limit - 1), d],
+                                              VB[gb, hk, T.min(row0 + 2 * k2 + 1, limit - 1), d])
+                dot_accumulate(OT, VP, PP, BK // 2, AL, DV, DT)
+            else:
+                accumulate(OT, VB, S, None, None, None, gb, hk, row0, limit, BK, AL, DV, DT, DV, DT)
 
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
@@ -144,8 +171,27 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         row_tasks(task)
 
     if kv is None:
-        return p.primfunc(forward, "forward"), sig
+        func = p.primfunc(forward, "forward")
+        return (func.with_attr(DOT_ATTR, True) if dots else func), sig
     return kv.params(p.primfunc(forward, "forward"), p.scale).with_attr("global_symbol", "forward_paged"), sig
+
+
+def uses_dot_products(dtype: str, cfg: ScheduleConfig, head_dim: int) -> bool:
+    """Whether the block products run on vdpbf16ps (``loops.dot_loops``): bfloat16
+    tensors, ``cfg.products == "dpbf16"`` (the target has AVX512-BF16), pairs along an
+    even head dim and block_k, and block_q in whole 16-lane dot products. Otherwise, and
+    for float16 (no native dot on AVX-512 without AVX512-FP16), the float32 FMA path."""
+    return (dtype == "bfloat16" and cfg.products == "dpbf16" and head_dim % 2 == 0
+            and cfg.block_k % 2 == 0 and cfg.block_q % 16 == 0)
+
+
+def pair_tiles(dots: bool, D: int, DV: int, BQ: int, BK: int):
+    """The int32 stack tiles of bfloat16 pairs: QP [D/2, BQ], PP [BK/2, BQ], VP [BK/2, DV]
+    (Nones on the float32 path)."""
+    if not dots:
+        return [None, None, None]
+    return [T.alloc_buffer(shape, "int32", annotations=STACK)
+            for shape in ((D // 2, BQ), (BK // 2, BQ), (BK // 2, DV))]
 
 
 def task_start(Q, Lq, D: int, DV: int, BQ: int):

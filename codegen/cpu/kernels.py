@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.cpu.schedule import ScheduleConfig
-from spdsl.codegen.cpu.target import as_target, configure_threads, vector_lanes
+from spdsl.codegen.cpu.target import as_target, bf16_products, configure_threads, vector_lanes
 from spdsl.dtypes import dtype_name
 
 BUILD_CONFIG = {"tirx.disable_storage_rewrite": True}  # keeps register tiles on the stack
@@ -44,14 +44,46 @@ BACKWARD_KERNEL_DTYPE = "float32"
 def compile_primfunc(prim_func, target):
     import tvm
 
+    from spdsl.codegen.cpu.loops import DOT_ATTR
+
     with tvm.transform.PassContext(opt_level=3, config=BUILD_CONFIG):
-        return tvm.compile(prim_func, target=as_target(target))
+        built = tvm.compile(prim_func, target=as_target(target))
+    if prim_func.attrs is not None and DOT_ATTR in prim_func.attrs:
+        built = _with_dot_intrinsic(built)
+    return built
+
+
+def _with_dot_intrinsic(built):
+    """``built`` with its calls of the placeholder ``loops.DPBF16`` turned into LLVM's
+    vdpbf16ps intrinsic: the module's LLVM IR is edited and loaded again, and LLVM's
+    auto-upgrade of the intrinsic's integer signature bitcasts the operands to bfloat."""
+    import os
+    import tempfile
+
+    import tvm
+
+    from spdsl.codegen.cpu.loops import DPBF16
+
+    text = built.mod.inspect_source("ll")
+    text = text.replace(f"@{DPBF16}(", "@llvm.x86.avx512bf16.dpbf16ps.512(")
+    with tempfile.TemporaryDirectory(prefix="spdsl-dot-") as tmp:
+        path = os.path.join(tmp, "kernel.ll")
+        with open(path, "w") as f:
+            f.write(text)
+        module = tvm.runtime.load_module(path)
+    return tvm.runtime.Executable(module)
 
 
 def resolve_config(config: ScheduleConfig | None, head_dim: int, target,
                    v_head_dim: int | None = None) -> ScheduleConfig:
-    """``config`` (default: ScheduleConfig()) with this target's vector lanes, checked."""
+    """``config`` (default: ScheduleConfig()) with this target's vector lanes and
+    bfloat16 products (``target.bf16_products``), checked."""
     config = (config or ScheduleConfig()).with_lanes(vector_lanes(target))
+    available = bf16_products(target)
+    if config.products == "dpbf16" and available != "dpbf16":
+        raise ValueError("ScheduleConfig.products='dpbf16' needs a target with AVX512-BF16 "
+                         f"({as_target(target).attrs.get('mcpu', 'this CPU')} has none): use 'fp32'")
+    config = config.with_products(available)
     config.check(head_dim, v_head_dim)
     return config
 

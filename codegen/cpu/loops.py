@@ -8,6 +8,16 @@ from tvm.script import tirx as T
 
 from spdsl.codegen.common.signature import STACK
 
+# The name the bfloat16 dot-product kernels call in place of LLVM's
+# ``llvm.x86.avx512bf16.dpbf16ps.512`` (16 float lanes += the dot of 16 bfloat16 pairs):
+# TVM 0.27 cannot spell that intrinsic's ``<32 x bfloat>`` operands (its bfloat16
+# legalisation turns them into float32), so the kernel calls this extern with ``<16 x i32>``
+# operands and ``kernels.compile_primfunc`` renames the call in the LLVM IR, where LLVM's
+# auto-upgrade of the intrinsic's old integer signature inserts the bitcasts.
+DPBF16 = "spdsl_dpbf16ps"
+DOT_ATTR = "spdsl.dpbf16"  # PrimFunc attribute: the kernel calls DPBF16
+DOT_LANES = 16  # float32 lanes of one vdpbf16ps (zmm)
+
 
 def stack_buffers(shape, n: int):
     """``n`` float32 kernel-local buffers of ``shape`` kept on the stack (see
@@ -163,3 +173,88 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
             accumulate_pass(Y2, G2, X2, None, None, None, b, head, base, limit, n_red, tile2, None, dim2)
 
     return parallel_tasks, row_tasks, block_kinds, products, accumulate
+
+
+def pair_word(G, b, head, row, d):
+    """``G[b, head, row, d]`` and ``G[b, head, row, d + 1]`` (bfloat16, adjacent) as one
+    int32 word, :func:`bf16_pair`'s layout: one 32-bit load (two 16-bit loads combined
+    made the LLVM build of the forward 2x slower)."""
+    return T.reinterpret("int32", G.vload([b, head, row, d], "bfloat16x2"))
+
+
+def bf16_bits(x):
+    """The 16 bits of the bfloat16 element ``x`` (a buffer load) as a uint32."""
+    return T.Cast("uint32", T.reinterpret("uint16", x))
+
+
+def bf16_pair(lo, hi):
+    """Two bfloat16 elements as one int32 word, ``lo`` in the low half: a vdpbf16ps pair."""
+    return T.reinterpret("int32", bf16_bits(lo) | (bf16_bits(hi) << T.uint32(16)))
+
+
+def round_pair(lo, hi):
+    """Two float32 values rounded to bfloat16 (to nearest even) and packed as
+    :func:`bf16_pair`. For the softmax weights in [0, 1] (a NaN stays a NaN unless its
+    payload fills the low 16 bits)."""
+    def rounded(x):
+        u = T.reinterpret("uint32", x)
+        return u + T.uint32(0x7FFF) + ((u >> T.uint32(16)) & T.uint32(1))
+    return T.reinterpret("int32", (rounded(lo) >> T.uint32(16)) | (rounded(hi) & T.uint32(0xFFFF0000)))
+
+
+def dot_loops(lanes: int):
+    """The block products of the bfloat16 kernels on vdpbf16ps (:data:`DPBF16`), as
+    TVMScript macros over register tiles of ``tile`` x ``lanes`` float32 accumulators
+    (``lanes`` a multiple of :data:`DOT_LANES`); pairs of bfloat16 are int32 words
+    (:func:`bf16_pair`):
+
+    ``dot_products(Y, G, XP, b, head, base, limit, n_rows, tile, pairs, factor)``
+        ``Y[r, i] = factor * sum_d G[b, head, min(base + r, limit - 1), d] X[d, i]`` over
+        d < 2 pairs, with X packed as ``XP[d2, i]`` = (X[2 d2, i], X[2 d2 + 1, i]) and G's
+        pair read as one word (:func:`pair_word`)
+    ``dot_accumulate(Y, GP, XP, n_pairs, alpha, dim, tile)``
+        ``Y[d, i] = Y[d, i] * alpha[i] + sum_kk G[kk, d] X[kk, i]`` over kk < 2 n_pairs,
+        with both packed: ``GP[k2, d]`` and ``XP[k2, i]`` pairs along kk
+    """
+    W, DL = lanes, DOT_LANES
+    NV = lanes // DOT_LANES
+
+    def dot(acc, a_word, b_words):
+        return T.call_pure_extern("float32x16", DPBF16, acc, T.Broadcast(a_word, DL), b_words)
+
+    @T.macro
+    def dot_products(Y, G, XP, b, head, base, limit, n_rows, tile, pairs, factor):
+        for rt in T.serial(n_rows // tile):
+            A = T.alloc_buffer((tile, W), "float32", annotations=STACK)
+            for r in T.unroll(tile):
+                for i in T.vectorized(W):
+                    A[r, i] = T.float32(0)
+            for d2 in T.serial(pairs):
+                for r in T.unroll(tile):
+                    row: T.let = T.min(base + rt * tile + r, limit - 1)
+                    word: T.let = pair_word(G, b, head, row, 2 * d2)
+                    for v in T.unroll(NV):
+                        A[r, T.ramp(v * DL, 1, DL)] = dot(A.vload([r, v * DL], "float32x16"), word,
+                                                          XP.vload([d2, v * DL], "int32x16"))
+            for r in T.unroll(tile):
+                for i in T.vectorized(W):
+                    Y[rt * tile + r, i] = A[r, i] * factor
+
+    @T.macro
+    def dot_accumulate(Y, GP, XP, n_pairs, alpha, dim, tile):
+        for dt in T.serial(dim // tile):
+            A = T.alloc_buffer((tile, W), "float32", annotations=STACK)
+            for r in T.unroll(tile):
+                for i in T.vectorized(W):
+                    A[r, i] = Y[dt * tile + r, i] * alpha[i]
+            for k2 in T.serial(n_pairs):
+                for r in T.unroll(tile):
+                    for v in T.unroll(NV):
+                        A[r, T.ramp(v * DL, 1, DL)] = dot(A.vload([r, v * DL], "float32x16"),
+                                                          GP[k2, dt * tile + r],
+                                                          XP.vload([k2, v * DL], "int32x16"))
+            for r in T.unroll(tile):
+                for i in T.vectorized(W):
+                    Y[dt * tile + r, i] = A[r, i]
+
+    return dot_products, dot_accumulate

@@ -20,6 +20,11 @@ class ScheduleConfig:
                        block_k floats) and LLVM splits them into registers of this
                        width, so block sizes should be multiples of it; it is part of
                        the config so that a cache key changes with the target.
+    products           how bfloat16 kernels multiply blocks: "dpbf16" (AVX512-BF16
+                       vdpbf16ps: bfloat16 pairs, float32 sums), "fp32" (convert to
+                       float32, FMAs); "" is filled in from the target at build time
+                       ("dpbf16" where it has avx512bf16). float32 and float16 kernels
+                       always use "fp32" products; so far only the forward has "dpbf16".
 
     One parallel task is one (batch, head, query block) row (dK/dV: one key block).
     """
@@ -30,9 +35,13 @@ class ScheduleConfig:
     dim_tile: int = 4
     bwd_key_tile: int = 2
     lanes: int = 0
+    products: str = ""
 
     def with_lanes(self, lanes: int) -> "ScheduleConfig":
         return self if self.lanes else replace(self, lanes=lanes)
+
+    def with_products(self, products: str) -> "ScheduleConfig":
+        return self if self.products else replace(self, products=products)
 
     def check(self, head_dim: int, v_head_dim: int | None = None) -> None:
         """ValueError unless the kernels can take this config at ``head_dim`` (q, k) and
@@ -40,6 +49,8 @@ class ScheduleConfig:
         for name in ("block_q", "block_k", "key_tile", "dim_tile", "bwd_key_tile"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"ScheduleConfig.{name} must be positive")
+        if self.products not in PRODUCTS:
+            raise ValueError(f"ScheduleConfig.products must be one of {PRODUCTS}, not {self.products!r}")
         if self.block_k % self.key_tile:
             raise ValueError("ScheduleConfig.key_tile must divide block_k")
         if self.block_k % self.bwd_key_tile or self.block_q % self.bwd_key_tile:
@@ -59,6 +70,7 @@ class ScheduleConfig:
 
 
 STACK_BYTES = 4 << 20
+PRODUCTS = ("", "fp32", "dpbf16")
 
 
 def dim_tile_for(head_dim: int, wanted: int) -> int:

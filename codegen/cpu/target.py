@@ -70,3 +70,13 @@ def vector_lanes(target, dtype_bits: int = 32) -> int:
     if bits is None or bits <= 0:
         bits = 128
     return max(4, bits // dtype_bits)
+
+
+def bf16_products(target) -> str:
+    """How bfloat16 kernels for ``target`` multiply blocks (``ScheduleConfig.products``):
+    "dpbf16" where LLVM gives the target AVX512-BF16 (vdpbf16ps), else "fp32". AMX tiles
+    are not generated yet: an AMX CPU gets "dpbf16" too (it has AVX512-BF16)."""
+    from tvm.target import codegen
+
+    features = codegen.llvm_get_cpu_features(as_target(target))
+    return "dpbf16" if "avx512bf16" in features else "fp32"

@@ -438,6 +438,11 @@ def config_problem(d, target: str, signature: str = "", check: bool = True) -> s
     cuda = str(target).startswith("cuda/")
     ranges = CUDA_KNOBS if cuda else CPU_KNOBS
     for k, v in d.items():
+        if not cuda and k == "products":
+            from spdsl.codegen.cpu.schedule import PRODUCTS
+            if v not in PRODUCTS:
+                return f"config knob products={str(v)[:40]!r} is not one of {PRODUCTS}"
+            continue
         if cuda and k == "tensor_cores":
             if v is not None and not isinstance(v, bool):
                 return "config knob tensor_cores is not true, false or null"

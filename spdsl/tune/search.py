@@ -52,14 +52,16 @@ MARGIN = 0.02                # a tuned config must beat the default by this much
 
 # Candidate values of the CPU knobs; a knob that ScheduleConfig does not have is skipped, a
 # boolean knob this table does not name is tried both ways, any other unknown knob keeps its
-# default. bwd_key_tile is not searched: the tuner times the forward kernel.
+# default. bwd_key_tile is not searched: the tuner times the forward kernel. products (how
+# bfloat16 blocks are multiplied) is searched for bfloat16 only, on a CPU that has a choice.
 CPU_KNOBS = {
     "block_q": (16, 32, 64, 128),
     "block_k": (16, 32, 64, 128),
     "key_tile": (1, 2, 4, 8),
     "dim_tile": (1, 2, 4, 8),
 }
-FIXED = {"lanes", "bwd_key_tile"}
+FIXED = {"lanes", "bwd_key_tile", "products"}
+BF16_PRODUCTS = ("fp32", "dpbf16")
 
 
 def default_config(pattern, block: tuple[int, int] | None = None):
@@ -76,10 +78,12 @@ def default_config(pattern, block: tuple[int, int] | None = None):
 
 def search_space(pattern, head_dim: int, *, lanes: int | None = None, allow_block_override: bool = False,
                  block: tuple[int, int] | None = None, target: str = "cpu",
-                 v_head_dim: int | None = None) -> Space:
+                 v_head_dim: int | None = None, dtype=None) -> Space:
     """The knobs of ``target`` to search for ``pattern``. The pattern's ``block`` hint
     fixes block_q and block_k unless ``allow_block_override``; ``block`` fixes them always.
-    ``v_head_dim``: v's head dim where it differs (dim_tile must divide both)."""
+    ``v_head_dim``: v's head dim where it differs (dim_tile must divide both). ``dtype``
+    bfloat16 on a CPU with AVX512-BF16 adds ``products`` ("fp32" or "dpbf16"; the default
+    config takes the target's choice)."""
     from spdsl.codegen.cpu.schedule import ScheduleConfig
 
     if target != "cpu":
@@ -105,6 +109,13 @@ def search_space(pattern, head_dim: int, *, lanes: int | None = None, allow_bloc
             knobs[f.name] = tuple(sorted(set(values) | {current}))
         elif isinstance(getattr(default, f.name), bool):
             knobs[f.name] = (False, True)
+    if dtype is not None and "bfloat16" in str(dtype):
+        from spdsl.codegen.cpu.target import bf16_products
+
+        chosen = bf16_products(None)
+        if chosen != "fp32":
+            default = replace(default, products=chosen)
+            knobs["products"] = BF16_PRODUCTS
     return Space(default, knobs, head_dim, lanes, v_head_dim=v_head_dim)
 
 
@@ -246,7 +257,7 @@ def tune(pattern, *, seq, heads: int, head_dim: int, dtype=None, batch: int = 1,
                                   block=block, v_head_dim=v_head_dim)
     else:
         space = search_space(pattern, head_dim, allow_block_override=allow_block_override, block=block,
-                             v_head_dim=v_head_dim)
+                             v_head_dim=v_head_dim, dtype=dtype)
     dims = dict(head_dim=head_dim, v_head_dim=v_head_dim)
     if measurer is not None:
         meas = measurer
