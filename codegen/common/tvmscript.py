@@ -1,5 +1,5 @@
-"""A faster macro call for TVMScript (TVM 0.27), installed once when the kernels' code
-is imported.
+"""TVMScript helpers: :func:`sequence` (macros run one after another) and a faster macro
+call (TVM 0.27), installed once when the kernels' code is imported.
 
 Every ``T.macro`` call looks up the parser that is running it, and TVM does that with
 ``inspect.getouterframes``, which reads the source line of every frame on the stack
@@ -43,3 +43,28 @@ def install() -> None:
     if callable(getattr(ScriptMacro, "_find_parser_def", None)) and hasattr(ScriptMacro, "parser_object_name"):
         ScriptMacro._find_parser_def = _find_parser_def
     _INSTALLED = True
+
+
+def sequence(macros):
+    """One T.macro running ``macros`` in order with the same arguments (TVMScript has no
+    loop over a Python list of macros)."""
+    from tvm.script import tirx as T
+
+    @T.macro
+    def nothing(*args):
+        T.evaluate(0)
+
+    run = nothing
+    for m in macros:
+        run = _then(run, m)
+    return run
+
+
+def _then(first, second):
+    from tvm.script import tirx as T
+
+    @T.macro
+    def both(*args):
+        first(*args)
+        second(*args)
+    return both

@@ -16,6 +16,7 @@ from tvm import tirx
 from tvm.script import tirx as T
 
 from spdsl.codegen.common import lower as lw
+from spdsl.codegen.common.tvmscript import sequence
 from spdsl.codegen.common.input_grads import InputGradPlan
 from spdsl.codegen.cpu.loops import stack_buffer
 
@@ -55,7 +56,7 @@ class LearnStep:
                 steps.append(_partial_step(site, parts[site.load.input.name], contribution, flat, BQ, BK))
         for site, (EL, ELI) in zip(plan.element_sites, elems):
             steps.append(_element_step(site, EL, ELI, contribution, flat, BQ, BK))
-        sites = _sequence(steps)
+        sites = sequence(steps)
 
         @T.macro
         def block(variant, S, DP, LR, DR, b, h, q0, k0, j):
@@ -97,24 +98,3 @@ def _element_step(site, EL, ELI, contribution, flat, BQ, BK):
                 EL[slot, r, i] = contribution(site, b, h, q0 + i, k0 + r, S[r, i], GS[r, i])
                 ELI[slot, r, i] = flat(site, b, h, q0 + i, k0 + r)
     return step
-
-
-def _sequence(macros):
-    """One macro running ``macros`` in order with the same arguments (TVMScript has no
-    loop over a Python list)."""
-    @T.macro
-    def nothing(*args):
-        T.evaluate(0)
-
-    run = nothing
-    for m in macros:
-        run = _then(run, m)
-    return run
-
-
-def _then(first, second):
-    @T.macro
-    def both(*args):
-        first(*args)
-        second(*args)
-    return both

@@ -43,6 +43,7 @@ from tvm.script import tirx as T
 from spdsl.ir import nodes as ir
 
 from spdsl.codegen.common import lower as lw
+from spdsl.codegen.common.tvmscript import sequence
 from spdsl.codegen.common.input_grads import PARTIAL, InputGradPlan
 from spdsl.codegen.cuda.blocks import by_block_kind
 
@@ -124,7 +125,7 @@ class CudaLearnStep:
         steps = [self._uniform_step(s, i, KT) for i, s in enumerate(self.uniform)]
         steps += [self._serial_step(s, KT) for s in self.serial]
         steps += [self._element_step(s, EL, ELI, KT) for s, (EL, ELI) in zip(self.plan.element_sites, self.elems)]
-        sites = _sequence(steps)
+        sites = sequence(steps)
         OFF = self.OFF
 
         @T.macro
@@ -144,7 +145,7 @@ class CudaLearnStep:
                 ACC[u] = T.float32(0)
 
         finishes = [self._uniform_finish(s, i) for i, s in enumerate(self.uniform)]
-        finish_all = _sequence(finishes)
+        finish_all = sequence(finishes)
 
         @T.macro
         def finish(ACC, RED, b, h, qi, qb, n_qb, tx):
@@ -169,7 +170,7 @@ class CudaLearnStep:
         while s > 1:
             s //= 2
             strides.append(s)
-        tree = _sequence([_tree_level(s, BQ) for s in strides])
+        tree = sequence([_tree_level(s, BQ) for s in strides])
 
         @T.macro
         def run(ACC, RED, b, h, qi, tx, task):
@@ -213,27 +214,6 @@ def _tree_level(stride: int, width: int):
             RED[tx] = RED[tx] + RED[tx + stride]
         T.tvm_storage_sync("shared")
     return level
-
-
-def _sequence(macros):
-    """One macro running ``macros`` in order with the same arguments (TVMScript has no
-    loop over a Python list)."""
-    @T.macro
-    def nothing(*args):
-        T.evaluate(0)
-
-    run = nothing
-    for m in macros:
-        run = _then(run, m)
-    return run
-
-
-def _then(first, second):
-    @T.macro
-    def both(*args):
-        first(*args)
-        second(*args)
-    return both
 
 
 __all__ = ["CudaLearnStep", "uniform"]
