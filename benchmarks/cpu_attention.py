@@ -11,6 +11,13 @@ Writes benchmarks/results/cpu_attention.json and prints a table of same-run rati
 ``--bf16``: only bfloat16 rows (sliding window 512, causal) for each way of multiplying
 blocks (``ScheduleConfig.products``) against torch's bfloat16 matmul rate in the same run;
 writes benchmarks/results/cpu_bf16.json (see cpu_bf16.txt).
+
+    python benchmarks/cpu_attention.py --permute [--lengths 4096]
+The token permutation's A/B (spdsl/analysis/permute.py): the Sparse Transformer's strided
+head (stride 64) compiled with and without the permutation (``permute=False``), and
+FlexAttention on the same pattern, forward and backward, all in this run; the strided
+union (window OR strided), which the compiler does not permute, for reference. Writes
+benchmarks/results/permute.txt and permute.json.
 """
 
 from __future__ import annotations
@@ -203,8 +210,90 @@ def compile_times() -> dict:
     return out
 
 
+def cpu_model() -> str:
+    try:
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def bench_permute(lengths, repeats: int) -> None:
+    """Strided (stride 64) with and without the token permutation, and FlexAttention."""
+    lib = spdsl.load(ROOT / "examples" / "strided.spdsl")
+    head = spdsl.parse("pattern strided_head(stride = 64) { mask = causal and (q - k) % stride == 0 }")
+    cases = [("strided_head_64", head["strided_head"].bind(stride=64)),
+             ("strided_union_64", lib["strided"].bind(stride=64))]
+    lines = [f"token permutation A/B, {time.strftime('%Y-%m-%d %H:%M')} UTC; CPU {cpu_model()}; "
+             f"torch threads {torch.get_num_threads()}; B={B} H={H} D={D} fp32, one run; "
+             f"load average at start {os.getloadavg()[0]:.1f} (a shared machine)"]
+    rows = []
+    for L in lengths:
+        gen = torch.Generator().manual_seed(L)
+        q, k, v = (torch.randn(B, H, L, D, generator=gen) for _ in range(3))
+        dout = torch.randn(B, H, L, D, generator=gen)
+        for name, pat in cases:
+            row = {"pattern": name, "L": L}
+            fns = {}
+            for label, permute in (("perm", True), ("plain", False)):
+                attn = spdsl.compile(pat, head_dim=D, permute=permute, seq=L)
+                row[f"{label}_perm"] = None if attn.permutation is None else attn.permutation.describe()
+                qg, kg, vg = (t.clone().requires_grad_() for t in (q, k, v))
+                out = attn(qg, kg, vg)
+                fns[label] = (lambda a=attn: a(q, k, v),
+                              lambda o=out, g=(qg, kg, vg): torch.autograd.grad(o, g, dout, retain_graph=True))
+            # A and B alternate, medians of each: a load change on this shared machine
+            # hits both alike
+            for i, what in enumerate(("fwd", "bwd")):
+                times = {label: [] for label in fns}
+                for label in fns:
+                    fns[label][i]()
+                for _ in range(repeats):
+                    for label in fns:
+                        t = time.perf_counter()
+                        fns[label][i]()
+                        times[label].append(time.perf_counter() - t)
+                for label in fns:
+                    row[f"{label}_{what}_ms"] = statistics.median(times[label]) * 1e3
+            ex = pat.explain(Lq=L, H=H, B=B, block=64, head_dim=D)
+            row.update(flops_before=ex.flops_forward, flops_after=ex.permuted_flops_forward,
+                       density=ex.density)
+            try:
+                flex = flex_runner(pat, L, {}, q, k, v)
+                row["flex_fwd_ms"] = timed(flex, repeats) * 1e3
+            except Exception as e:  # report, do not hide
+                row["flex_error"] = f"{type(e).__name__}: {str(e)[:200]}"
+            row["fwd_gain"] = row["plain_fwd_ms"] / row["perm_fwd_ms"]
+            row["bwd_gain"] = row["plain_bwd_ms"] / row["perm_bwd_ms"]
+            same = "" if row["perm_perm"] else " (so the same kernel twice: the ratio is noise)"
+            line = (f"{name:17s} L={L:5d} dens {row['density']:.4f}  permutation: {row['perm_perm'] or 'none'}{same}"
+                    f"\n    forward  permuted {row['perm_fwd_ms']:8.2f} ms  in order {row['plain_fwd_ms']:8.2f} ms"
+                    f"  ({row['fwd_gain']:.1f}x)")
+            if "flex_fwd_ms" in row:
+                line += f"  flex {row['flex_fwd_ms']:8.2f} ms ({row['flex_fwd_ms'] / row['perm_fwd_ms']:.1f}x)"
+            else:
+                line += f"  flex failed: {row['flex_error']}"
+            line += (f"\n    backward permuted {row['perm_bwd_ms']:8.2f} ms  in order {row['plain_bwd_ms']:8.2f} ms"
+                     f"  ({row['bwd_gain']:.1f}x)")
+            if row["flops_after"] is not None:
+                line += f"\n    explain: forward FLOPs {row['flops_before'] / 1e9:.2f} G in order -> " \
+                        f"{row['flops_after'] / 1e9:.3f} G permuted"
+            print(line, flush=True)
+            lines.append(line)
+            rows.append(row)
+    out = ROOT / "benchmarks" / "results"
+    (out / "permute.txt").write_text("\n".join(lines) + "\n")
+    (out / "permute.json").write_text(json.dumps({"cpu": cpu_model(), "threads": torch.get_num_threads(),
+                                                  "rows": rows}, indent=2))
+    print(f"wrote {(out / 'permute.txt').relative_to(ROOT)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--permute", action="store_true",
+                    help="only the token permutation's A/B (strided, stride 64)")
     ap.add_argument("--quick", action="store_true", help="L = 4096 only, no FlexAttention")
     ap.add_argument("--lengths", type=int, nargs="+", default=[4096, 16384])
     ap.add_argument("--repeats", type=int, default=7)
@@ -222,6 +311,9 @@ def main() -> None:
         print(f"wrote {out.relative_to(ROOT)}")
         return
     lengths = [4096] if args.quick else args.lengths
+    if args.permute:
+        bench_permute(lengths, args.repeats)
+        return
     gf = matmul_gflops()
     print(f"fp32 matmul (torch.mm 2048^3) in this run: {gf:.0f} GFLOP/s; torch threads {torch.get_num_threads()}")
     rows: list = []

@@ -40,7 +40,7 @@ from spdsl.codegen.common.derivative import derivative
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LOG2E, exp2
-from spdsl.codegen.cpu.loops import cpu_loops, stack_buffer, stack_buffers, stack_tiles
+from spdsl.codegen.cpu.loops import RowMap, bind_slots, cpu_loops, over_slots, stack_buffer, stack_buffers, stack_tiles
 
 F0 = 0.0
 
@@ -51,8 +51,10 @@ class GradElement:
 
     exp2_fn = staticmethod(exp2)  # the vectorisable polynomial: llvm's exp2 would be scalar calls
 
-    def __init__(self, ex: ExprLowerer, sv: SizeVars):
+    def __init__(self, ex: ExprLowerer, sv: SizeVars, rows=None):
         self.ex, self.sv = ex, sv
+        # (query, key) ``loops.RowMap``: the rows a (possibly permuted) grid slot reads
+        self.rq, self.rk = rows or (RowMap(sv.Lq), RowMap(sv.Lk))
         self.dscore = None
         if ex.score is not None:
             d = derivative(ex.score)
@@ -60,7 +62,7 @@ class GradElement:
                 self.dscore = d
 
     def _at(self, b, h, q, k):
-        return b, h, tirx.min(q, self.sv.Lq - 1), tirx.min(k, self.sv.Lk - 1)
+        return b, h, self.rq.row(q), self.rk.row(k)
 
     def exponent(self, b, h, q, k, raw, lse2):
         """log2 P: ``score(raw) * log2 e - lse2``. The CPU kernels store it before taking
@@ -99,7 +101,7 @@ class GradElement:
         """variant: "full" (nothing to check), "edge" (q < Lq and k < Lk), "partial"."""
         if variant == "full":
             return tirx.const(True, "bool")
-        inside = tirx.And(q < self.sv.Lq, k < self.sv.Lk)
+        inside = tirx.And(self.rq.valid(q), self.rk.valid(k))
         if variant == "edge":
             return inside
         return tirx.And(inside, self.ex.mask_at(*self._at(b, h, q, k)))
@@ -110,14 +112,16 @@ def _zero():
 
 
 def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_decls, dtype: str,
-           v_head_dim: int):
+           v_head_dim: int, perm=(0, 0)):
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
-    g = GradElement(ExprLowerer(mask, score, sv, sig), sv)
+    rows = RowMap(sv.Lq, perm[0], cfg.block_q, "Mq"), RowMap(sv.Lk, perm[1], cfg.block_k, "Mk")
+    g = GradElement(ExprLowerer(mask, score, sv, sig), sv, rows)
     p = declare_kernel(kind, sv, sig, head_dim=head_dim, block_q=cfg.block_q,
                        block_k=cfg.block_k, dtype=dtype, v_head_dim=v_head_dim)
     lanes = cfg.block_k if kind == "dkdv" else cfg.block_q
-    loops = cpu_loops(p, sv, block_q=cfg.block_q, lanes=lanes)
+    p = over_slots(p, *((rows[1], sv.Hk, cfg.block_k) if kind == "dkdv" else (rows[0], sv.H, cfg.block_q)))
+    loops = cpu_loops(p, sv, block_q=cfg.block_q, lanes=lanes, q_rows=rows[0])
     return sv, g, p, loops, exponent_row(g, lanes)
 
 
@@ -136,18 +140,23 @@ def exponent_row(g: GradElement, lanes: int):
 
 
 def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                dtype: str = "float32", learn: bool = False, v_head_dim: int | None = None):
+                dtype: str = "float32", learn: bool = False, v_head_dim: int | None = None,
+                perm=(0, 0)):
     """dQ (and Delta). Arguments: q k v o do lse dlse dq delta head_class row_ptr col_idx
     full order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
     q k v o do dq are ``dtype`` (float32, float16 or bfloat16); arithmetic, lse and delta
     are float32. ``learn`` makes the gradient variant ``dq_inputs``, which also
     accumulates the gradients of the float inputs the score reads into buffers appended
     to its arguments (``common/input_grads.py``, ``cpu/input_grads.py``). v, o and do
-    have ``v_head_dim`` (default head_dim)."""
+    have ``v_head_dim`` (default head_dim). ``perm``: as the forward's."""
     DV = head_dim if v_head_dim is None else v_head_dim
     sv, g, p, (_, row_tasks, block_kinds, products, accumulate), exponents = _setup(
-        "dq", mask, score, head_dim, cfg, input_decls, dtype, DV)
+        "dq", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)
+    rq, rk = g.rq, g.rk
     learn_step = None
+    if learn and any(perm):
+        raise ValueError("the gradient variant (learnable inputs) reads rows in order: "
+                         "compile with permute=False")
     if learn:
         from spdsl.codegen.common.input_grads import plan as input_grad_plan
         from spdsl.codegen.cpu.input_grads import LearnStep
@@ -161,17 +170,17 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
     @T.macro
     def delta_and_do(b, h, q0, DOT, DR, d, i):
-        DOT[d, i] = T.Cast("float32", DO[b, h, T.min(q0 + i, Lqv - 1), d])
-        DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, T.min(q0 + i, Lqv - 1), d])
+        DOT[d, i] = T.Cast("float32", DO[b, h, rq.at(q0, i), d])
+        DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, rq.at(q0, i), d])
 
     @T.macro
     def ds_block(variant, S, DP, LR, DR, b, h, q0, k0):
         TT = stack_buffer(BQ)
         for r in T.serial(BK):  # a key a row, queries across the lanes
-            exponents(TT, S, r, LR, b, h, q0, k0 + r, 1, 0, 0, 1)
+            exponents(TT, S, r, LR, b, h, rq.slot(q0, 0), rk.slot(k0, r), 1, 0, 0, 1)
             for i in T.vectorized(BQ):
-                S[r, i] = T.Select(g.keep(b, h, q0 + i, k0 + r, variant),
-                                   g.ds_from(b, h, q0 + i, k0 + r, S[r, i], DP[r, i], TT[i], DR[i]), _zero())
+                S[r, i] = T.Select(g.keep(b, h, rq.slot(q0, i), rk.slot(k0, r), variant),
+                                   g.ds_from(b, h, rq.slot(q0, i), rk.slot(k0, r), S[r, i], DP[r, i], TT[i], DR[i]), _zero())
 
     @T.macro
     def task(b, h, hk, q0, rbeg, rend):
@@ -181,12 +190,12 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
         # the task's rows, transposed into the tiles (serial loops: 64-lane gathers of
         # strided rows made this kernel's LLVM build several times slower, for nothing)
         for i in T.serial(BQ):
-            LR[i] = LSE[b, h, T.min(q0 + i, Lqv - 1)] * T.float32(LOG2E)
+            LR[i] = LSE[b, h, rq.at(q0, i)] * T.float32(LOG2E)
             LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
             DR[i] = T.Select(LR[i] == T.float32(float("inf")), T.float32(0),
-                             T.float32(0) - DLSE[b, h, T.min(q0 + i, Lqv - 1)])
+                             T.float32(0) - DLSE[b, h, rq.at(q0, i)])
             for d in T.serial(D):
-                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lqv - 1), d]) * scale
+                QT[d, i] = T.Cast("float32", Q[b, h, rq.at(q0, i), d]) * scale
                 if DV == D:
                     delta_and_do(b, h, q0, DOT, DR, d, i)
                 DQT[d, i] = T.float32(0)
@@ -196,15 +205,16 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
                     delta_and_do(b, h, q0, DOT, DR, d, i)
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
-            products(S, K, QT, DP, V, DOT, b, hk, k0, Lkv, BK, KT, D, DV)
+            products(S, K, QT, DP, V, DOT, b, hk, k0, rk, BK, KT, D, DV)
             if learn_step is not None:  # learnable inputs: reads the raw S, so before dS
-                block_kinds(FL[j], k0 + BK > Lkv or q0 + BQ > Lqv, True, learn_step.block, S, DP, LR, DR, b, h, q0, k0, j)
-            block_kinds(FL[j], k0 + BK > Lkv or q0 + BQ > Lqv, True, ds_block, S, DP, LR, DR, b, h, q0, k0)
-            accumulate(DQT, K, S, None, None, None, b, hk, k0, Lkv, BK, None, D, DT, D, DT)
-        for i in T.serial(T.min(BQ, Lqv - q0)):
-            DELTA[b, h, q0 + i] = DR[i]
-            for d in T.serial(D):
-                DQ[b, h, q0 + i, d] = T.Cast(dtype, DQT[d, i] * scale)
+                block_kinds(FL[j], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, learn_step.block, S, DP, LR, DR, b, h, q0, k0, j)
+            block_kinds(FL[j], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, ds_block, S, DP, LR, DR, b, h, q0, k0)
+            accumulate(DQT, K, S, None, None, None, b, hk, k0, rk, BK, None, D, DT, D, DT)
+        for i in T.serial(rq.count(q0, BQ)):
+            if rq.stored(q0, i):
+                DELTA[b, h, rq.store_at(q0, i)] = DR[i]
+                for d in T.serial(D):
+                    DQ[b, h, rq.store_at(q0, i), d] = T.Cast(dtype, DQT[d, i] * scale)
 
     @T.prim_func(check_well_formed=False)
     def dq():
@@ -215,18 +225,19 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
         sig = replace(p.sig, buffers=[*p.sig.buffers, *learn_step.buffers])
         return replace(p, sig=sig).primfunc(dq, "dq_inputs"), p.sig
-    return p.primfunc(dq, "dq"), p.sig
+    return bind_slots(p.primfunc(dq, "dq"), rq, rk), p.sig
 
 
 def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                  dtype: str = "float32", v_head_dim: int | None = None):
+                  dtype: str = "float32", v_head_dim: int | None = None, perm=(0, 0)):
     """dK and dV. Arguments: q k v do lse delta dk dv head_class col_ptr row_idx full_t
     order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
     q k v do dk dv are ``dtype``; arithmetic, lse and delta are float32. v, do and dv
-    have ``v_head_dim`` (default head_dim)."""
+    have ``v_head_dim`` (default head_dim). ``perm``: as the forward's."""
     DV = head_dim if v_head_dim is None else v_head_dim
     sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate), exponents = _setup(
-        "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV)
+        "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)
+    rq, rk = g.rq, g.rk
     Q, K, V, DO, LSE, DELTA, DK, DVG = p.tensors.values()
     HC, CP, RI, FL, scale = p.HC, p.PTR, p.IDX, p.FL, p.scale
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
@@ -238,11 +249,11 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     def pds_block(variant, P, DS, LR, DR, b, h, q0, k0):
         TT = stack_buffer(BK)
         for i in T.serial(BQ):  # a query a row, keys across the lanes
-            exponents(TT, P, i, LR, b, h, q0 + i, k0, 0, 1, i, 0)
+            exponents(TT, P, i, LR, b, h, rq.slot(q0, i), rk.slot(k0, 0), 0, 1, i, 0)
             for j in T.vectorized(BK):  # P, once (0 where masked)
-                TT[j] = T.Select(g.keep(b, h, q0 + i, k0 + j, variant), g.exp2_fn(TT[j]), _zero())
+                TT[j] = T.Select(g.keep(b, h, rq.slot(q0, i), rk.slot(k0, j), variant), g.exp2_fn(TT[j]), _zero())
             for j in T.vectorized(BK):  # dS from that P; P over the raw scores dS read
-                DS[i, j] = g.ds_from_p(b, h, q0 + i, k0 + j, P[i, j], TT[j], DS[i, j], DR[i])
+                DS[i, j] = g.ds_from_p(b, h, rq.slot(q0, i), rk.slot(k0, j), P[i, j], TT[j], DS[i, j], DR[i])
                 P[i, j] = TT[j]
 
     @T.macro
@@ -256,16 +267,16 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         LR, DR = stack_buffers((BQ,), 2)
         for d in T.serial(D):
             for j in T.vectorized(BK):
-                KTR[d, j] = T.Cast("float32", K[b, hk, T.min(k0 + j, Lkv - 1), d]) * scale
+                KTR[d, j] = T.Cast("float32", K[b, hk, rk.at(k0, j), d]) * scale
                 if DV == D:
-                    VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lkv - 1), d])
+                    VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
                 DKT[d, j] = T.float32(0)
                 if DV == D:
                     DVT[d, j] = T.float32(0)
         if DV != D:
             for d in T.serial(DV):
                 for j in T.vectorized(BK):
-                    VTR[d, j] = T.Cast("float32", V[b, hk, T.min(k0 + j, Lkv - 1), d])
+                    VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
                     DVT[d, j] = T.float32(0)
         for hh in T.serial(group):
             h: T.let = hk * group + hh
@@ -273,28 +284,29 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
             for e in T.serial(T.Cast("int32", CP[col]), T.Cast("int32", CP[col + 1])):
                 q0: T.let = RI[e] * BQ
                 for i in T.serial(BQ):
-                    LR[i] = LSE[b, h, T.min(q0 + i, Lqv - 1)] * T.float32(LOG2E)
+                    LR[i] = LSE[b, h, rq.at(q0, i)] * T.float32(LOG2E)
                     LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
-                    DR[i] = DELTA[b, h, T.min(q0 + i, Lqv - 1)]
+                    DR[i] = DELTA[b, h, rq.at(q0, i)]
                 # S (queries x keys) and dP, register tile key_tile queries x block_k
-                products(P, Q, KTR, DS, DO, VTR, b, h, q0, Lqv, BQ, QTL, D, DV)
-                block_kinds(FL[e], k0 + BK > Lkv or q0 + BQ > Lqv, True, pds_block, P, DS, LR, DR, b, h, q0, k0)
+                products(P, Q, KTR, DS, DO, VTR, b, h, q0, rq, BQ, QTL, D, DV)
+                block_kinds(FL[e], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, pds_block, P, DS, LR, DR, b, h, q0, k0)
                 # dV^T += dO^T P and dK^T += Q^T dS, register tile dim_tile x block_k
-                accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, Lqv, BQ, None, DV, DTV, D, DT)
-        for j in T.serial(T.min(BK, Lkv - k0)):
-            for d in T.serial(D):
-                DK[b, hk, k0 + j, d] = T.Cast(dtype, DKT[d, j] * scale)
-                if DV == D:
-                    DVG[b, hk, k0 + j, d] = T.Cast(dtype, DVT[d, j])
-            if DV != D:
-                for d in T.serial(DV):
-                    DVG[b, hk, k0 + j, d] = T.Cast(dtype, DVT[d, j])
+                accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, rq, BQ, None, DV, DTV, D, DT)
+        for j in T.serial(rk.count(k0, BK)):
+            if rk.stored(k0, j):
+                for d in T.serial(D):
+                    DK[b, hk, rk.store_at(k0, j), d] = T.Cast(dtype, DKT[d, j] * scale)
+                    if DV == D:
+                        DVG[b, hk, rk.store_at(k0, j), d] = T.Cast(dtype, DVT[d, j])
+                if DV != D:
+                    for d in T.serial(DV):
+                        DVG[b, hk, rk.store_at(k0, j), d] = T.Cast(dtype, DVT[d, j])
 
     @T.prim_func(check_well_formed=False)
     def dkdv():
         # one task per (batch, key head, key block), over the heads of its query group
-        n_kb: T.let = T.truncdiv(Lkv + (BK - 1), BK)
+        n_kb: T.let = T.truncdiv(rk.slots + (BK - 1), BK)
         group: T.let = T.truncdiv(Hv, Hkv)
         parallel_tasks(Bv * Hkv * n_kb, key_task, n_kb, group)
 
-    return p.primfunc(dkdv, "dkdv"), p.sig
+    return bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), p.sig

@@ -41,12 +41,13 @@ from spdsl.codegen.common.paged import PagedKV
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
-from spdsl.codegen.cpu.loops import (DOT_ATTR, STACK, bf16_pair, cpu_loops, dot_loops, pair_word, round_pair,
-                                     stack_buffer, stack_buffers, stack_tiles)
+from spdsl.codegen.cpu.loops import (DOT_ATTR, STACK, RowMap, bf16_pair, bind_slots, cpu_loops, dot_loops, load_row,
+                                     over_slots, pair_word, round_pair, stack_buffer, stack_buffers, stack_tiles)
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                     dtype: str = "float32", v_head_dim: int | None = None, paged: bool = False):
+                     dtype: str = "float32", v_head_dim: int | None = None, paged: bool = False,
+                     perm=(0, 0)):
     """The forward kernel as a PrimFunc (symbolic B, H, Hk, Lq, Lk; fixed head_dim and
     v_head_dim, default head_dim).
 
@@ -55,6 +56,9 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     ``dtype`` (float32, float16 or bfloat16); all arithmetic is float32; lse is float32.
     ``paged``: the paged variant ``forward_paged`` (``PagedKV.params``: k_pages, v_pages
     and block_table, Lk a scalar; the mask must read ``paged_seq_lens``).
+    ``perm``: the residue-major strides of the query and key rows (0: in order; see
+    ``loops.RowMap``): the kernel walks the permuted grid, reading and writing rows in place
+    (not with ``paged``).
     """
     sv = SizeVars.fresh()
     sig = make_signature(mask, score, sv, input_decls)
@@ -68,27 +72,33 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     Lqv, Lkv = sv.Lq, sv.Lk
     kv = PagedKV(sv, ex.inputs, head_dim=D, v_head_dim=DV, dtype=dtype) if paged else None
     KT, DT = cfg.key_tile, dim_tile_for(DV, cfg.dim_tile)
-    _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ)
-    dots = uses_dot_products(dtype, cfg, D) and not paged
+    if paged and any(perm):
+        raise ValueError("a paged forward reads keys in order: no token permutation")
+    rq, rk = RowMap(Lqv, perm[0], BQ, "Mq"), RowMap(Lkv, perm[1], BK, "Mk")
+    p = over_slots(p, rq, sv.H, BQ)
+    _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ, q_rows=rq)
+    dots = uses_dot_products(dtype, cfg, D) and not paged and not any(perm)
     if dots:
         dot_products, dot_accumulate = dot_loops(BQ)
-    start = task_start(Q, Lqv, D, DV, BQ)
+    start = task_start(Q, rq, D, DV, BQ)
+    k_rows = rk if rk.stride else Lkv  # the key rows the products read: through the map, or clamped
     fold_log2e = ex.score is None
     q_factor = LOG2E if fold_log2e else 1.0
     s_factor = 1.0 if fold_log2e else LOG2E
 
     def key_end(b):
-        """Where the keys end: Lk, or the sequence's length (paged)."""
-        return Lkv if kv is None else kv.limit(b)
+        """Where the key slots end: Lk (its slots when permuted), or the sequence's length
+        (paged)."""
+        return rk.slots if kv is None else kv.limit(b)
 
     def score_value(variant, b, h, q, k, s):
         """The base-2 score of one element; -inf where masked ("partial") or past the keys."""
-        qc = tirx.min(q, Lqv - 1)
-        kc = k if variant == "full" else tirx.min(k, Lkv - 1)
+        qc = rq.row(q)
+        kc = k if variant == "full" and not rk.stride else rk.row(k)
         val = ex.score_at(b, h, qc, kc, s) * s_factor
         if variant == "full":
             return val
-        keep = k < key_end(b)
+        keep = rk.valid(k) if kv is None else k < kv.limit(b)
         if variant == "partial":
             keep = tirx.And(keep, ex.mask_at(b, h, qc, kc))
         return tirx.Select(keep, val, tirx.const(NEG_INF, "float32"))
@@ -97,7 +107,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     def scores(variant, S, b, h, q0, k0):
         for r in T.serial(BK):
             for i in T.vectorized(BQ):
-                S[r, i] = score_value(variant, b, h, q0 + i, k0 + r, S[r, i])
+                S[r, i] = score_value(variant, b, h, rq.slot(q0, i), rk.slot(k0, r), S[r, i])
 
     @T.macro
     def task(b, h, hk, q0, rbeg, rend):
@@ -110,7 +120,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         if dots:  # Q as bfloat16 pairs along D, unscaled (qs scales S)
             for i in T.serial(BQ):
                 for d2 in T.serial(D // 2):
-                    QP[d2, i] = pair_word(Q, b, h, T.min(q0 + i, Lqv - 1), 2 * d2)
+                    QP[d2, i] = pair_word(Q, b, h, rq.at(q0, i), 2 * d2)
 
         @T.inline
         def step(j, k0, KB, VB, gb, row0, limit):
@@ -152,26 +162,27 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
             if kv is None:
-                step(j, k0, K, V, b, k0, Lkv)
+                step(j, k0, K, V, b, k0, k_rows)
             else:
                 if k0 < kv.limit(b):  # a block past the sequence: its table entry is not read
                     page, first, end = T.meta_var(kv.rows(b, k0))
                     step(j, k0, kv.K, kv.V, page, first, end)
-        for i in T.serial(T.min(BQ, Lqv - q0)):
-            l: T.let = LS[i]
-            # l == 0: no visible key (0 and -inf); a NaN l (a NaN or +inf score) stays NaN
-            inv: T.let = T.Select(l == T.float32(0), T.float32(0), T.float32(1) / l)
-            for d in T.serial(DV):
-                O[b, h, q0 + i, d] = T.Cast(dtype, OT[d, i] * inv)
-            LSE[b, h, q0 + i] = T.Select(l == T.float32(0), T.float32(NEG_INF),
-                                         (M[i] + T.log2(l)) * T.float32(LN2))
+        for i in T.serial(rq.count(q0, BQ)):
+            if rq.stored(q0, i):
+                l: T.let = LS[i]
+                # l == 0: no visible key (0 and -inf); a NaN l (a NaN or +inf score) stays NaN
+                inv: T.let = T.Select(l == T.float32(0), T.float32(0), T.float32(1) / l)
+                for d in T.serial(DV):
+                    O[b, h, rq.store_at(q0, i), d] = T.Cast(dtype, OT[d, i] * inv)
+                LSE[b, h, rq.store_at(q0, i)] = T.Select(l == T.float32(0), T.float32(NEG_INF),
+                                                      (M[i] + T.log2(l)) * T.float32(LN2))
 
     @T.prim_func(check_well_formed=False)
     def forward():
         row_tasks(task)
 
     if kv is None:
-        func = p.primfunc(forward, "forward")
+        func = bind_slots(p.primfunc(forward, "forward"), rq, rk)
         return (func.with_attr(DOT_ATTR, True) if dots else func), sig
     return kv.params(p.primfunc(forward, "forward"), p.scale).with_attr("global_symbol", "forward_paged"), sig
 
@@ -196,14 +207,15 @@ def pair_tiles(dots: bool, D: int, DV: int, BQ: int, BK: int):
 
 def task_start(Q, Lq, D: int, DV: int, BQ: int):
     """T.macro that starts a forward task (the paged variant's too): the
-    query block transposed and scaled by ``qs`` into QT [D, BQ], the output tile OT
+    query block (``Lq`` the length or a ``loops.RowMap``) transposed and scaled by ``qs``
+    into QT [D, BQ], the output tile OT
     [DV, BQ] zeroed, the online max M at -inf and the sum LS at 0."""
 
     @T.macro
     def start(QT, OT, M, LS, b, h, q0, qs):
         for d in T.serial(D):
             for i in T.vectorized(BQ):
-                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), d]) * qs
+                QT[d, i] = T.Cast("float32", Q[b, h, load_row(Lq, q0, i), d]) * qs
                 if DV == D:
                     OT[d, i] = T.float32(0)
         if DV != D:

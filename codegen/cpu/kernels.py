@@ -22,7 +22,7 @@ thread's TVM thread count (load balance; see ``layout.py``). Importing this modu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.cpu.schedule import ScheduleConfig
@@ -39,6 +39,39 @@ configure_threads()
 # reading bfloat16, 280 ms reading float16 (a scalar conversion before each broadcast in
 # the inner loops).
 BACKWARD_KERNEL_DTYPE = "float32"
+
+
+@dataclass(frozen=True)
+class PermutedConfig(ScheduleConfig):
+    """A ScheduleConfig whose kernels walk the rows in residue-major order
+    (``spdsl.analysis.permute``; ``loops.RowMap``): ``perm_q`` / ``perm_k`` are the
+    strides of the query / key rows, 0 in order. Part of the config, so part of the
+    cache key and of the op's identity; its layouts come from ``permute.permuted_layout``."""
+
+    perm_q: int = 0
+    perm_k: int = 0
+
+    @classmethod
+    def of(cls, config: ScheduleConfig, perm) -> ScheduleConfig:
+        """``config`` with the permutation ``perm`` (``permute.Permutation``); ``config``
+        itself when there is none."""
+        if not perm:
+            return config
+        base = {k: v for k, v in asdict(config).items() if k not in ("perm_q", "perm_k")}
+        return cls(**base, perm_q=perm.q, perm_k=perm.k)
+
+
+def row_perm(config) -> tuple[int, int]:
+    """(query stride, key stride) of a config's row permutation; (0, 0) in order."""
+    return getattr(config, "perm_q", 0), getattr(config, "perm_k", 0)
+
+
+def grid_rows(config, lq: int, lk: int) -> tuple[int, int]:
+    """The (query, key) slots of the kernels' grid for a call of lengths lq, lk."""
+    from spdsl.analysis.permute import permuted_length
+
+    sq, sk = row_perm(config)
+    return permuted_length(lq, sq, config.block_q), permuted_length(lk, sk, config.block_k)
 
 
 def compile_primfunc(prim_func, target):
@@ -145,7 +178,8 @@ class ForwardKernel:
         if lse is None:
             lse = torch.empty((b, h, lq), dtype=torch.float32)
         extra = self.extras.args(inputs, h, lq, k.shape[2])
-        self.func(q, k, v, out, lse, *_layout_args(layout, self.config, b, h, lq),
+        self.func(q, k, v, out, lse, *_layout_args(layout, self.config, b, h,
+                                                   grid_rows(self.config, lq, k.shape[2])[0]),
                   _scale(scale, d), *extra)
         return out, lse
 
@@ -201,11 +235,12 @@ class BackwardKernels:
         else:
             dq, dk, dv = (torch.empty(t.shape, dtype=t.dtype) for t in (q, k, v))
         delta = torch.empty((b, h, lq), dtype=torch.float32)
+        gq, gk = grid_rows(self.config, lq, k.shape[2])
         self.dq_func(q, k, v, out, dout, lse, dlse, dq, delta,
-                     *_layout_args(layout, self.config, b, h, lq), scale, *extra, *dq_extra)
+                     *_layout_args(layout, self.config, b, h, gq), scale, *extra, *dq_extra)
         transposed = transposed or layout.transposed
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
-                       *_transposed_args(transposed, self.config, b, h, k.shape[1], k.shape[2]),
+                       *_transposed_args(transposed, self.config, b, h, k.shape[1], gk),
                        scale, *extra)
         if grads is not None and io != kernel_io:
             for g, t in zip(grads, (dq, dk, dv)):
@@ -277,9 +312,10 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
     from spdsl.codegen.cpu.forward import forward_primfunc
 
     dtype = dtype_name(dtype)
-    bwd = dict(dtype=BACKWARD_KERNEL_DTYPE, v_head_dim=v_head_dim)
+    perm = row_perm(config)
+    bwd = dict(dtype=BACKWARD_KERNEL_DTYPE, v_head_dim=v_head_dim, perm=perm)
     makers = {"forward": lambda: forward_primfunc(mask, score, head_dim, config, input_decls, dtype,
-                                                  v_head_dim=v_head_dim),
+                                                  v_head_dim=v_head_dim, perm=perm),
               "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, **bwd),
               "dq_inputs": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, learn=True,
                                                **bwd),

@@ -19,6 +19,91 @@ DOT_ATTR = "spdsl.dpbf16"  # PrimFunc attribute: the kernel calls DPBF16
 DOT_LANES = 16  # float32 lanes of one vdpbf16ps (zmm)
 
 
+class Slot:
+    """Slot ``base + off`` of a permuted axis, ``base`` a block start: kept apart so that
+    the division by the slots per class is done once per block, never per lane
+    (``RowMap``). ``slot + x`` moves the offset."""
+
+    def __init__(self, base, off):
+        self.base, self.off = base, off
+
+    def __add__(self, x):
+        return Slot(self.base, self.off + x)
+
+
+class RowMap:
+    """The rows of one axis (queries or keys) as a kernel walks them: slot ``i`` of the
+    kernel's grid reads and writes tensor row :meth:`row` (``spdsl.analysis.permute``).
+
+    In order (``stride`` 0) a slot is its row: ``row(i) = min(i, L - 1)`` (clamped, as
+    every load always was) and the grid has L slots. Residue-major (``stride`` s > 0)
+    slot i holds row ``(i % M) * s + i // M`` with ``M`` slots a class (``ceil(L / s)``
+    rounded up to ``block``, so a block never spans two classes: its rows are ``base_row
+    + off * s``, one division per block); slots past L are padding: :meth:`valid` is
+    false there, their loads are clamped and their stores skipped. Every load and store
+    of the CPU kernels goes through :meth:`at` / :meth:`store_at` (slots as :meth:`slot`),
+    so a permuted kernel gathers in its loads and scatters in its stores and copies
+    nothing; in order they are the expressions the kernels always had."""
+
+    def __init__(self, length, stride: int = 0, block: int = 1, name: str = "M"):
+        self.length, self.stride, self.block = length, int(stride), int(block)
+        # M as a variable bound once at the kernel's top (:func:`bind_slots`), not an
+        # expression of the length repeated in every index
+        self.m = None
+        if self.stride:
+            from tvm import tirx
+
+            self.m = tirx.Var(name, "int32")
+
+    @property
+    def slots(self):
+        """The grid's slots along this axis (a multiple of the block when permuted)."""
+        return self.length if not self.stride else self.stride * self.m
+
+    def per_class(self):
+        """M as an expression of the length (what :func:`bind_slots` binds ``m`` to)."""
+        s, blk = self.stride, self.block
+        return ((self.length + (s - 1)) // s + (blk - 1)) // blk * blk
+
+    def slot(self, base, off):
+        """Slot ``off`` of the block starting at ``base``: ``base + off`` in order."""
+        if not self.stride:
+            return base if isinstance(off, int) and off == 0 else base + off
+        return Slot(base, off)
+
+    def _orig(self, x):
+        from tvm import tirx
+
+        # slots are never negative: truncated division, without floor's sign fix-ups
+        m = self.m
+        base, off = (x.base, x.off) if isinstance(x, Slot) else (x, 0)
+        return tirx.truncmod(base, m) * self.stride + tirx.truncdiv(base, m) + off * self.stride
+
+    def row(self, x):
+        """The tensor row slot ``x`` reads (clamped into the tensor)."""
+        return T.min(x if not self.stride else self._orig(x), self.length - 1)
+
+    def at(self, base, off):
+        """:meth:`row` of :meth:`slot`."""
+        return self.row(self.slot(base, off))
+
+    def valid(self, x):
+        """Whether slot ``x`` holds a real row."""
+        return (x if not self.stride else self._orig(x)) < self.length
+
+    def store_at(self, base, off):
+        """The tensor row slot ``base + off`` writes (guarded by :meth:`stored`)."""
+        return base + off if not self.stride else self._orig(Slot(base, off))
+
+    def stored(self, base, off):
+        """Whether to write that slot: always in order (the store loop stops at L)."""
+        return True if not self.stride else self._orig(Slot(base, off)) < self.length
+
+    def count(self, base, n: int):
+        """Slots of the store loop from ``base``: ``min(n, L - base)`` in order, else ``n``."""
+        return T.min(n, self.length - base) if not self.stride else n
+
+
 def stack_buffers(shape, n: int):
     """``n`` float32 kernel-local buffers of ``shape`` kept on the stack (see
     ``signature.STACK``), for use inside TVMScript: ``QT, OT = stack_buffers((64, 64), 2)``."""
@@ -36,7 +121,35 @@ def stack_tiles(dims, width: int):
     return [stack_buffer(dim, width) for dim in dims]
 
 
-def cpu_loops(p, sv, *, block_q: int, lanes: int):
+def bind_slots(func, *maps: RowMap):
+    """``func`` (a PrimFunc) with the slots-per-class variable of each permuted map
+    bound at the top of its body."""
+    from tvm import tirx
+
+    binds = [tirx.Bind(m.m, m.per_class()) for m in maps if m.stride]
+    return func.with_body(tirx.SeqStmt([*binds, func.body])) if binds else func
+
+
+def over_slots(p, rows: RowMap, heads, block: int):
+    """``p`` (``signature.KernelParams``) with its task order ``ORD`` sized for the slots
+    of a permuted task axis ([B * heads * slots / block]); ``p`` itself in order."""
+    if not rows.stride:
+        return p
+    from dataclasses import replace
+
+    from tvm import tirx
+
+    n = p.HC.shape[0] * heads * ((rows.stride * rows.per_class() + (block - 1)) // block)
+    return replace(p, ORD=tirx.decl_buffer((n,), "int32", name="ORD"))
+
+
+def load_row(limit, base, off):
+    """A load's row, slot ``off`` of the block at ``base``: ``limit`` is a :class:`RowMap`
+    or the axis length (clamped)."""
+    return limit.at(base, off) if isinstance(limit, RowMap) else T.min(base + off, limit - 1)
+
+
+def cpu_loops(p, sv, *, block_q: int, lanes: int, q_rows: RowMap | None = None):
     """The loop nests the CPU kernels share, as TVMScript macros over the buffers of ``p``
     (a :class:`~spdsl.codegen.common.signature.KernelParams`); ``lanes`` is the length of
     the vectorised axis (block_q for forward and dQ, block_k for dK/dV). The products take
@@ -61,9 +174,13 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
         1), d] X1[kk, i]`` over kk < n_red, for d < dim1, ``tile1`` rows of d at a time
         (a divisor of dim1); Y2 likewise over dim2, tile2 (never rescaled) unless None;
         alpha None: no rescaling
+
+    ``limit`` is the axis length, or its :class:`RowMap` (rows read through it);
+    ``q_rows`` the query axis's map, whose slots make the tasks of ``row_tasks``.
     """
     Bv, Hv, Hkv, Lqv = sv.B, sv.H, sv.Hk, sv.Lq
     HC, RP, ORD, W = p.HC, p.PTR, p.ORD, lanes
+    q_slots = Lqv if q_rows is None else q_rows.slots
 
     @T.macro
     def parallel_tasks(n_tasks, body, *args):
@@ -85,7 +202,7 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
 
     @T.macro
     def row_tasks(body):
-        n_qb: T.let = T.truncdiv(Lqv + (block_q - 1), block_q)
+        n_qb: T.let = T.truncdiv(q_slots + (block_q - 1), block_q)
         group: T.let = T.truncdiv(Hv, Hkv)
         parallel_tasks(Bv * Hv * n_qb, row_task, n_qb, group, body)
 
@@ -128,9 +245,9 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
             for d in T.serial(dim):
                 for r in T.unroll(tile):
                     for i in T.vectorized(W):
-                        A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, T.min(base + t * tile + r, limit - 1), d]) * X1[d, i]
+                        A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, load_row(limit, base + t * tile, r), d]) * X1[d, i]
                         if Y2 is not None:
-                            A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, T.min(base + t * tile + r, limit - 1), d]) * X2[d, i]
+                            A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, load_row(limit, base + t * tile, r), d]) * X2[d, i]
 
         in_tiles(n_rows // tile, tile, Y1, Y2, zero, dots)
 
@@ -158,9 +275,9 @@ def cpu_loops(p, sv, *, block_q: int, lanes: int):
             for kk in T.serial(n_red):
                 for r in T.unroll(tile):
                     for i in T.vectorized(W):
-                        A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, T.min(base + kk, limit - 1), t * tile + r]) * X1[kk, i]
+                        A[0][r, i] = A[0][r, i] + T.Cast("float32", G1[b, head, load_row(limit, base, kk), t * tile + r]) * X1[kk, i]
                         if Y2 is not None:
-                            A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, T.min(base + kk, limit - 1), t * tile + r]) * X2[kk, i]
+                            A[1][r, i] = A[1][r, i] + T.Cast("float32", G2[b, head, load_row(limit, base, kk), t * tile + r]) * X2[kk, i]
 
         in_tiles(dim // tile, tile, Y1, Y2, load, sums)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from spdsl.analysis.permute import MIN_GAIN
+
 EXACT_PARTIAL_ELEMENTS = 1 << 24   # count PARTIAL blocks exactly up to this many elements
 SAMPLE_BLOCKS = 512
 
@@ -40,6 +42,10 @@ class Explanation:
     layout_classes: int
     layout_bytes: int
     refined_incomplete: int
+    # token permutation (spdsl/analysis/permute.py), where the mask reads q % s or k % s
+    permutation: str | None = None
+    permuted_flops_forward: int | None = None
+    permutation_kept: bool | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -50,7 +56,7 @@ class Explanation:
         params = ", ".join(f"{k}={v}" for k, v in self.params.items())
         saved = self.flops_dense / self.flops_forward if self.flops_forward else float("inf")
         rows = "unknown (too large to count exactly)" if self.empty_rows is None else f"{self.empty_rows:,}"
-        return "\n".join([
+        lines = [
             f"pattern     {self.pattern}({params})  Lq={self.Lq} Lk={self.Lk} H={self.H} B={self.B}  "
             f"block {self.block_q}x{self.block_k}  head_dim {self.head_dim}",
             f"blocks      FULL {self.full_blocks:,}  PARTIAL {self.partial_blocks:,}  EMPTY {self.empty_blocks:,}"
@@ -63,7 +69,16 @@ class Explanation:
             f"balance     max/mean blocks per query block {self.load_imbalance:.2f}",
             f"layout      {self.layout_classes} distinct layout{'s' if self.layout_classes != 1 else ''} "
             f"for {self.B * self.H} (batch, head) pairs, {_bytes(self.layout_bytes)}",
-        ])
+        ]
+        if self.permutation is not None:
+            after = self.permuted_flops_forward
+            gain = self.flops_forward / after if after else float("inf")
+            verdict = ("kept: the CPU kernels visit rows in this order" if self.permutation_kept
+                       else f"not kept (needs {MIN_GAIN:g}x)")
+            change = f"{gain:.1f}x fewer" if gain >= 1 else f"{1 / gain:.1f}x more"
+            lines.append(f"permuted    {self.permutation}: forward {_g(self.flops_forward)} -> "
+                         f"{_g(after)} ({change}), {verdict}")
+        return "\n".join(lines)
 
 
 def _g(flops: int) -> str:
@@ -99,6 +114,7 @@ def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs, q_offset=None,
     visited_area = lay.visited_elements()
     nonzero = int(round(stats.nonzero))
     total = stats.elements
+    perm = _permutation(rows.mask, sizes, bq, bk, visited_area)
     return Explanation(
         pattern=pattern.name, params=dict(pattern.values) or _defaults(pattern),
         Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B, block_q=bq, block_k=bk, head_dim=head_dim,
@@ -108,7 +124,18 @@ def explain(pattern, *, Lq, Lk, H, B, block, head_dim, inputs, q_offset=None,
         flops_useful=4 * head_dim * nonzero,
         empty_rows=int(stats.empty_rows) if stats.empty_rows_is_exact else None,
         load_imbalance=stats.load_imbalance, layout_classes=int((mult > 0).sum()),
-        layout_bytes=lay.nbytes, refined_incomplete=lay.refined_incomplete)
+        layout_bytes=lay.nbytes, refined_incomplete=lay.refined_incomplete,
+        **({} if perm is None else dict(permutation=perm.perm.describe(),
+                                        permuted_flops_forward=4 * head_dim * perm.after,
+                                        permutation_kept=perm.kept)))
+
+
+def _permutation(mask, sizes, bq: int, bk: int, visited: int):
+    """The best token permutation's evaluation (``permute.evaluate``), or None."""
+    from spdsl.analysis.permute import evaluate
+
+    return evaluate(mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B, block_q=bq,
+                    block_k=bk, before=visited)
 
 
 def _defaults(pattern) -> dict:

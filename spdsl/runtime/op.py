@@ -41,6 +41,9 @@ _LAYOUT_CACHE_SIZE = 32
 POISON_OUTPUTS = False     # set by the tests: outputs start as NaN so unwritten elements show
 
 
+PERMUTE_JUDGE_SEQ = 4096   # the length a token permutation is judged at without compile(seq=)
+
+
 class CompiledAttention:
     """Block-sparse attention under one pattern; call it like SDPA.
 
@@ -86,7 +89,8 @@ class CompiledAttention:
     """
 
     def __init__(self, pattern, *, head_dim: int, dtype, device: str, scale, config, target,
-                 cache: bool, v_head_dim: int | None = None):
+                 cache: bool, v_head_dim: int | None = None, permute: bool = True,
+                 seq: int | None = None):
         import torch
 
         self.pattern = pattern
@@ -118,6 +122,9 @@ class CompiledAttention:
         # per offsets variant (False: default, True: explicit): rows pattern, int width,
         # kernel input names, forward and backward kernels (built on first use)
         self._variants: dict[bool, dict] = {}
+        # token permutation (spdsl/analysis/permute.py): CPU only, judged at one length
+        self._permute = permute and device == "cpu" and not self.learnable
+        self._permute_seq = seq if isinstance(seq, int) and seq > 0 else PERMUTE_JUDGE_SEQ
         self.build_seconds = 0.0
         self._forward = self._variant(False)["forward"]
         self.int_width = self._variants[False]["int_width"]
@@ -147,18 +154,39 @@ class CompiledAttention:
 
             rows = self.pattern.at_rows(explicit)
             v = {"rows": rows, "int_width": kernel_int_width(rows.mask, rows.score),
-                 "names": sorted(rows.inputs), "backward": None, "backward_inputs": None}
-            v["forward"] = self._build("forward", rows, first=not self._variants)
+                 "names": sorted(rows.inputs), "backward": None, "backward_inputs": None,
+                 "perm": self._permutation(rows, explicit)}
+            v["forward"] = self._build("forward", rows, first=not self._variants, perm=v["perm"])
             self._variants[explicit] = v
         return v
 
-    def _build(self, kernel: str, rows, first: bool = False):
+    def _permutation(self, rows, explicit: bool):
+        """The rows' residue-major permutation for this variant, or None (``permute=False``,
+        CUDA, learnable inputs, explicit offsets, or no gain at the judged length)."""
+        if not self._permute or explicit:
+            return None
+        from spdsl.analysis.permute import choose
+
+        n = self._permute_seq
+        return choose(rows.mask, Lq=n, Lk=n, block_q=self.config.block_q,
+                      block_k=self.config.block_k) or None
+
+    @property
+    def permutation(self):
+        """The default variant's ``permute.Permutation`` (None: rows in order)."""
+        return self._variants[False]["perm"]
+
+    def _build(self, kernel: str, rows, first: bool = False, perm=None):
         """``kernel`` ("forward" or "backward") of the pattern over rows ``rows`` through
-        the one build road (codegen.build)."""
+        the one build road (codegen.build); ``perm`` the rows' permutation."""
         from spdsl.codegen.build import build
 
+        config = self.config
+        if perm:
+            from spdsl.codegen.cpu.kernels import PermutedConfig
+            config = PermutedConfig.of(config, perm)
         made = build(rows.mask, rows.score, kernel=kernel, head_dim=self.head_dim,
-                     dtype=self.dtype, device=self.device, config=self.config,
+                     dtype=self.dtype, device=self.device, config=config,
                      input_decls=list(rows.inputs.values()), target=self.target,
                      cache=self.use_cache, label=self.pattern.name, v_head_dim=self.v_head_dim)
         self.build_seconds += made.seconds
@@ -189,7 +217,7 @@ class CompiledAttention:
         for learnable inputs (``codegen/common/input_grads.py``); built on first use."""
         v = self._variant(explicit)
         if v[kind] is None:
-            v[kind] = self._build(kind, v["rows"])
+            v[kind] = self._build(kind, v["rows"], perm=v["perm"])
         return v[kind]
 
     # ---- layouts ---------------------------------------------------------------------
@@ -224,7 +252,7 @@ class CompiledAttention:
                 fresh = {n: t.to(device) for n, t in fresh.items()}
             return hit[0], {**hit[1], **fresh}
         packed, kernel_inputs = call_layout(v["rows"], (self.config.block_q, self.config.block_k),
-                                            B, H, Lq, Lk, inputs)
+                                            B, H, Lq, Lk, inputs, perm=v["perm"])
         from spdsl.analysis.overflow import require_exact
         require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
         if device != "cpu":
@@ -421,9 +449,11 @@ def score_only_inputs(rows) -> tuple[str, ...]:
                         if d.dtype == "float" and d.declared is None and n not in seen))
 
 
-def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: int, inputs: dict):
+def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: int, inputs: dict,
+                perm=None):
     """(packed layout, kernel inputs on the CPU) of one call: its sizes and pattern inputs
-    checked, blocks classified by the analysis (never an L x L mask) and packed."""
+    checked, blocks classified by the analysis (never an L x L mask) and packed; over
+    the permuted grid when ``perm`` (a ``permute.Permutation``) is given."""
     from spdsl.analysis.blocks import classify
     from spdsl.analysis.sizes import as_numpy
     from spdsl.codegen.common.layout import from_analysis
@@ -431,8 +461,13 @@ def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: in
     pattern = pattern.at_rows("q_offset" in inputs)  # already over rows: itself
     sizes = pattern.sizes(Lq, Lk, H, B)
     arrays = pattern.check_inputs(sizes, inputs)
-    classified = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
-                          block_q=block[0], block_k=block[1], inputs=as_numpy(arrays))
+    if perm:
+        from spdsl.analysis.permute import permuted_layout
+        classified = permuted_layout(pattern.mask, perm, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H,
+                                     B=sizes.B, block_q=block[0], block_k=block[1])
+    else:
+        classified = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
+                              block_q=block[0], block_k=block[1], inputs=as_numpy(arrays))
     return from_analysis(classified), {n: kernel_input(a) for n, a in arrays.items()}
 
 
@@ -580,7 +615,8 @@ _registered = False
 
 def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: float | None = None,
             config=None, target=None, cache: bool = True, seq=None,
-            heads: int = 8, v_head_dim: int | None = None, **params) -> CompiledAttention:
+            heads: int = 8, v_head_dim: int | None = None, permute: bool = True,
+            **params) -> CompiledAttention:
     """Compile ``pattern`` into block-sparse attention kernels for ``device``.
 
     ``params`` bind the pattern's parameters (``window=512``); ``config`` is a
@@ -592,6 +628,10 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     ``scale`` defaults to 1/sqrt(head_dim). One build serves every length and batch.
     ``v_head_dim``: the head dim of v and of the output where it differs from q's and k's
     (MLA-style models: 192 and 128); None: head_dim.
+    ``permute``: let the CPU kernels visit queries and keys in residue-major order where
+    the mask reads ``q % s`` / ``k % s`` and that cuts the computed blocks at least 1.5x at
+    length ``seq`` (default 4096); outputs and gradients stay in the caller's order
+    (spdsl/analysis/permute.py, docs/permute.md). ``permute=False`` turns it off.
 
     >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
     >>> out = attn(q, k, v)            # [B, H, L, D], autograd works
@@ -619,7 +659,8 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
             _register_ops()
             _registered = True
     return CompiledAttention(pattern, head_dim=head_dim, dtype=dtype or torch.float32, device=device,
-                             scale=scale, config=config, target=target, cache=cache, v_head_dim=v_head_dim)
+                             scale=scale, config=config, target=target, cache=cache, v_head_dim=v_head_dim,
+                             permute=permute, seq=seq)
 
 
 def _tuned_config(pattern, head_dim, dtype, seq, heads, device="cpu", arch=None, v_head_dim=None):
