@@ -11,6 +11,12 @@ torch in the same dtype as the ceiling.
     python benchmarks/causal_cpu.py [--lengths 4096 16384] [--repeats 5] [--dtypes float32 bfloat16]
 
 Writes benchmarks/results/causal_cpu.{txt,json}.
+
+``--bf16-backward``: the bfloat16 backward only, on each way of multiplying blocks
+(``ScheduleConfig.products``: "dpbf16", AVX512-BF16 dot products, where the CPU has them;
+"fp32", float32 kernels behind a conversion) against SDPA ``is_causal=True`` in bfloat16 and
+torch's bfloat16 matmul, timed interleaved round by round (the machine is shared: read the
+same-round ratios); writes benchmarks/results/cpu_bf16_backward.{txt,json}.
 """
 
 from __future__ import annotations
@@ -99,6 +105,91 @@ def bench(L: int, dtype, repeats: int, rate: float) -> dict:
             "fwd_fraction_of_matmul": fwd_flop / ours_fwd / 1e9 / rate}
 
 
+def bench_bf16_backward(L: int, repeats: int) -> dict:
+    """Medians over ``repeats`` interleaved rounds of the bfloat16 backward (dQ and dK/dV
+    kernel time apart) per products path, of SDPA is_causal=True's and of a 2048^3 bf16
+    matmul."""
+    from spdsl.codegen.cpu.schedule import ScheduleConfig
+    from spdsl.codegen.cpu.target import bf16_products
+
+    gen = torch.Generator().manual_seed(L)
+    q, k, v, dout = (torch.randn(B, H, L, D, generator=gen).bfloat16() for _ in range(4))
+    pat = spdsl.parse(CAUSAL)["causal_only"]
+    paths = (["dpbf16"] if bf16_products(None) == "dpbf16" else []) + ["fp32"]
+    runs, clocks, kernel_dtype = {}, {}, {}
+    for products in paths:
+        attn = spdsl.compile(pat, head_dim=D, dtype=torch.bfloat16, config=ScheduleConfig(products=products))
+        qg, kg, vg = (t.clone().requires_grad_() for t in (q, k, v))
+        out = attn(qg, kg, vg)
+        kernels = attn._backward_of(False)
+        kernel_dtype[products] = kernels.dtype
+        clocks[products] = KernelClock(kernels)
+        runs[products] = lambda out=out, g=(qg, kg, vg): torch.autograd.grad(out, g, dout, retain_graph=True)
+    qd, kd, vd = (t.clone().requires_grad_() for t in (q, k, v))
+    ref = F.scaled_dot_product_attention(qd, kd, vd, is_causal=True)
+    runs["sdpa"] = lambda: torch.autograd.grad(ref, (qd, kd, vd), dout, retain_graph=True)
+    a, b = torch.randn(2048, 2048).bfloat16(), torch.randn(2048, 2048).bfloat16()
+    runs["mm"] = lambda: torch.mm(a, b)
+    samples = {name: [] for name in runs}
+    split = {p: {"dq": [], "dkdv": []} for p in paths}
+    for name, fn in runs.items():  # warm up
+        fn()
+    for _ in range(repeats):
+        for name, fn in runs.items():
+            if name in clocks:
+                clocks[name].seconds = {"dq": 0.0, "dkdv": 0.0}
+            t = time.perf_counter()
+            fn()
+            samples[name].append(time.perf_counter() - t)
+            if name in clocks:
+                for kernel, sec in clocks[name].seconds.items():
+                    split[name][kernel].append(sec)
+    med = {name: statistics.median(xs) for name, xs in samples.items()}
+    flop = 10 * L * (L + 1) // 2 * B * H * D
+    mm_rate = 2 * 2048 ** 3 / med["mm"] / 1e9
+    row = {"L": L, "bf16_matmul_gflops": mm_rate, "sdpa_causal_bwd_ms": med["sdpa"] * 1e3}
+    for p in paths:
+        row[p] = {"kernel_dtype": kernel_dtype[p], "bwd_ms": med[p] * 1e3,
+                  "dq_ms": statistics.median(split[p]["dq"]) * 1e3,
+                  "dkdv_ms": statistics.median(split[p]["dkdv"]) * 1e3,
+                  "vs_sdpa": med["sdpa"] / med[p], "useful_gflops": flop / med[p] / 1e9,
+                  "vs_bf16_matmul": flop / med[p] / 1e9 / mm_rate,
+                  # same-round ratio of each sample to the fp32-products sample
+                  "speedup_vs_fp32_products": statistics.median(
+                      f / x for f, x in zip(samples["fp32"], samples[p]))}
+    return row
+
+
+def bf16_backward_main(lengths, repeats: int) -> None:
+    lines = [f"# bfloat16 CPU backward (dQ + dK/dV), causal: vdpbf16ps products vs float32 kernels vs SDPA",
+             f"# python benchmarks/causal_cpu.py --bf16-backward --lengths {' '.join(map(str, lengths))} "
+             f"--repeats {repeats}",
+             f"# CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
+             f"D={D}, blocks 64x64, default config; medians of {repeats} interleaved rounds",
+             "# rows: 'dpbf16' = bfloat16 kernels on vdpbf16ps (bf16 in/out, fp32 sums and softmax); 'fp32' = "
+             "products='fp32' (float32 kernels, the wrapper converts: what every bf16 backward ran before);",
+             "# SDPA = scaled_dot_product_attention(is_causal=True) backward in bfloat16; useful GF/s = 10 * "
+             "visible * D / time; 'x fp32' = median of same-round ratios"]
+    rows = []
+    for L in lengths:
+        r = bench_bf16_backward(L, repeats)
+        rows.append(r)
+        for p in ("dpbf16", "fp32"):
+            if p not in r:
+                continue
+            x = r[p]
+            lines.append(f"causal L={L:>5} {p:>6} ({x['kernel_dtype']} kernels)  bwd {x['bwd_ms']:7.1f} ms "
+                         f"(dQ {x['dq_ms']:6.1f} + dK/dV {x['dkdv_ms']:6.1f})  {x['speedup_vs_fp32_products']:.2f}x fp32"
+                         f"  vs SDPA is_causal {r['sdpa_causal_bwd_ms']:7.1f} ms ({x['vs_sdpa']:.2f}x)  "
+                         f"{x['useful_gflops']:5.1f} useful GF/s = {x['vs_bf16_matmul']:.2f} of torch bf16 mm "
+                         f"({r['bf16_matmul_gflops']:.0f} GF/s)")
+            print(lines[-1], flush=True)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "cpu_bf16_backward.txt").write_text("\n".join(lines) + "\n")
+    (out / "cpu_bf16_backward.json").write_text(json.dumps({"cpu": cpu_model(), "rows": rows}, indent=1))
+
+
 def cpu_model() -> str:
     try:
         out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
@@ -112,7 +203,12 @@ def main() -> None:
     ap.add_argument("--lengths", type=int, nargs="+", default=[4096])
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--dtypes", nargs="+", default=["float32", "bfloat16"])
+    ap.add_argument("--bf16-backward", action="store_true",
+                    help="bfloat16 backward per products path vs SDPA; writes cpu_bf16_backward.*")
     args = ap.parse_args()
+    if args.bf16_backward:
+        bf16_backward_main(args.lengths, args.repeats)
+        return
     lines = [f"CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; "
              f"B={B} H={H} D={D}, causal; medians of {args.repeats}"]
     rows = []

@@ -158,7 +158,8 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
     decls = list(input_decls or ())
     config = resolve_config(config, head_dim=head_dim, dtype=dtype, device=device, target=target,
                             v_head_dim=v_head_dim)
-    material = key_material(mask, score, decls, head_dim=head_dim, dtype=_kernel_dtype(kernel, dtype, device),
+    material = key_material(mask, score, decls, head_dim=head_dim,
+                            dtype=_kernel_dtype(kernel, dtype, device, config, head_dim, v_head_dim),
                             device=device, config=config, target=target, v_head_dim=v_head_dim)
     from spdsl.codegen.cache import KernelCache, key_of
 
@@ -197,14 +198,17 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         return result
 
 
-def _kernel_dtype(kernel: str, dtype: str, device: str) -> str:
+def _kernel_dtype(kernel: str, dtype: str, device: str, config=None, head_dim: int = 0,
+                  v_head_dim: int | None = None) -> str:
     """The dtype a kernel is keyed by: its tensors' dtype. The CPU backward kernels are
-    float32 for every dtype (``cpu.kernels.BACKWARD_KERNEL_DTYPE``; the wrapper converts),
-    so a float32 and a bfloat16 attention of one pattern share them, built once."""
+    float32 for every dtype (the wrapper converts), so a float32 and a bfloat16 attention
+    of one pattern share them, built once; except bfloat16 ones whose products run on
+    vdpbf16ps under the resolved ``config`` (None: not known, float32), which take
+    bfloat16 (``cpu.kernels.backward_dtype``)."""
     if device == "cpu" and kernel in ("backward", "backward_inputs"):
-        from spdsl.codegen.cpu.kernels import BACKWARD_KERNEL_DTYPE
+        from spdsl.codegen.cpu.kernels import backward_dtype
 
-        return BACKWARD_KERNEL_DTYPE
+        return backward_dtype(kernel, dtype, config, head_dim, v_head_dim)
     return dtype
 
 
@@ -303,13 +307,14 @@ def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, devi
         sv = SizeVars.fresh()  # the plan of the score exactly as the kernel lowered it
         ex = ExprLowerer(mask, score, sv, make_signature(mask, score, sv, decls))
         return cpu.InputGradBackward(modules["dq_inputs"], modules["dkdv"], extras, config, head_dim,
-                                     plan(ex.score), dtype=cpu.BACKWARD_KERNEL_DTYPE, **dv)
+                                     plan(ex.score), dtype=cpu.backward_dtype(kernel, dtype, config, head_dim,
+                                                                              v_head_dim), **dv)
     if kernel == "forward_paged":
         from spdsl.codegen.cpu.paged import PagedForwardKernel
 
         return PagedForwardKernel(modules["forward_paged"], extras, config, head_dim, dtype, **dv)
     return cpu.BackwardKernels(modules["dq"], modules["dkdv"], extras, config, head_dim,
-                               dtype=cpu.BACKWARD_KERNEL_DTYPE, **dv)
+                               dtype=cpu.backward_dtype(kernel, dtype, config, head_dim, v_head_dim), **dv)
 
 
 def clear_memo() -> None:

@@ -250,7 +250,7 @@ def direct_backward(mask, D, dtype):
     ones and converts, which measured faster)."""
     from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
 
-    config = cpu.resolve_config(None, D, None)
+    config = cpu.resolve_config(cpu.ScheduleConfig(products="fp32"), D, None)  # FMAs: the float32 arithmetic
     dq_func, sig = dq_primfunc(mask, None, D, config, dtype=dtype)
     dkdv_func, _ = dkdv_primfunc(mask, None, D, config, dtype=dtype)
     return cpu.BackwardKernels(cpu.compile_primfunc(dq_func, None), cpu.compile_primfunc(dkdv_func, None),

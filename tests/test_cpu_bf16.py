@@ -1,7 +1,8 @@
-"""bfloat16 on the CPU: the forward's block products on AVX512-BF16 (vdpbf16ps, float32
-sums) and on float32 FMAs, both against the float64 reference within the budget of torch's
-own bfloat16 computation; odd sizes, grouped-query heads, rows that see no key. Which path
-a target gets, and that the choice is part of the kernel's key."""
+"""bfloat16 on the CPU: the block products of the forward and of the backward (dQ, dK/dV)
+on AVX512-BF16 (vdpbf16ps, float32 sums) and on float32 FMAs, both against the float64
+reference (outputs and autograd gradients) within the budget of torch's own bfloat16
+computation; odd sizes, grouped-query heads, rows that see no key, a score with a
+derivative. Which path a target gets, and that the choice is part of the kernels' keys."""
 
 import pytest
 import torch
@@ -12,6 +13,9 @@ from spdsl.codegen.cpu.schedule import ScheduleConfig
 
 # FULL blocks (q < 150), PARTIAL ones past it, and rows q <= 70 that see no key
 PATTERN = spdsl.parse("pattern gap { mask = k < q - 70 and (q < 150 or k % 3 != 1) }")["gap"]
+# the same mask with a soft cap low enough that d score / d raw is far from 1 (dS reads it)
+CAPPED = spdsl.parse("pattern gapcap { mask = k < q - 70 and (q < 150 or k % 3 != 1)\n"
+                     "score = 2.0 * tanh(score / 2.0) }")["gapcap"]
 D = 32
 
 
@@ -47,6 +51,57 @@ def test_forward_against_float64(op, B, H, Hk, Lq, Lk):
                                floor=1e-4, what="lse")
 
 
+@pytest.fixture(scope="module", params=["dpbf16", "fp32"])
+def capped(request):
+    if request.param == "dpbf16" and not _has_avx512_bf16():
+        pytest.skip("this CPU has no AVX512-BF16: the dpbf16 products cannot run here")
+    return request.param, spdsl.compile(CAPPED, head_dim=D, dtype=torch.bfloat16,
+                                        config=ScheduleConfig(products=request.param))
+
+
+@pytest.mark.parametrize("B,H,Hk,Lq,Lk", [(2, 4, 2, 131, 197), (1, 3, 1, 70, 90)])
+def test_gradients_against_float64(capped, B, H, Hk, Lq, Lk):
+    products, op = capped
+    gen = torch.Generator().manual_seed(Lq * 7 + Lk)
+    q = torch.randn(B, H, Lq, D, generator=gen, dtype=torch.float64) * 2  # scores up to the cap
+    k, v = (torch.randn(B, Hk, Lk, D, generator=gen, dtype=torch.float64) for _ in range(2))
+    dout = torch.randn(B, H, Lq, D, generator=gen, dtype=torch.float64)
+    ref = [t.clone().requires_grad_() for t in (q, k, v)]
+    spdsl.reference_attention(CAPPED, *ref).backward(dout)
+    eager = [t.bfloat16().requires_grad_() for t in (q, k, v)]
+    spdsl.reference_attention(CAPPED, *eager).backward(dout.bfloat16())
+    got = [t.bfloat16().requires_grad_() for t in (q, k, v)]
+    op(*got).backward(dout.bfloat16())
+    for what, g, r, e in zip(("dq", "dk", "dv"), got, ref, eager):
+        assert g.grad.dtype == torch.bfloat16 and torch.isfinite(g.grad).all()
+        assert_within_eager_budget(g.grad, r.grad, e.grad, what=f"{products} {what}")
+    _, lse = spdsl.reference_attention(CAPPED, q, k, v, return_lse=True)
+    empty = ~torch.isfinite(lse)                         # rows that see no key: no gradient
+    assert empty.any() and (got[0].grad[empty] == 0).all()
+    kernels = op._backward_of(False)
+    assert kernels.dtype == ("bfloat16" if products == "dpbf16" else "float32")
+
+
+def test_backward_paths_have_their_own_keys(capped):
+    from spdsl.codegen.build import build
+    from spdsl.codegen.cpu.kernels import backward_dtype
+
+    def made(products):  # the op's build, from this process's memo when the fixture made it
+        return build(CAPPED.mask, CAPPED.score, kernel="backward", head_dim=D, dtype="bfloat16",
+                     config=ScheduleConfig(products=products))
+
+    products, _ = capped
+    other = "fp32" if products == "dpbf16" else "dpbf16"
+    if not _has_avx512_bf16():
+        pytest.skip("this CPU has no AVX512-BF16: only one path to key")
+    assert made(products).key != made(other).key
+    cfg = made("dpbf16").config
+    assert backward_dtype("backward", "bfloat16", cfg, D) == "bfloat16"
+    assert backward_dtype("backward_inputs", "bfloat16", cfg, D) == "float32"  # learnable inputs
+    assert backward_dtype("backward", "float16", cfg, D) == "float32"
+    assert backward_dtype("backward", "bfloat16", cfg, D, v_head_dim=31) == "float32"  # dP pairs along Dv
+
+
 def test_the_products_knob_picks_the_kernel(update_golden):
     from spdsl.codegen.cpu.forward import uses_dot_products
     from spdsl.codegen.cpu.kernels import emit
@@ -56,6 +111,11 @@ def test_the_products_knob_picks_the_kernel(update_golden):
     text = emit(PATTERN.mask, PATTERN.score, head_dim=D, dtype="bfloat16", config=cfg("dpbf16"))
     assert DPBF16 in text
     check_golden(GOLDEN / "code" / "tir" / "gap.forward.bfloat16_dpbf16.py", text, update_golden)
+    for kernel in ("dq", "dkdv"):
+        text = emit(PATTERN.mask, PATTERN.score, head_dim=D, dtype="bfloat16", kernel=kernel,
+                    config=cfg("dpbf16"))
+        assert DPBF16 in text
+        check_golden(GOLDEN / "code" / "tir" / f"gap.{kernel}.bfloat16_dpbf16.py", text, update_golden)
     assert uses_dot_products("bfloat16", cfg("dpbf16"), D)
     assert not uses_dot_products("bfloat16", cfg("fp32"), D)
     assert not uses_dot_products("float16", cfg("dpbf16"), D)    # no native fp16 dot here: FMAs

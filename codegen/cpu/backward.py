@@ -27,6 +27,17 @@ The signature comes from ``signature.declare_kernel``; the task walk, the PARTIA
 FULL dispatch and the register-tile products are the macros of ``vecmath.cpu_loops``,
 shared with the forward. Each kernel writes its per-element step once, taking the block
 kind (``GradElement.keep``).
+
+bfloat16 kernels for a CPU with AVX512-BF16 multiply on ``vdpbf16ps`` instead
+(``uses_dot_products``, ``loops.dot_loops``; docs/cpu_precision.md), all sums and the
+softmax / dS math in float32 (not with a token permutation, nor the learnable-inputs
+variant: those keep the float32 products):
+
+    dQ    S = K Q^T and dP^T = V dO^T over pairs of D / Dv (Q and dO packed once per task);
+          dQ^T += K^T dS^T over pairs of keys (dS rounded to pairs, K packed per block)
+    dK/dV S and dP over pairs of D / Dv (K and V packed once per task); dV^T += dO^T P and
+          dK^T += Q^T dS over pairs of queries (P, dS rounded to pairs, Q, dO packed per
+          query block)
 """
 
 from __future__ import annotations
@@ -40,7 +51,10 @@ from spdsl.codegen.common.derivative import derivative
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LOG2E, exp2
-from spdsl.codegen.cpu.loops import RowMap, bind_slots, cpu_loops, over_slots, stack_buffer, stack_buffers, stack_tiles
+from spdsl.codegen.cpu import forward
+from spdsl.codegen.cpu.loops import (DOT_ATTR, DOT_LANES, RowMap, bf16_pair, bind_slots, cpu_loops, dot_loops,
+                                     over_slots, pair_buffers, pair_word, round_pair, rounded_accumulate,
+                                     stack_buffer, stack_buffers, stack_tiles)
 
 F0 = 0.0
 
@@ -111,6 +125,19 @@ def _zero():
     return tirx.const(F0, "float32")
 
 
+def uses_dot_products(dtype: str, cfg: ScheduleConfig, head_dim: int, v_head_dim: int | None = None) -> bool:
+    """Whether the backward's block products run on vdpbf16ps: the forward's test
+    (``forward.uses_dot_products``) plus an even v head dim (dP pairs along Dv) and
+    block_k in whole 16-lane dot products (the dK/dV kernel's lanes are keys)."""
+    dv = head_dim if v_head_dim is None else v_head_dim
+    return (forward.uses_dot_products(dtype, cfg, head_dim) and dv % 2 == 0
+            and cfg.block_k % DOT_LANES == 0)
+
+
+def _with_dots(func, dots: bool):
+    return func.with_attr(DOT_ATTR, True) if dots else func
+
+
 def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_decls, dtype: str,
            v_head_dim: int, perm=(0, 0)):
     sv = SizeVars.fresh()
@@ -167,11 +194,19 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     KT, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
+    dots = uses_dot_products(dtype, cfg, D, DV) and not learn and not any(perm)
+    if dots:
+        dot_products, dot_accumulate = dot_loops(BQ)
+        pair_accumulate = rounded_accumulate(dot_accumulate, BQ)
 
     @T.macro
     def delta_and_do(b, h, q0, DOT, DR, d, i):
-        DOT[d, i] = T.Cast("float32", DO[b, h, rq.at(q0, i), d])
-        DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, rq.at(q0, i), d])
+        if DOT is None:  # dot path: dO is read as pairs
+            DR[i] = DR[i] + T.Cast("float32", DO[b, h, rq.at(q0, i), d]) * T.Cast(
+                "float32", O[b, h, rq.at(q0, i), d])
+        else:
+            DOT[d, i] = T.Cast("float32", DO[b, h, rq.at(q0, i), d])
+            DR[i] = DR[i] + DOT[d, i] * T.Cast("float32", O[b, h, rq.at(q0, i), d])
 
     @T.macro
     def ds_block(variant, S, DP, LR, DR, b, h, q0, k0):
@@ -184,7 +219,12 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
     @T.macro
     def task(b, h, hk, q0, rbeg, rend):
-        QT, DOT, DQT = stack_tiles((D, DV, D), BQ)
+        if dots:  # Q, dO as pairs along D / Dv; K and dS^T as pairs along keys
+            QT, DOT = T.meta_var([None, None])
+            QP, DOP, KP, DSP = pair_buffers((D // 2, BQ), (DV // 2, BQ), (BK // 2, D), (BK // 2, BQ))
+            DQT = stack_buffer(D, BQ)
+        else:
+            QT, DOT, DQT = stack_tiles((D, DV, D), BQ)
         S, DP = stack_buffers((BK, BQ), 2)
         LR, DR = stack_buffers((BQ,), 2)
         # the task's rows, transposed into the tiles (serial loops: 64-lane gathers of
@@ -195,21 +235,34 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
             DR[i] = T.Select(LR[i] == T.float32(float("inf")), T.float32(0),
                              T.float32(0) - DLSE[b, h, rq.at(q0, i)])
             for d in T.serial(D):
-                QT[d, i] = T.Cast("float32", Q[b, h, rq.at(q0, i), d]) * scale
+                if not dots:
+                    QT[d, i] = T.Cast("float32", Q[b, h, rq.at(q0, i), d]) * scale
                 if DV == D:
                     delta_and_do(b, h, q0, DOT, DR, d, i)
                 DQT[d, i] = T.float32(0)
+            if dots:  # unscaled: the scale multiplies S
+                for d2 in T.serial(D // 2):
+                    QP[d2, i] = pair_word(Q, b, h, T.min(q0 + i, Lqv - 1), 2 * d2)
+                for d2 in T.serial(DV // 2):
+                    DOP[d2, i] = pair_word(DO, b, h, T.min(q0 + i, Lqv - 1), 2 * d2)
         if DV != D:
             for i in T.serial(BQ):
                 for d in T.serial(DV):
                     delta_and_do(b, h, q0, DOT, DR, d, i)
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
-            products(S, K, QT, DP, V, DOT, b, hk, k0, rk, BK, KT, D, DV)
+            if dots:
+                dot_products(S, K, QP, b, hk, k0, Lkv, BK, KT, D // 2, scale, Y2=DP, G2=V, XP2=DOP,
+                             pairs2=DV // 2)
+            else:
+                products(S, K, QT, DP, V, DOT, b, hk, k0, rk, BK, KT, D, DV)
             if learn_step is not None:  # learnable inputs: reads the raw S, so before dS
                 block_kinds(FL[j], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, learn_step.block, S, DP, LR, DR, b, h, q0, k0, j)
             block_kinds(FL[j], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, ds_block, S, DP, LR, DR, b, h, q0, k0)
-            accumulate(DQT, K, S, None, None, None, b, hk, k0, rk, BK, None, D, DT, D, DT)
+            if dots:  # dS^T rounded to bfloat16 pairs and K packed, both along keys
+                pair_accumulate(DQT, K, S, KP, DSP, b, hk, k0, Lkv, BK, None, D, DT)
+            else:
+                accumulate(DQT, K, S, None, None, None, b, hk, k0, rk, BK, None, D, DT, D, DT)
         for i in T.serial(rq.count(q0, BQ)):
             if rq.stored(q0, i):
                 DELTA[b, h, rq.store_at(q0, i)] = DR[i]
@@ -225,7 +278,7 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
         sig = replace(p.sig, buffers=[*p.sig.buffers, *learn_step.buffers])
         return replace(p, sig=sig).primfunc(dq, "dq_inputs"), p.sig
-    return bind_slots(p.primfunc(dq, "dq"), rq, rk), p.sig
+    return _with_dots(bind_slots(p.primfunc(dq, "dq"), rq, rk), dots), p.sig
 
 
 def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
@@ -244,6 +297,12 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     QTL, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
     DTV = dim_tile_for(DV, cfg.dim_tile)
+    dots = uses_dot_products(dtype, cfg, D, DV) and not any(perm)
+    if dots:
+        dot_products, dot_accumulate = dot_loops(BK)
+        if DV == D:  # dV and dK share one pass: half the rows keep ~16 accumulators (as bwd_key_tile);
+            # causal L=2048 D=64: dK/dV 90 -> 68 ms against dim_tile's 4 rows of each (spills)
+            DT = DTV = dim_tile_for(D, max(1, cfg.dim_tile // 2))
 
     @T.macro
     def pds_block(variant, P, DS, LR, DR, b, h, q0, k0):
@@ -262,22 +321,35 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
         kb: T.let = T.truncmod(task, n_kb)
         k0: T.let = kb * BK
-        KTR, VTR, DKT, DVT = stack_tiles((D, DV, D, DV), BK)
+        if dots:  # K, V as pairs along D / Dv; Q, dO, P, dS as pairs along queries
+            KP, VP, QP, DOP, PP, DSP = pair_buffers((D // 2, BK), (DV // 2, BK), (BQ // 2, D), (BQ // 2, DV),
+                                                    (BQ // 2, BK), (BQ // 2, BK))
+            DKT, DVT = stack_tiles((D, DV), BK)
+        else:
+            KTR, VTR, DKT, DVT = stack_tiles((D, DV, D, DV), BK)
         P, DS = stack_buffers((BQ, BK), 2)
         LR, DR = stack_buffers((BQ,), 2)
         for d in T.serial(D):
             for j in T.vectorized(BK):
-                KTR[d, j] = T.Cast("float32", K[b, hk, rk.at(k0, j), d]) * scale
-                if DV == D:
-                    VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
+                if not dots:
+                    KTR[d, j] = T.Cast("float32", K[b, hk, rk.at(k0, j), d]) * scale
+                    if DV == D:
+                        VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
                 DKT[d, j] = T.float32(0)
                 if DV == D:
                     DVT[d, j] = T.float32(0)
         if DV != D:
             for d in T.serial(DV):
                 for j in T.vectorized(BK):
-                    VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
+                    if not dots:
+                        VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
                     DVT[d, j] = T.float32(0)
+        if dots:  # unscaled: the scale multiplies S
+            for j in T.serial(BK):
+                for d2 in T.serial(D // 2):
+                    KP[d2, j] = pair_word(K, b, hk, T.min(k0 + j, Lkv - 1), 2 * d2)
+                for d2 in T.serial(DV // 2):
+                    VP[d2, j] = pair_word(V, b, hk, T.min(k0 + j, Lkv - 1), 2 * d2)
         for hh in T.serial(group):
             h: T.let = hk * group + hh
             col: T.let = HC[b, h] * (n_kb + 1) + kb
@@ -288,10 +360,29 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                     LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
                     DR[i] = DELTA[b, h, rq.at(q0, i)]
                 # S (queries x keys) and dP, register tile key_tile queries x block_k
-                products(P, Q, KTR, DS, DO, VTR, b, h, q0, rq, BQ, QTL, D, DV)
+                if dots:
+                    dot_products(P, Q, KP, b, h, q0, Lqv, BQ, QTL, D // 2, scale, Y2=DS, G2=DO, XP2=VP,
+                                 pairs2=DV // 2)
+                else:
+                    products(P, Q, KTR, DS, DO, VTR, b, h, q0, rq, BQ, QTL, D, DV)
                 block_kinds(FL[e], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, pds_block, P, DS, LR, DR, b, h, q0, k0)
                 # dV^T += dO^T P and dK^T += Q^T dS, register tile dim_tile x block_k
-                accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, rq, BQ, None, DV, DTV, D, DT)
+                if dots:  # P, dS rounded to bfloat16 and Q, dO packed, all in pairs along queries
+                    for q2 in T.serial(BQ // 2):
+                        for j in T.vectorized(BK):
+                            PP[q2, j] = round_pair(P[2 * q2, j], P[2 * q2 + 1, j])
+                            DSP[q2, j] = round_pair(DS[2 * q2, j], DS[2 * q2 + 1, j])
+                    for q2 in T.serial(BQ // 2):
+                        for d in T.vectorized(D):
+                            QP[q2, d] = bf16_pair(Q[b, h, T.min(q0 + 2 * q2, Lqv - 1), d],
+                                                  Q[b, h, T.min(q0 + 2 * q2 + 1, Lqv - 1), d])
+                        for d in T.vectorized(DV):
+                            DOP[q2, d] = bf16_pair(DO[b, h, T.min(q0 + 2 * q2, Lqv - 1), d],
+                                                   DO[b, h, T.min(q0 + 2 * q2 + 1, Lqv - 1), d])
+                    dot_accumulate(DVT, DOP, PP, BQ // 2, None, DV, DTV, Y2=DKT, GP2=QP, XP2=DSP, dim2=D,
+                                   tile2=DT)
+                else:
+                    accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, rq, BQ, None, DV, DTV, D, DT)
         for j in T.serial(rk.count(k0, BK)):
             if rk.stored(k0, j):
                 for d in T.serial(D):
@@ -309,4 +400,4 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         group: T.let = T.truncdiv(Hv, Hkv)
         parallel_tasks(Bv * Hkv * n_kb, key_task, n_kb, group)
 
-    return bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), p.sig
+    return _with_dots(bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), dots), p.sig

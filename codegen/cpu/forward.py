@@ -41,8 +41,8 @@ from spdsl.codegen.common.paged import PagedKV
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
-from spdsl.codegen.cpu.loops import (DOT_ATTR, STACK, RowMap, bf16_pair, bind_slots, cpu_loops, dot_loops, load_row,
-                                     over_slots, pair_word, round_pair, stack_buffer, stack_buffers, stack_tiles)
+from spdsl.codegen.cpu.loops import (DOT_ATTR, STACK, RowMap, bind_slots, cpu_loops, dot_loops, load_row, over_slots,
+                                     pair_word, rounded_accumulate, stack_buffer, stack_buffers, stack_tiles)
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
@@ -80,6 +80,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     dots = uses_dot_products(dtype, cfg, D) and not paged and not any(perm)
     if dots:
         dot_products, dot_accumulate = dot_loops(BQ)
+        pair_accumulate = rounded_accumulate(dot_accumulate, BQ)
     start = task_start(Q, rq, D, DV, BQ)
     k_rows = rk if rk.stride else Lkv  # the key rows the products read: through the map, or clamped
     fold_log2e = ex.score is None
@@ -148,14 +149,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
                     LS[i] = LS[i] + S[r, i]
             # OT = OT * alpha + V^T P^T, register tile dim_tile x block_q
             if dots:  # P rounded to bfloat16 and V packed, both in pairs along keys
-                for k2 in T.serial(BK // 2):
-                    for i in T.vectorized(BQ):
-                        PP[k2, i] = round_pair(S[2 * k2, i], S[2 * k2 + 1, i])
-                for k2 in T.serial(BK // 2):
-                    for d in T.vectorized(DV):
-                        VP[k2, d] = bf16_pair(VB[gb, hk, T.min(row0 + 2 * k2, limit - 1), d],
-                                              VB[gb, hk, T.min(row0 + 2 * k2 + 1, limit - 1), d])
-                dot_accumulate(OT, VP, PP, BK // 2, AL, DV, DT)
+                pair_accumulate(OT, VB, S, VP, PP, gb, hk, row0, limit, BK, AL, DV, DT)
             else:
                 accumulate(OT, VB, S, None, None, None, gb, hk, row0, limit, BK, AL, DV, DT, DV, DT)
 

@@ -32,8 +32,9 @@ from spdsl.dtypes import dtype_name
 BUILD_CONFIG = {"tirx.disable_storage_rewrite": True}  # keeps register tiles on the stack
 configure_threads()
 
-# The tensor dtype of the dQ / dK/dV kernels that build_backward builds, for every I/O
-# dtype. Kernels that read and write float16 / bfloat16 directly exist
+# The tensor dtype of the dQ / dK/dV kernels that build_backward builds for every I/O
+# dtype but one: bfloat16 on the vdpbf16ps path (:func:`backward_dtype`). Kernels that
+# read and write float16 / bfloat16 and multiply on float32 FMAs exist
 # (``dq_primfunc(..., dtype=)``) but were no faster: causal L=4096 H=8 D=64, 2 threads,
 # dq + dkdv 249 ms in float32 (+ 3-4 ms to convert 5 tensors in and 3 out), 253 ms
 # reading bfloat16, 280 ms reading float16 (a scalar conversion before each broadcast in
@@ -72,6 +73,21 @@ def grid_rows(config, lq: int, lk: int) -> tuple[int, int]:
 
     sq, sk = row_perm(config)
     return permuted_length(lq, sq, config.block_q), permuted_length(lk, sk, config.block_k)
+
+
+def backward_dtype(kernel: str, dtype: str, config: ScheduleConfig | None, head_dim: int,
+                   v_head_dim: int | None = None) -> str:
+    """The tensor dtype of the backward kernels ``kernel`` ("backward" or
+    "backward_inputs") for I/O ``dtype`` under a resolved ``config``: bfloat16 where their
+    products run on vdpbf16ps (``backward.uses_dot_products``), else float32
+    (:data:`BACKWARD_KERNEL_DTYPE`, the wrapper converts; also without a config). The
+    gradient variant for learnable inputs and permuted kernels keep float32 kernels."""
+    from spdsl.codegen.cpu.backward import uses_dot_products
+
+    if kernel == "backward" and config is not None and not any(row_perm(config)) and \
+            uses_dot_products(dtype_name(dtype), config, head_dim, v_head_dim):
+        return "bfloat16"
+    return BACKWARD_KERNEL_DTYPE
 
 
 def compile_primfunc(prim_func, target):
@@ -188,10 +204,10 @@ class BackwardKernels:
     """Built dQ and dK/dV kernels; call with the forward's out and lse.
 
     ``dtype`` is the kernels' tensor dtype (``dq_primfunc(..., dtype=)``; arithmetic is
-    float32 either way). Gradients come back in the dtype of ``q``: float32 kernels (the
-    default, what ``build_backward`` builds, the fastest) serve float16 / bfloat16
-    tensors by converting in and out here; kernels built for q's dtype read and write
-    it directly (less memory, no faster).
+    float32 either way). Gradients come back in the dtype of ``q``: float32 kernels (what
+    ``build_backward`` builds except on the bfloat16 dot path, :func:`backward_dtype`)
+    serve float16 / bfloat16 tensors by converting in and out here; kernels built for q's
+    dtype read and write it directly (bfloat16 on vdpbf16ps: about 1.7-1.9x faster).
     """
 
     def __init__(self, dq_module, dkdv_module, extras, config, head_dim, dtype="float32",
@@ -304,8 +320,9 @@ def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h:
 def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
               config: ScheduleConfig, input_decls=None, v_head_dim: int | None = None) -> dict:
     """{module name: PrimFunc} of ``kernel``: "forward" -> {"forward"}, "backward" ->
-    {"dq", "dkdv"} (float32 kernels, ``BACKWARD_KERNEL_DTYPE``), "backward_inputs" ->
-    {"dq_inputs", "dkdv"} (the gradient variant: learnable inputs), or one module.
+    {"dq", "dkdv"} (in :func:`backward_dtype`: float32, or bfloat16 on the vdpbf16ps
+    path), "backward_inputs" -> {"dq_inputs", "dkdv"} (the gradient variant: learnable
+    inputs; float32), or one module ("dq", "dkdv" as in "backward").
     ``config`` must be resolved (:func:`resolve_config`). ``v_head_dim``: v's head dim
     (None: head_dim)."""
     from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
@@ -313,7 +330,9 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
 
     dtype = dtype_name(dtype)
     perm = row_perm(config)
-    bwd = dict(dtype=BACKWARD_KERNEL_DTYPE, v_head_dim=v_head_dim, perm=perm)
+    group = "backward_inputs" if kernel == "backward_inputs" else "backward"
+    bwd = dict(dtype=backward_dtype(group, dtype, config, head_dim, v_head_dim), v_head_dim=v_head_dim,
+               perm=perm)
     makers = {"forward": lambda: forward_primfunc(mask, score, head_dim, config, input_decls, dtype,
                                                   v_head_dim=v_head_dim, perm=perm),
               "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, **bwd),

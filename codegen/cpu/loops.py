@@ -311,27 +311,39 @@ def bf16_pair(lo, hi):
 
 def round_pair(lo, hi):
     """Two float32 values rounded to bfloat16 (to nearest even) and packed as
-    :func:`bf16_pair`. For the softmax weights in [0, 1] (a NaN stays a NaN unless its
-    payload fills the low 16 bits)."""
+    :func:`bf16_pair`: the softmax weights P and the backward's dS (any sign: the bits are
+    sign and magnitude; a value past bfloat16's range becomes inf, a NaN stays a NaN unless
+    its payload fills the low 16 bits)."""
     def rounded(x):
         u = T.reinterpret("uint32", x)
         return u + T.uint32(0x7FFF) + ((u >> T.uint32(16)) & T.uint32(1))
     return T.reinterpret("int32", (rounded(lo) >> T.uint32(16)) | (rounded(hi) & T.uint32(0xFFFF0000)))
 
 
+def pair_buffers(*shapes):
+    """One int32 stack buffer of bfloat16 pairs (:func:`bf16_pair`) per shape, for use
+    inside TVMScript: ``QP, KP = pair_buffers((16, 64), (32, 64))``."""
+    return [T.alloc_buffer(shape, "int32", annotations=STACK) for shape in shapes]
+
+
 def dot_loops(lanes: int):
     """The block products of the bfloat16 kernels on vdpbf16ps (:data:`DPBF16`), as
     TVMScript macros over register tiles of ``tile`` x ``lanes`` float32 accumulators
     (``lanes`` a multiple of :data:`DOT_LANES`); pairs of bfloat16 are int32 words
-    (:func:`bf16_pair`):
+    (:func:`bf16_pair`). Like ``cpu_loops``' products, each takes an optional second
+    product (``Y2=`` ...) that shares the pass when both reduce over the same length, or
+    runs a pass of its own:
 
-    ``dot_products(Y, G, XP, b, head, base, limit, n_rows, tile, pairs, factor)``
+    ``dot_products(Y, G, XP, b, head, base, limit, n_rows, tile, pairs, factor, Y2=, G2=, XP2=, pairs2=)``
         ``Y[r, i] = factor * sum_d G[b, head, min(base + r, limit - 1), d] X[d, i]`` over
-        d < 2 pairs, with X packed as ``XP[d2, i]`` = (X[2 d2, i], X[2 d2 + 1, i]) and G's
-        pair read as one word (:func:`pair_word`)
-    ``dot_accumulate(Y, GP, XP, n_pairs, alpha, dim, tile)``
-        ``Y[d, i] = Y[d, i] * alpha[i] + sum_kk G[kk, d] X[kk, i]`` over kk < 2 n_pairs,
-        with both packed: ``GP[k2, d]`` and ``XP[k2, i]`` pairs along kk
+        d < 2 pairs, with X packed as ``XP[d2, i]`` = (X[2 d2, i], X[2 d2 + 1, i]) and
+        G's pair read as one word (:func:`pair_word`); Y2 likewise from G2 and XP2 over
+        2 pairs2, unscaled
+    ``dot_accumulate(Y, GP, XP, n_pairs, alpha, dim, tile, Y2=, GP2=, XP2=, dim2=, tile2=)``
+        ``Y[d, i] = Y[d, i] (* alpha[i]) + sum_kk G[kk, d] X[kk, i]`` over kk < 2 n_pairs
+        and d < dim, with both packed: ``GP[k2, d]`` and ``XP[k2, i]`` pairs along kk
+        (alpha None: no rescaling); Y2 likewise over dim2, ``tile2`` rows at a time, never
+        rescaled
     """
     W, DL = lanes, DOT_LANES
     NV = lanes // DOT_LANES
@@ -339,13 +351,20 @@ def dot_loops(lanes: int):
     def dot(acc, a_word, b_words):
         return T.call_pure_extern("float32x16", DPBF16, acc, T.Broadcast(a_word, DL), b_words)
 
+    def second(Y2, tile):
+        """The second product's accumulators (None without one)."""
+        return None if Y2 is None else stack_buffer(tile, W)
+
     @T.macro
-    def dot_products(Y, G, XP, b, head, base, limit, n_rows, tile, pairs, factor):
+    def products_pass(Y, G, XP, Y2, G2, XP2, b, head, base, limit, n_rows, tile, pairs, factor):
         for rt in T.serial(n_rows // tile):
             A = T.alloc_buffer((tile, W), "float32", annotations=STACK)
+            A2 = T.meta_var(second(Y2, tile))
             for r in T.unroll(tile):
                 for i in T.vectorized(W):
                     A[r, i] = T.float32(0)
+                    if Y2 is not None:
+                        A2[r, i] = T.float32(0)
             for d2 in T.serial(pairs):
                 for r in T.unroll(tile):
                     row: T.let = T.min(base + rt * tile + r, limit - 1)
@@ -353,25 +372,85 @@ def dot_loops(lanes: int):
                     for v in T.unroll(NV):
                         A[r, T.ramp(v * DL, 1, DL)] = dot(A.vload([r, v * DL], "float32x16"), word,
                                                           XP.vload([d2, v * DL], "int32x16"))
+                    if Y2 is not None:
+                        word2: T.let = pair_word(G2, b, head, row, 2 * d2)
+                        for v in T.unroll(NV):
+                            A2[r, T.ramp(v * DL, 1, DL)] = dot(A2.vload([r, v * DL], "float32x16"), word2,
+                                                               XP2.vload([d2, v * DL], "int32x16"))
             for r in T.unroll(tile):
                 for i in T.vectorized(W):
                     Y[rt * tile + r, i] = A[r, i] * factor
+                    if Y2 is not None:
+                        Y2[rt * tile + r, i] = A2[r, i]
 
     @T.macro
-    def dot_accumulate(Y, GP, XP, n_pairs, alpha, dim, tile):
+    def dot_products(Y, G, XP, b, head, base, limit, n_rows, tile, pairs, factor, Y2=None, G2=None,
+                     XP2=None, pairs2=0):
+        if Y2 is None or pairs == pairs2:
+            products_pass(Y, G, XP, Y2, G2, XP2, b, head, base, limit, n_rows, tile, pairs, factor)
+        else:
+            products_pass(Y, G, XP, None, None, None, b, head, base, limit, n_rows, tile, pairs, factor)
+            products_pass(Y2, G2, XP2, None, None, None, b, head, base, limit, n_rows, tile, pairs2,
+                          T.float32(1))
+
+    @T.macro
+    def accumulate_pass(Y, GP, XP, Y2, GP2, XP2, n_pairs, alpha, dim, tile):
         for dt in T.serial(dim // tile):
             A = T.alloc_buffer((tile, W), "float32", annotations=STACK)
+            A2 = T.meta_var(second(Y2, tile))
             for r in T.unroll(tile):
                 for i in T.vectorized(W):
-                    A[r, i] = Y[dt * tile + r, i] * alpha[i]
+                    if alpha is not None:
+                        A[r, i] = Y[dt * tile + r, i] * alpha[i]
+                    else:
+                        A[r, i] = Y[dt * tile + r, i]
+                    if Y2 is not None:
+                        A2[r, i] = Y2[dt * tile + r, i]
             for k2 in T.serial(n_pairs):
                 for r in T.unroll(tile):
                     for v in T.unroll(NV):
                         A[r, T.ramp(v * DL, 1, DL)] = dot(A.vload([r, v * DL], "float32x16"),
                                                           GP[k2, dt * tile + r],
                                                           XP.vload([k2, v * DL], "int32x16"))
+                    if Y2 is not None:
+                        for v in T.unroll(NV):
+                            A2[r, T.ramp(v * DL, 1, DL)] = dot(A2.vload([r, v * DL], "float32x16"),
+                                                               GP2[k2, dt * tile + r],
+                                                               XP2.vload([k2, v * DL], "int32x16"))
             for r in T.unroll(tile):
                 for i in T.vectorized(W):
                     Y[dt * tile + r, i] = A[r, i]
+                    if Y2 is not None:
+                        Y2[dt * tile + r, i] = A2[r, i]
+
+    @T.macro
+    def dot_accumulate(Y, GP, XP, n_pairs, alpha, dim, tile, Y2=None, GP2=None, XP2=None, dim2=0,
+                       tile2=0):
+        if Y2 is None or dim == dim2:
+            accumulate_pass(Y, GP, XP, Y2, GP2, XP2, n_pairs, alpha, dim, tile)
+        else:
+            accumulate_pass(Y, GP, XP, None, None, None, n_pairs, alpha, dim, tile)
+            accumulate_pass(Y2, GP2, XP2, None, None, None, n_pairs, None, dim2, tile2)
 
     return dot_products, dot_accumulate
+
+
+def rounded_accumulate(dot_accumulate, lanes: int):
+    """T.macro ``acc(Y, G, X, PG, PX, b, head, base, limit, n_red, alpha, dim, tile)``:
+    ``Y[d, i] (* alpha[i]) += sum_kk G[b, head, min(base + kk, limit - 1), d] X[kk, i]`` on
+    vdpbf16ps, with X (float32 [n_red, lanes]: P or dS) rounded to bfloat16 pairs into PX
+    [n_red / 2, lanes] and G's rows (V or K) packed into PG [n_red / 2, dim], both in pairs
+    along kk (the forward's P V, the dQ kernel's dS K)."""
+
+    @T.macro
+    def acc(Y, G, X, PG, PX, b, head, base, limit, n_red, alpha, dim, tile):
+        for k2 in T.serial(n_red // 2):
+            for i in T.vectorized(lanes):
+                PX[k2, i] = round_pair(X[2 * k2, i], X[2 * k2 + 1, i])
+        for k2 in T.serial(n_red // 2):
+            for d in T.vectorized(dim):
+                PG[k2, d] = bf16_pair(G[b, head, T.min(base + 2 * k2, limit - 1), d],
+                                      G[b, head, T.min(base + 2 * k2 + 1, limit - 1), d])
+        dot_accumulate(Y, PG, PX, n_red // 2, alpha, dim, tile)
+
+    return acc
