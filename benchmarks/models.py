@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import pathlib
 import platform
 import sys
@@ -137,25 +138,32 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lengths", type=int, nargs="+", default=[4096, 16384])
     ap.add_argument("--quick", action="store_true", help="one repeat, 4096 tokens only")
+    ap.add_argument("--minilm-only", action="store_true",
+                    help="only MiniLM; written to models_minilm_<OMP_WAIT_POLICY>.txt (run it with "
+                         "and without OMP_WAIT_POLICY=PASSIVE: docs/transformers.md, Threads)")
     args = ap.parse_args(argv)
     repeats = 1 if args.quick else 3
     lengths = [4096] if args.quick else args.lengths
     st.register()
     rows = []
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {platform.processor() or platform.machine()}")
+    policy = os.environ.get("OMP_WAIT_POLICY", "unset")
+    header = (f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
+              f"{platform.processor() or platform.machine()}, OMP_WAIT_POLICY={policy}")
+    print(header)
     g = torch.Generator().manual_seed(0)
     enc = minilm()
     ids = torch.randint(1000, 20000, (4, 512), generator=g)
     rows += measure("MiniLM-L6 B=4 L=512", enc, {"input_ids": ids, "attention_mask": torch.ones_like(ids)},
                     repeats)
-    for L in lengths:
+    for L in ([] if args.minilm_only else lengths):
         dec = decoder(L)
         ids = torch.randint(1, 1000, (1, L), generator=g)
         rows += measure(f"Mistral-window512 L={L}", dec, {"input_ids": ids}, repeats)
-    out = ROOT / "benchmarks" / "results" / "models"
+    out = ROOT / "benchmarks" / "results" / ("models_minilm_" + policy.lower() if args.minilm_only else "models")
     out.with_suffix(".json").write_text(json.dumps({"rows": rows, "threads": torch.get_num_threads(),
-                                                    "torch": torch.__version__}, indent=1))
-    out.with_suffix(".txt").write_text("\n".join(_line(r) for r in rows) + "\n")
+                                                    "torch": torch.__version__, "omp_wait_policy": policy},
+                                                   indent=1))
+    out.with_suffix(".txt").write_text(header + "\n" + "\n".join(_line(r) for r in rows) + "\n")
 
 
 if __name__ == "__main__":
