@@ -41,8 +41,8 @@ from spdsl.codegen.common.paged import PagedKV
 from spdsl.codegen.common.signature import NEG_INF, ExprLowerer, SizeVars, declare_kernel, make_signature
 from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LN2, LOG2E, exp2
-from spdsl.codegen.cpu.loops import (DOT_ATTR, STACK, RowMap, bind_slots, cpu_loops, dot_loops, load_row, over_slots,
-                                     pair_word, rounded_accumulate, stack_buffer, stack_buffers, stack_tiles)
+from spdsl.codegen.cpu.loops import (DOT_ATTR, RowMap, bind_slots, cpu_loops, dot_loops, load_row, over_slots,
+                                     pair_buffers, pair_word, rounded_accumulate, stack_buffer, stack_buffers)
 
 
 def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
@@ -113,10 +113,15 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     @T.macro
     def task(b, h, hk, q0, rbeg, rend):
         qs: T.let = scale * T.float32(q_factor)
-        QT, OT = stack_tiles((D, DV), BQ)
+        if dots:  # Q (and P, V) as bfloat16 pairs, no float32 Q tile
+            QT = T.meta_var(None)
+            QP, PP, VP = pair_buffers((D // 2, BQ), (BK // 2, BQ), (BK // 2, DV))
+        else:
+            QT = stack_buffer(D, BQ)
+            QP, PP, VP = T.meta_var([None, None, None])
+        OT = stack_buffer(DV, BQ)
         S = stack_buffer(BK, BQ)
         M, MU, MX, AL, LS = stack_buffers((BQ,), 5)
-        QP, PP, VP = T.meta_var(pair_tiles(dots, D, DV, BQ, BK))
         start(QT, OT, M, LS, b, h, q0, qs)
         if dots:  # Q as bfloat16 pairs along D, unscaled (qs scales S)
             for i in T.serial(BQ):
@@ -190,29 +195,21 @@ def uses_dot_products(dtype: str, cfg: ScheduleConfig, head_dim: int) -> bool:
             and cfg.block_k % 2 == 0 and cfg.block_q % 16 == 0)
 
 
-def pair_tiles(dots: bool, D: int, DV: int, BQ: int, BK: int):
-    """The int32 stack tiles of bfloat16 pairs: QP [D/2, BQ], PP [BK/2, BQ], VP [BK/2, DV]
-    (Nones on the float32 path)."""
-    if not dots:
-        return [None, None, None]
-    return [T.alloc_buffer(shape, "int32", annotations=STACK)
-            for shape in ((D // 2, BQ), (BK // 2, BQ), (BK // 2, DV))]
-
-
 def task_start(Q, Lq, D: int, DV: int, BQ: int):
     """T.macro that starts a forward task (the paged variant's too): the
     query block (``Lq`` the length or a ``loops.RowMap``) transposed and scaled by ``qs``
-    into QT [D, BQ], the output tile OT
+    into QT [D, BQ] (QT None: the dot path, which packs Q itself), the output tile OT
     [DV, BQ] zeroed, the online max M at -inf and the sum LS at 0."""
 
     @T.macro
     def start(QT, OT, M, LS, b, h, q0, qs):
-        for d in T.serial(D):
-            for i in T.vectorized(BQ):
-                QT[d, i] = T.Cast("float32", Q[b, h, load_row(Lq, q0, i), d]) * qs
-                if DV == D:
-                    OT[d, i] = T.float32(0)
-        if DV != D:
+        if QT is not None:
+            for d in T.serial(D):
+                for i in T.vectorized(BQ):
+                    QT[d, i] = T.Cast("float32", Q[b, h, load_row(Lq, q0, i), d]) * qs
+                    if DV == D:
+                        OT[d, i] = T.float32(0)
+        if QT is None or DV != D:
             for d in T.serial(DV):
                 for i in T.vectorized(BQ):
                     OT[d, i] = T.float32(0)

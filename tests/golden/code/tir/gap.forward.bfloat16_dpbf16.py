@@ -21,7 +21,9 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1
         rbeg: T.let[T.int32] = T.Cast("int32", RP[row])
         rend: T.let[T.int32] = T.Cast("int32", RP[row + 1])
         qs: T.let[T.float32] = scale * T.float32(1.4426950408889634)
-        QT = T.alloc_buffer((32, 64), annotations={"disable_lower_builtin": T.bool(True)})
+        QP = T.alloc_buffer((16, 64), "int32", annotations={"disable_lower_builtin": T.bool(True)})
+        PP = T.alloc_buffer((32, 64), "int32", annotations={"disable_lower_builtin": T.bool(True)})
+        VP = T.alloc_buffer((32, 32), "int32", annotations={"disable_lower_builtin": T.bool(True)})
         OT = T.alloc_buffer((32, 64), annotations={"disable_lower_builtin": T.bool(True)})
         S = T.alloc_buffer((64, 64), annotations={"disable_lower_builtin": T.bool(True)})
         M = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
@@ -29,18 +31,14 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1
         MX = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
         AL = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
         LS = T.alloc_buffer((64,), annotations={"disable_lower_builtin": T.bool(True)})
-        buffer = T.alloc_buffer((16, 64), "int32", annotations={"disable_lower_builtin": T.bool(True)})
-        buffer_1 = T.alloc_buffer((32, 64), "int32", annotations={"disable_lower_builtin": T.bool(True)})
-        buffer_2 = T.alloc_buffer((32, 32), "int32", annotations={"disable_lower_builtin": T.bool(True)})
         for d in range(32):
             for i in T.vectorized(64):
-                QT[d, i] = T.Cast("float32", Q[b, h, T.min(q0 + i, Lq - 1), d]) * qs
                 OT[d, i] = T.float32(0.0)
         for i in T.vectorized(64):
             M[i] = T.float32("-inf")
             LS[i] = T.float32(0.0)
         for i, d2 in T.grid(64, 16):
-            buffer[d2, i] = T.reinterpret("int32", Q[b, h, T.min(q0 + i, Lq - 1), T.Ramp(2 * d2, 1, 2)])
+            QP[d2, i] = T.reinterpret("int32", Q[b, h, T.min(q0 + i, Lq - 1), T.Ramp(2 * d2, 1, 2)])
         for j in range(rbeg, rbeg + (rend - rbeg)):
             k0: T.let[T.int32] = CI[j] * 64
             for rt in range(16):
@@ -53,7 +51,7 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1
                         row_1: T.let[T.int32] = T.min(k0 + rt * 4 + r, Lk - 1)
                         word: T.let[T.int32] = T.reinterpret("int32", K[b, hk, row_1, T.Ramp(2 * d2, 1, 2)])
                         for v in T.unroll(4):
-                            A[r, v * 16:v * 16 + 16] = T.call_pure_extern("float32x16", "spdsl_dpbf16ps", A[r, T.Ramp(v * 16, 1, 16)], T.Broadcast(word, 16), buffer[d2, T.Ramp(v * 16, 1, 16)])
+                            A[r, v * 16:v * 16 + 16] = T.call_pure_extern("float32x16", "spdsl_dpbf16ps", A[r, T.Ramp(v * 16, 1, 16)], T.Broadcast(word, 16), QP[d2, T.Ramp(v * 16, 1, 16)])
                 for r in T.unroll(4):
                     for i in T.vectorized(64):
                         S[rt * 4 + r, i] = A[r, i] * qs
@@ -92,10 +90,10 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1
                     LS[i] = LS[i] + S[r, i]
             for k2 in range(32):
                 for i in T.vectorized(64):
-                    buffer_1[k2, i] = T.reinterpret("int32", T.reinterpret("uint32", S[2 * k2, i]) + T.uint32(32767) + (T.reinterpret("uint32", S[2 * k2, i]) >> T.uint32(16) & T.uint32(1)) >> T.uint32(16) | T.reinterpret("uint32", S[2 * k2 + 1, i]) + T.uint32(32767) + (T.reinterpret("uint32", S[2 * k2 + 1, i]) >> T.uint32(16) & T.uint32(1)) & T.uint32(4294901760))
+                    PP[k2, i] = T.reinterpret("int32", T.reinterpret("uint32", S[2 * k2, i]) + T.uint32(32767) + (T.reinterpret("uint32", S[2 * k2, i]) >> T.uint32(16) & T.uint32(1)) >> T.uint32(16) | T.reinterpret("uint32", S[2 * k2 + 1, i]) + T.uint32(32767) + (T.reinterpret("uint32", S[2 * k2 + 1, i]) >> T.uint32(16) & T.uint32(1)) & T.uint32(4294901760))
             for k2 in range(32):
                 for d in T.vectorized(32):
-                    buffer_2[k2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", V[b, hk, T.min(k0 + 2 * k2, Lk - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", V[b, hk, T.min(k0 + 2 * k2 + 1, Lk - 1), d])) << T.uint32(16))
+                    VP[k2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", V[b, hk, T.min(k0 + 2 * k2, Lk - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", V[b, hk, T.min(k0 + 2 * k2 + 1, Lk - 1), d])) << T.uint32(16))
             for dt in range(8):
                 A = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                 for r in T.unroll(4):
@@ -104,7 +102,7 @@ def forward(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1
                 for k2 in range(32):
                     for r in T.unroll(4):
                         for v in T.unroll(4):
-                            A[r, v * 16:v * 16 + 16] = T.call_pure_extern("float32x16", "spdsl_dpbf16ps", A[r, T.Ramp(v * 16, 1, 16)], T.Broadcast(buffer_2[k2, dt * 4 + r], 16), buffer_1[k2, T.Ramp(v * 16, 1, 16)])
+                            A[r, v * 16:v * 16 + 16] = T.call_pure_extern("float32x16", "spdsl_dpbf16ps", A[r, T.Ramp(v * 16, 1, 16)], T.Broadcast(VP[k2, dt * 4 + r], 16), PP[k2, T.Ramp(v * 16, 1, 16)])
                 for r in T.unroll(4):
                     for i in T.vectorized(64):
                         OT[dt * 4 + r, i] = A[r, i]
