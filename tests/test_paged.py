@@ -24,6 +24,7 @@ LIB = spdsl.parse("""
 pattern window(w = 45) { mask = causal and q - k < w }
 pattern documents { input doc : int[B, Lk]
     mask = causal and doc[b, q] == doc[b, k] }
+pattern lq_window { mask = causal and q - k < 4 * Lq }
 """)
 D = 24            # not a power of two
 H, HK = 4, 2      # grouped-query attention
@@ -113,6 +114,14 @@ def test_window_gqa_fp32(lq, page_size):
 @pytest.mark.parametrize("lq", [1, 7])
 def test_window_bf16(lq):
     check_against_unpaged_and_reference("window", torch.bfloat16, lq, 16)
+
+
+def test_a_mask_that_reads_lq_gets_its_own_layout():
+    """Decoding shares one layout across steps by building it for a taller query block;
+    a mask that reads Lq (a window of 4 * Lq keys) would be another pattern there, so its
+    calls get the layout of their own Lq (a shared one made FULL blocks of keys outside the
+    window and skipped the mask)."""
+    check_against_unpaged_and_reference("lq_window", torch.float32, 1, 16)
 
 
 @pytest.mark.parametrize("page_size", [16, 64])

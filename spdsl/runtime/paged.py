@@ -200,7 +200,7 @@ def _shared_layout_call(attn, v: dict, Lq: int, lens, capacity: int):
 
     block_q = v["config"].block_q
     steps = block_q - Lq + 1
-    if steps < 2 or any("Lq" in str(d) for decl in attn.pattern.inputs.values() for d in decl.dims):
+    if steps < 2 or _reads_lq(v):
         return None
     anchors = v.setdefault("anchors", [])
     s0 = next((a for a in reversed(anchors) if a.shape == lens.shape and bool(((lens - a) >= 0).all())
@@ -212,6 +212,20 @@ def _shared_layout_call(attn, v: dict, Lq: int, lens, capacity: int):
         anchors.append(s0)
         del anchors[:-_ANCHORS]
     return block_q, {"q_offset": s0 - Lq, "kv_offset": torch.zeros_like(s0), SEQ_LENS: s0 + steps - 1}
+
+
+def _reads_lq(v: dict) -> bool:
+    """Whether the variant's layout depends on Lq itself (the mask or an index check reads
+    it, or an input's shape does): a layout built for a taller query block would then be
+    another pattern's. Found once per variant."""
+    if "reads_lq" not in v:
+        from spdsl.ir.nodes import free_vars
+
+        rows = v["rows"]
+        exprs = [rows.mask, *(chk.index for chk in rows.index_checks)]
+        v["reads_lq"] = any("Lq" in free_vars(e) for e in exprs) or any(
+            "Lq" in str(d) for decl in rows.inputs.values() for d in decl.dims)
+    return v["reads_lq"]
 
 
 def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, device="cpu"):
