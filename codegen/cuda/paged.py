@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.cuda.config import CudaConfig
-from spdsl.codegen.cuda.kernels import CudaForward
+from spdsl.codegen.cuda.kernels import CudaForward, _aligned
 from spdsl.dtypes import dtype_name
 
 
@@ -31,17 +31,6 @@ def paged_forward_primfunc(mask, score=None, *, head_dim: int, dtype, config: Cu
     return func, sig, config
 
 
-def _readable(t):
-    """``t`` as the kernels read it: rows contiguous and 16-byte aligned (cp.async copies
-    16 bytes); a view that keeps that (pages permuted from a [n_pages, page_size, Hk, D]
-    pool) is read in place, others are copied."""
-    size = t.element_size()
-    if t.stride(-1) == 1 and t.data_ptr() % 16 == 0 and all(s * size % 16 == 0 for s in t.stride()[:-1]):
-        return t
-    t = t.contiguous()
-    return t if t.data_ptr() % 16 == 0 else t.clone()
-
-
 class CudaPagedForward(CudaForward):
     """A built paged forward kernel. Call it with CUDA tensors q [B, H, Lq, D], k_pages
     [n_pages, Hk, page_size, D], v_pages [n_pages, Hk, page_size, Dv], block_table int
@@ -55,7 +44,7 @@ class CudaPagedForward(CudaForward):
         import torch
 
         self._require_cuda(q)
-        q, k_pages, v_pages = (_readable(t) for t in (q, k_pages, v_pages))
+        q, k_pages, v_pages = (_aligned(t) for t in (q, k_pages, v_pages))
         b, h, lq, d = q.shape
         self._check_dims(q, v_pages)
         page_size = k_pages.shape[2]
