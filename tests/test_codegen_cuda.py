@@ -368,10 +368,10 @@ def test_wrapper_hands_kernels_16_byte_aligned_rows():
     base = torch.randn(1 + 2 * 64 * 64, dtype=torch.float16)
     view = base[1:].view(1, 2, 64, 64)
     assert view.is_contiguous() and view.data_ptr() % 16 != 0
-    fixed = cuda._aligned(view)
+    fixed = cuda.aligned_rows(view)
     assert fixed.data_ptr() % 16 == 0 and torch.equal(fixed, view)
     ok = torch.randn(1, 2, 64, 64, dtype=torch.float16)
-    assert cuda._aligned(ok) is ok  # no copy when there is nothing to fix
+    assert cuda.aligned_rows(ok) is ok  # no copy when there is nothing to fix
 
 
 def test_gpu_static_floors():

@@ -34,7 +34,7 @@ from spdsl.codegen.common import layout as lay
 from spdsl.dtypes import dtype_name
 from spdsl.codegen.cuda.config import ARCHS, CudaConfig
 
-def _aligned(t):
+def aligned_rows(t):
     """``t`` as the kernels can read it: the head dim contiguous and every row 16 bytes
     aligned (they copy rows 16 bytes at a time: cp.async, vector loads). Strided views
     that keep that (a transposed [B, L, H, D] tensor, a batch-broadcast K/V of stride 0)
@@ -152,7 +152,7 @@ def pattern_layout(pattern, B: int, H: int, Lq: int, Lk: int | None = None,
 
 class CudaForward:
     """A built CUDA forward kernel. Call it with CUDA torch tensors ([B, H, L, D], strided
-    views welcome: :func:`_aligned`); the kernel runs zero-copy on torch's current stream
+    views welcome: :func:`aligned_rows`); the kernel runs zero-copy on torch's current stream
     and writes ``out`` (which may be a strided view: a [B, L, H, D] tensor transposed; rows
     that are not 16-byte aligned go through a copy) and ``lse``."""
 
@@ -223,7 +223,7 @@ class CudaForward:
         import torch
 
         self._require_cuda(q)
-        q, k, v = (_aligned(t) for t in (q, k, v))
+        q, k, v = (aligned_rows(t) for t in (q, k, v))
         b, h, lq, d = q.shape
         self._check_dims(q, v)
         given = out
@@ -299,7 +299,7 @@ class CudaBackward(CudaForward):
         import torch
 
         self._require_cuda(q)
-        q, k, v, out, dout = (_aligned(t) for t in (q, k, v, out, dout))
+        q, k, v, out, dout = (aligned_rows(t) for t in (q, k, v, out, dout))
         lse = lse.contiguous().float()
         b, h, lq, d = q.shape
         hk, lk = k.shape[1], k.shape[2]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spdsl.codegen.common import layout as lay
 from spdsl.codegen.cuda.config import CudaConfig
-from spdsl.codegen.cuda.kernels import CudaForward, _aligned
+from spdsl.codegen.cuda.kernels import CudaForward, aligned_rows
 from spdsl.dtypes import dtype_name
 
 
@@ -44,7 +44,7 @@ class CudaPagedForward(CudaForward):
         import torch
 
         self._require_cuda(q)
-        q, k_pages, v_pages = (_aligned(t) for t in (q, k_pages, v_pages))
+        q, k_pages, v_pages = (aligned_rows(t) for t in (q, k_pages, v_pages))
         b, h, lq, d = q.shape
         self._check_dims(q, v_pages)
         page_size = k_pages.shape[2]

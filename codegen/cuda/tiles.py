@@ -146,7 +146,7 @@ def tile_ops(*, threads: int, rows: int, head_dim: int, stride: int, dtype: str,
     ``copy_pair(S1, S2, G1, G2, b, h, row0, limit, soff, soff2, tx)``
         rows row0 .. row0 + rows - 1 of (batch b, head h) of two [B, heads, L, head_dim]
         global tensors (each by its own strides: rows 16-byte aligned, see
-        ``kernels._aligned``) into shared S1, S2 at element ``soff``, by cp.async; rows at
+        ``kernels.aligned_rows``) into shared S1, S2 at element ``soff``, by cp.async; rows at
         or past ``limit`` are zero-filled (plain stores). Where the second tensor's head
         dim differs (``head_dim2``, a v head dim), its rows are ``stride2`` apart in S2
         and start at ``soff2``, copied in a loop of their own; otherwise ``soff2`` is
