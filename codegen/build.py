@@ -44,6 +44,7 @@ KINDS = ("forward", "backward", "backward_inputs", "forward_paged")
 # forward_paged: the forward reading K/V through a page table (cpu/paged.py, cuda/paged.py)
 MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv"),
            "forward_paged": ("forward_paged",)}
+# the CPU backward also has the fused kernel "dqkv" where it exists (:func:`module_names`)
 CUDA_SOURCE = "source.cu"
 
 # TVM's CPU thread pool spins its workers after every kernel (by default for 300k rounds)
@@ -158,9 +159,10 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
     decls = list(input_decls or ())
     config = resolve_config(config, head_dim=head_dim, dtype=dtype, device=device, target=target,
                             v_head_dim=v_head_dim)
-    material = key_material(mask, score, decls, head_dim=head_dim,
-                            dtype=_kernel_dtype(kernel, dtype, device, config, head_dim, v_head_dim),
+    kernel_dtype = _kernel_dtype(kernel, dtype, device, config, head_dim, v_head_dim)
+    material = key_material(mask, score, decls, head_dim=head_dim, dtype=kernel_dtype,
                             device=device, config=config, target=target, v_head_dim=v_head_dim)
+    names = module_names(kernel, device, config, head_dim, kernel_dtype, v_head_dim)
     from spdsl.codegen.cache import KernelCache, key_of
 
     key = key_of({**material, "kernel": kernel})
@@ -170,7 +172,7 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
             return hit
         start = time.perf_counter()
         store = KernelCache() if cache else None
-        got = _load(store, material, kernel, device) if store is not None else None
+        got = _load(store, material, names, device) if store is not None else None
         from_cache = got is not None
         wrap = dict(kernel=kernel, head_dim=head_dim, dtype=dtype, device=device, config=config, target=target,
                     v_head_dim=v_head_dim)
@@ -186,7 +188,7 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
             if not from_cache:
                 raise
             # a cached library that loads but cannot be used: drop it, build afresh
-            for name in MODULES[kernel]:
+            for name in names:
                 store.drop({**material, "kernel": name}, f"its kernel cannot be used: {e}")
             got, from_cache = _generate(mask, score, decls, **wrap), False
             wrapper = _wrap(*got, mask, score, decls, **wrap)
@@ -196,6 +198,20 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         result = Build(wrapper, config, key, from_cache, seconds)
         _MEMO[key] = result
         return result
+
+
+def module_names(kernel: str, device: str, config, head_dim: int, kernel_dtype: str,
+                 v_head_dim: int | None = None) -> tuple[str, ...]:
+    """The modules a ``kernel`` build makes: :data:`MODULES`, and for the CPU backward also
+    the fused "dqkv" where ``cpu.backward.fuses`` (its kernels' dtype ``kernel_dtype``)."""
+    names = MODULES[kernel]
+    if device == "cpu" and kernel == "backward":
+        from spdsl.codegen.cpu.backward import fuses
+        from spdsl.codegen.cpu.kernels import row_perm
+
+        if fuses(kernel_dtype, config, head_dim, v_head_dim, row_perm(config)):
+            names = (*names, "dqkv")
+    return names
 
 
 def _kernel_dtype(kernel: str, dtype: str, device: str, config=None, head_dim: int = 0,
@@ -212,13 +228,13 @@ def _kernel_dtype(kernel: str, dtype: str, device: str, config=None, head_dim: i
     return dtype
 
 
-def _load(store, material: dict, kernel: str, device: str):
-    """({module name: module}, {module name: CUDA source}) from the cache, or None if any
-    module is missing."""
+def _load(store, material: dict, names, device: str):
+    """({module name: module}, {module name: CUDA source}) of the modules ``names`` from the
+    cache, or None if any is missing."""
     if device == "cuda" and not _cuda_loader():
         return None  # entries stay: they load on a machine with the CUDA runtime
     modules, sources = {}, {}
-    for name in MODULES[kernel]:
+    for name in names:
         got = store.load({**material, "kernel": name}, files=(CUDA_SOURCE,) if device == "cuda" else (),
                          functions=(name,))
         if got is None:
@@ -314,7 +330,8 @@ def _wrap(modules, sources, mask, score, decls, *, kernel, head_dim, dtype, devi
 
         return PagedForwardKernel(modules["forward_paged"], extras, config, head_dim, dtype, **dv)
     return cpu.BackwardKernels(modules["dq"], modules["dkdv"], extras, config, head_dim,
-                               dtype=cpu.backward_dtype(kernel, dtype, config, head_dim, v_head_dim), **dv)
+                               dtype=cpu.backward_dtype(kernel, dtype, config, head_dim, v_head_dim),
+                               fused_module=modules.get("dqkv"), **dv)
 
 
 def clear_memo() -> None:

@@ -143,16 +143,18 @@ def run_and_check(fwd, bwd, mask_expr, score, B, H, Hk, Lq, Lk, D, inputs=None):
     if bwd is None:
         return
     dout = torch.randn(out.shape, generator=torch.Generator().manual_seed(Lq + 1))
-    grads = tuple(torch.full_like(t, float("nan")) for t in (q, k, v))
-    grads = bwd(q, k, v, out, lse, dout, layout, inputs=inputs, grads=grads)
     ref_out.backward(dout.double())
     eager_out.backward(dout)
-    for what, got, want, eager in zip(("dq", "dk", "dv"), grads, (q64.grad, k64.grad, v64.grad),
-                                      (q32.grad, k32.grad, v32.grad)):
-        assert not got.isnan().any()
-        assert_within_eager_budget(got, want, eager, what=what)
-    if empty.any():
-        assert grads[0][empty].abs().max() == 0
+    # both backward paths where the fused kernel exists: dQ and dK/dV kernels, and fused
+    for fused in (False, True) if bwd.has_fused else (False,):
+        grads = tuple(torch.full_like(t, float("nan")) for t in (q, k, v))
+        grads = bwd(q, k, v, out, lse, dout, layout, inputs=inputs, grads=grads, fused=fused)
+        for what, got, want, eager in zip(("dq", "dk", "dv"), grads, (q64.grad, k64.grad, v64.grad),
+                                          (q32.grad, k32.grad, v32.grad)):
+            assert not got.isnan().any()
+            assert_within_eager_budget(got, want, eager, what=f"{what} (fused={fused})")
+        if empty.any():
+            assert grads[0][empty].abs().max() == 0
 
 
 # ----------------------------------------------------------------------------- builds
@@ -233,6 +235,57 @@ def test_missing_input_is_an_error(documents32):
         fwd(q, k, v, layout)
 
 
+def test_fused_backward_runs_where_its_tasks_share_the_threads(causal64):
+    """The fused kernel's tasks are whole (batch, key head)s: it runs where they split
+    evenly over the threads, else the dQ and dK/dV kernels do (they balance per block)."""
+    _, bwd = causal64
+    assert bwd.has_fused
+
+    def transposed(B, H, L=300):
+        return layout_from_dense(dense_mask(CAUSAL, B, H, L, L), 64, 64).transposed
+
+    eight, three = transposed(1, 8), transposed(1, 3)
+    assert bwd.runs_fused(eight, 8, num_threads=2) and bwd.runs_fused(eight, 8, num_threads=8)
+    assert not bwd.runs_fused(eight, 8, num_threads=16)     # 8 tasks, 16 threads
+    assert not bwd.runs_fused(three, 3, num_threads=2)      # 2 + 1 tasks
+    assert bwd.runs_fused(three, 3, num_threads=1) and bwd.runs_fused(three, 3, num_threads=3)
+    assert bwd.runs_fused(eight, 2, num_threads=2)          # grouped-query: a task per key head
+    assert not bwd.runs_fused(eight, 1, num_threads=2)
+
+
+@pytest.mark.parametrize("B,H,Hk,Lq,Lk", [(2, 4, 2, 130, 200), (1, 3, 1, 1, 70)])
+def test_fused_backward_gives_the_split_kernels_gradients(causal64, B, H, Hk, Lq, Lk):
+    """Forced either way, the two backward paths agree to rounding (the fused one sums dQ
+    over key blocks in another order), with and without an lse gradient."""
+    fwd, bwd = causal64
+    q, k, v = qkv(B, H, Hk, Lq, Lk, 64, seed=B + Lq)
+    layout = layout_from_dense(dense_mask(CAUSAL, B, H, Lq, Lk), 64, 64)
+    out, lse = fwd(q, k, v, layout)
+    dout = torch.randn(out.shape, generator=torch.Generator().manual_seed(1))
+    for dlse in (None, torch.randn(lse.shape, generator=torch.Generator().manual_seed(2))):
+        split = bwd(q, k, v, out, lse, dout, layout, dlse=dlse, fused=False)
+        fused = bwd(q, k, v, out, lse, dout, layout, dlse=dlse, fused=True)
+        for a, b in zip(split, fused):
+            torch.testing.assert_close(b, a, rtol=1e-5, atol=1e-6)
+
+
+def test_no_fused_kernel_where_it_cannot_exist():
+    """Unequal blocks (the transposed dS feeds a product at the dK/dV lane width): no
+    fused kernel is built, and asking for it is a clear error."""
+    from spdsl.codegen.cpu.backward import fuses
+
+    config = cpu.ScheduleConfig(block_q=32, block_k=64)
+    assert not fuses("float32", config, 32) and fuses("float32", cpu.ScheduleConfig(), 32)
+    fwd, bwd = kernels(CAUSAL, None, 32, config=config)
+    assert not bwd.has_fused
+    q, k, v = qkv(1, 2, 2, 70, 70, 32)
+    layout = layout_from_dense(dense_mask(CAUSAL, 1, 2, 70, 70), 32, 64)
+    out, lse = fwd(q, k, v, layout)
+    assert not bwd.runs_fused(layout.transposed, 2, num_threads=1)
+    with pytest.raises(ValueError, match="no fused kernel"):
+        bwd(q, k, v, out, lse, torch.ones_like(out), layout, fused=True)
+
+
 def eager_low_precision(q, k, v, dout, mask, scale):
     """Attention and its gradients computed by torch ops in q's own dtype (bf16 / fp16):
     the error budget a half-precision kernel is held to."""
@@ -273,7 +326,7 @@ def test_half_precision_forward_backward(dtype, causal64):
     lse = torch.full((B, H, Lq), float("nan"))
     fwd(q, k, v, layout, out=out, lse=lse)
     grads = tuple(torch.full_like(t, float("nan")) for t in (q, k, v))
-    grads = bwd(q, k, v, out, lse, dout, layout, grads=grads)
+    grads = bwd(q, k, v, out, lse, dout, layout, grads=grads, fused=False)  # as the direct ones below
     q64, k64, v64 = (t.double().requires_grad_() for t in (q, k, v))
     ref_out, ref_lse = reference(q64, k64, v64, mask, None, D ** -0.5)
     ref_out.backward(dout.double())

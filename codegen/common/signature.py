@@ -111,6 +111,8 @@ _TENSORS = {
            ("DLSE", "q"), ("DQ", "q"), ("DELTA", "q")),
     "dkdv": (("Q", "q"), ("K", "k"), ("V", "k"), ("DO", "q"), ("LSE", "q"), ("DELTA", "q"),
              ("DK", "k"), ("DV", "k")),
+    "dqkv": (("Q", "q"), ("K", "k"), ("V", "k"), ("O", "q"), ("DO", "q"), ("LSE", "q"), ("DLSE", "q"),
+             ("DELTA", "q"), ("DQ", "q"), ("DK", "k"), ("DV", "k"), ("DQA", "q")),
 }
 _PER_ROW = ("LSE", "DLSE", "DELTA")
 _VALUE = ("V", "O", "DO", "DV")
@@ -181,10 +183,12 @@ def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: i
     for name, axis in _TENSORS[kind]:
         if name in _PER_ROW:
             tensors[name] = _buffer(rows[axis], "float32", name)
+        elif name == "DQA":  # the fused backward's dQ sums: float32 [B, H, padded Lq, D]
+            tensors[name] = _buffer((sv.B, sv.H, tirx.Var("Lq_pad", "int32"), head_dim), "float32", name)
         else:
             dim = dv if name in _VALUE else head_dim
             tensors[name] = _strided_buffer((*rows[axis], dim), dtype, name)
-    columns = kind == "dkdv"
+    columns = kind in ("dkdv", "dqkv")
     n_ptr = tirx.Var("n_cols" if columns else "n_rows", "int32")
     nnz = tirx.Var("nnz", "int32")
     heads, n, block = (sv.Hk, sv.Lk, block_k) if columns else (sv.H, sv.Lq, block_q)

@@ -146,8 +146,9 @@ def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_dec
     g = GradElement(ExprLowerer(mask, score, sv, sig), sv, rows)
     p = declare_kernel(kind, sv, sig, head_dim=head_dim, block_q=cfg.block_q,
                        block_k=cfg.block_k, dtype=dtype, v_head_dim=v_head_dim)
-    lanes = cfg.block_k if kind == "dkdv" else cfg.block_q
-    p = over_slots(p, *((rows[1], sv.Hk, cfg.block_k) if kind == "dkdv" else (rows[0], sv.H, cfg.block_q)))
+    columns = kind in ("dkdv", "dqkv")
+    lanes = cfg.block_k if columns else cfg.block_q
+    p = over_slots(p, *((rows[1], sv.Hk, cfg.block_k) if columns else (rows[0], sv.H, cfg.block_q)))
     loops = cpu_loops(p, sv, block_q=cfg.block_q, lanes=lanes, q_rows=rows[0])
     return sv, g, p, loops, exponent_row(g, lanes)
 
@@ -281,17 +282,41 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     return _with_dots(bind_slots(p.primfunc(dq, "dq"), rq, rk), dots), p.sig
 
 
+def fuses(dtype: str, cfg: ScheduleConfig, head_dim: int, v_head_dim: int | None = None, perm=(0, 0)) -> bool:
+    """Whether the fused backward (:func:`dkdv_primfunc` with ``fused``) exists for this
+    build: float32 products, rows in order, block_q == block_k (the transposed dS feeds
+    the dQ product at the dK/dV kernel's lane width)."""
+    return (cfg.block_q == cfg.block_k and not any(perm)
+            and not uses_dot_products(dtype, cfg, head_dim, v_head_dim))
+
+
 def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
-                  dtype: str = "float32", v_head_dim: int | None = None, perm=(0, 0)):
+                  dtype: str = "float32", v_head_dim: int | None = None, perm=(0, 0),
+                  fused: bool = False):
     """dK and dV. Arguments: q k v do lse delta dk dv head_class col_ptr row_idx full_t
     order scale, then the pattern's inputs and random tables (:func:`declare_kernel`).
     q k v do dk dv are ``dtype``; arithmetic, lse and delta are float32. v, do and dv
-    have ``v_head_dim`` (default head_dim). ``perm``: as the forward's."""
+    have ``v_head_dim`` (default head_dim). ``perm``: as the forward's.
+
+    ``fused`` makes the fused backward "dqkv" (only where :func:`fuses`): one task per
+    (batch, key head) walks all its key blocks and also accumulates dQ = scale dS K from
+    the dS it has, into ``dqa`` (float32 [B, H,
+    n_qb * block_q, D], the task's own heads: no two tasks touch one row, so the sums are
+    deterministic), and writes dq from it at the end: P and dP are computed once per
+    block pair instead of twice (5 block products instead of 7). Arguments: q k v o do lse
+    dlse delta dq dk dv dqa, then as dK/dV's; the task writes its rows' delta first (as the
+    dQ kernel does)."""
     DV = head_dim if v_head_dim is None else v_head_dim
+    if fused and not fuses(dtype, cfg, head_dim, DV, perm):
+        raise ValueError("the fused backward needs float32 products, rows in order and block_q == block_k")
     sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate), exponents = _setup(
-        "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)
+        "dqkv" if fused else "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)
     rq, rk = g.rq, g.rk
-    Q, K, V, DO, LSE, DELTA, DK, DVG = p.tensors.values()
+    if fused:
+        Q, K, V, O, DO, LSE, DLSE, DELTA, DQ, DK, DVG, DQA = p.tensors.values()
+    else:
+        Q, K, V, DO, LSE, DELTA, DK, DVG = p.tensors.values()
+        DQ = DQA = None
     HC, CP, RI, FL, scale = p.HC, p.PTR, p.IDX, p.FL, p.scale
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
@@ -315,11 +340,27 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                 DS[i, j] = g.ds_from_p(b, h, rq.slot(q0, i), rk.slot(k0, j), P[i, j], TT[j], DS[i, j], DR[i])
                 P[i, j] = TT[j]
 
+    QRT = dim_tile_for(BQ, max(1, 256 // D))  # query rows per dQ register tile (~16 zmm at D=64)
+
     @T.macro
-    def key_task(task, n_kb, group):
-        b: T.let = T.truncdiv(task, Hkv * n_kb)
-        hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
-        kb: T.let = T.truncmod(task, n_kb)
+    def dq_block(DS, b, h, hk, q0, k0):
+        """dQ += dS K of the block pair into ``dqa``: dQ rows in register tiles, the head
+        dim across the lanes (dS is [queries, keys]: no transpose), K's rows read in place."""
+        for rt in T.serial(BQ // QRT):
+            A = stack_buffer(QRT, D)
+            for r in T.unroll(QRT):
+                for d in T.vectorized(D):
+                    A[r, d] = DQA[b, h, q0 + rt * QRT + r, d]
+            for j in T.serial(BK):
+                for r in T.unroll(QRT):
+                    for d in T.vectorized(D):
+                        A[r, d] = A[r, d] + DS[rt * QRT + r, j] * T.Cast("float32", K[b, hk, rk.at(k0, j), d])
+            for r in T.unroll(QRT):
+                for d in T.vectorized(D):
+                    DQA[b, h, q0 + rt * QRT + r, d] = A[r, d]
+
+    @T.macro
+    def key_block(b, hk, kb, n_kb, group):
         k0: T.let = kb * BK
         if dots:  # K, V as pairs along D / Dv; Q, dO, P, dS as pairs along queries
             KP, VP, QP, DOP, PP, DSP = pair_buffers((D // 2, BK), (DV // 2, BK), (BQ // 2, D), (BQ // 2, DV),
@@ -383,6 +424,8 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                                    tile2=DT)
                 else:
                     accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, rq, BQ, None, DV, DTV, D, DT)
+                if DQA is not None:
+                    dq_block(DS, b, h, hk, q0, k0)
         for j in T.serial(rk.count(k0, BK)):
             if rk.stored(k0, j):
                 for d in T.serial(D):
@@ -393,6 +436,37 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                     for d in T.serial(DV):
                         DVG[b, hk, rk.store_at(k0, j), d] = T.Cast(dtype, DVT[d, j])
 
+    @T.macro
+    def key_task(task, n_kb, group):
+        b: T.let = T.truncdiv(task, Hkv * n_kb)
+        hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
+        kb: T.let = T.truncmod(task, n_kb)
+        key_block(b, hk, kb, n_kb, group)
+
+    @T.macro
+    def head_task(task, n_kb, group):
+        """The fused backward's task: every key block of one (batch, key head)."""
+        b: T.let = T.truncdiv(task, Hkv)
+        hk: T.let = T.truncmod(task, Hkv)
+        DRS = stack_buffer(1)
+        for hh in T.serial(group):
+            for r in T.serial(Lqv):  # Delta, summed as the dQ kernel does
+                DRS[0] = T.Select(LSE[b, hk * group + hh, r] == T.float32(NEG_INF), T.float32(0),
+                                  T.float32(0) - DLSE[b, hk * group + hh, r])
+                for d in T.serial(DV):
+                    DRS[0] = DRS[0] + T.Cast("float32", DO[b, hk * group + hh, r, d]) * T.Cast(
+                        "float32", O[b, hk * group + hh, r, d])
+                DELTA[b, hk * group + hh, r] = DRS[0]
+            for r in T.serial(DQA.shape[2]):
+                for d in T.vectorized(D):
+                    DQA[b, hk * group + hh, r, d] = T.float32(0)
+        for kb in T.serial(n_kb):
+            key_block(b, hk, kb, n_kb, group)
+        for hh in T.serial(group):
+            for r in T.serial(Lqv):
+                for d in T.vectorized(D):
+                    DQ[b, hk * group + hh, r, d] = T.Cast(dtype, DQA[b, hk * group + hh, r, d] * scale)
+
     @T.prim_func(check_well_formed=False)
     def dkdv():
         # one task per (batch, key head, key block), over the heads of its query group
@@ -400,4 +474,14 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         group: T.let = T.truncdiv(Hv, Hkv)
         parallel_tasks(Bv * Hkv * n_kb, key_task, n_kb, group)
 
+    if fused:
+        @T.prim_func(check_well_formed=False)
+        def dqkv():
+            # one task per (batch, key head): all its key blocks, over the heads of its group
+            n_kb: T.let = T.truncdiv(rk.slots + (BK - 1), BK)
+            group: T.let = T.truncdiv(Hv, Hkv)
+            for t in T.parallel(Bv * Hkv):
+                head_task(t, n_kb, group)
+
+        return p.primfunc(dqkv, "dqkv"), p.sig
     return _with_dots(bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), dots), p.sig

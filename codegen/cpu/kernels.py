@@ -40,6 +40,11 @@ configure_threads()
 # reading bfloat16, 280 ms reading float16 (a scalar conversion before each broadcast in
 # the inner loops).
 BACKWARD_KERNEL_DTYPE = "float32"
+# The fused backward runs when its per-(batch, key head) tasks leave the busiest thread at
+# most this much above the mean: it does about 0.75x the split kernels' work (causal
+# L=4096 H=8 D=64 float32 on 2 threads: 272 ms against 359 ms, same run), so a worse
+# balance would eat the saving (B * Hk = 3 on 2 threads: 1.33; 8 heads on 16 threads: 2).
+FUSED_IMBALANCE = 1.15
 
 
 @dataclass(frozen=True)
@@ -211,23 +216,44 @@ class BackwardKernels:
     """
 
     def __init__(self, dq_module, dkdv_module, extras, config, head_dim, dtype="float32",
-                 dq_name: str = "dq", v_head_dim=None):
+                 dq_name: str = "dq", v_head_dim=None, fused_module=None):
         self.config, self.head_dim, self.dtype = config, head_dim, dtype_name(dtype)
         self.v_head_dim = head_dim if v_head_dim is None else v_head_dim
-        self.dq_module, self.dkdv_module = dq_module, dkdv_module
+        self.dq_module, self.dkdv_module, self.fused_module = dq_module, dkdv_module, fused_module
         self.dq_func, self.dkdv_func = dq_module[dq_name], dkdv_module["dkdv"]
+        # the fused kernel (``backward.dkdv_primfunc(fused=True)``), where it was built
+        self.fused_func = None if fused_module is None else fused_module["dqkv"]
         self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
+
+    @property
+    def has_fused(self) -> bool:
+        """Whether these kernels have the fused one (``backward.fuses``)."""
+        return self.fused_func is not None
+
+    def runs_fused(self, transposed: lay.TransposedLayout, kv_heads: int, num_threads: int | None = None) -> bool:
+        """Whether a call over ``transposed`` runs the fused kernel: it exists and its
+        tasks, one per (batch, key head), share the threads evenly (the busiest thread's
+        estimated work at most :data:`FUSED_IMBALANCE` times the mean; it saves about a
+        quarter of the split kernels' work, which balance per key block)."""
+        if self.fused_func is None:
+            return False
+        n = lay.current_threads() if num_threads is None else max(1, int(num_threads))
+        heads = transposed.col_costs(kv_heads).reshape(-1, transposed.n_kb).sum(axis=1)
+        loads = lay.chunk_loads(heads, range(len(heads)), n)
+        return bool(heads.sum() > 0 and loads.max() <= FUSED_IMBALANCE * heads.sum() / n)
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
                  inputs=None, transposed: lay.TransposedLayout | None = None, grads=None,
-                 dlse=None, dq_extra=()):
+                 dlse=None, dq_extra=(), fused: bool | None = None):
         """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
         q's dtype and q's / k's / v's shapes to write into (and return). ``dlse``: the
         gradient of lse (float [B, H, Lq]; None: zero). q k v out dout may be strided
         (:func:`rows_contiguous`); k and v may broadcast over the batch (stride 0), in
         which case dk and dv come back per batch entry, [B, Hk, Lk, D], for the caller
         to sum. ``dq_extra``: arguments appended to the dQ kernel's (the gradient
-        variant's buffers). v, out, dout and dv have the v head dim."""
+        variant's buffers). v, out, dout and dv have the v head dim. ``fused``: run the
+        fused kernel (True; ValueError where it does not exist) or the dQ and dK/dV
+        kernels (False); None: :meth:`runs_fused` decides."""
         import torch
 
         io = q.dtype
@@ -250,14 +276,31 @@ class BackwardKernels:
             dq, dk, dv = grads
         else:
             dq, dk, dv = (torch.empty(t.shape, dtype=t.dtype) for t in (q, k, v))
-        delta = torch.empty((b, h, lq), dtype=torch.float32)
+        transposed = transposed or layout.transposed
         gq, gk = grid_rows(self.config, lq, k.shape[2])
+        if fused and (dq_extra or self.fused_func is None):
+            raise ValueError("these backward kernels have no fused kernel (backward.fuses: float32 "
+                             "products, rows in order, block_q == block_k; not the gradient variant)")
+        if fused is None:
+            fused = not dq_extra and self.runs_fused(transposed, k.shape[1])
+        if fused:
+            _layout_args(layout, self.config, b, h, gq)  # the checks: the kernel reads the columns
+            delta = torch.empty((b, h, lq), dtype=torch.float32)
+            sums = torch.empty((b, h, lay.cdiv(lq, self.config.block_q) * self.config.block_q, d),
+                               dtype=torch.float32)
+            self.fused_func(q, k, v, out, dout, lse, dlse, delta, dq, dk, dv, sums,
+                            *_transposed_args(transposed, self.config, b, h, k.shape[1], gk), scale, *extra)
+            return self._returned(grads, io, kernel_io, dq, dk, dv)
+        delta = torch.empty((b, h, lq), dtype=torch.float32)
         self.dq_func(q, k, v, out, dout, lse, dlse, dq, delta,
                      *_layout_args(layout, self.config, b, h, gq), scale, *extra, *dq_extra)
-        transposed = transposed or layout.transposed
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
                        *_transposed_args(transposed, self.config, b, h, k.shape[1], gk),
                        scale, *extra)
+        return self._returned(grads, io, kernel_io, dq, dk, dv)
+
+    @staticmethod
+    def _returned(grads, io, kernel_io, dq, dk, dv):
         if grads is not None and io != kernel_io:
             for g, t in zip(grads, (dq, dk, dv)):
                 g.copy_(t)
@@ -322,10 +365,11 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
     """{module name: PrimFunc} of ``kernel``: "forward" -> {"forward"}, "backward" ->
     {"dq", "dkdv"} (in :func:`backward_dtype`: float32, or bfloat16 on the vdpbf16ps
     path), "backward_inputs" -> {"dq_inputs", "dkdv"} (the gradient variant: learnable
-    inputs; float32), or one module ("dq", "dkdv" as in "backward").
+    inputs; float32), or one module ("dq", "dkdv", "dqkv" as in "backward"). "backward"
+    also makes the fused "dqkv" where ``backward.fuses``.
     ``config`` must be resolved (:func:`resolve_config`). ``v_head_dim``: v's head dim
     (None: head_dim)."""
-    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
+    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc, fuses
     from spdsl.codegen.cpu.forward import forward_primfunc
 
     dtype = dtype_name(dtype)
@@ -338,8 +382,11 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
               "dq": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, **bwd),
               "dq_inputs": lambda: dq_primfunc(mask, score, head_dim, config, input_decls, learn=True,
                                                **bwd),
-              "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls, **bwd)}
+              "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls, **bwd),
+              "dqkv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls, fused=True, **bwd)}
     names = {"backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv")}.get(kernel, (kernel,))
+    if kernel == "backward" and fuses(bwd["dtype"], config, head_dim, v_head_dim, perm):
+        names = (*names, "dqkv")
     if any(n not in makers for n in names):
         raise ValueError(f"unknown kernel {kernel!r}")
     return {n: makers[n]()[0] for n in names}
@@ -350,8 +397,8 @@ def emit(mask, score=None, *, head_dim: int, what: str = "tir", kernel: str = "f
          target=None, v_head_dim: int | None = None) -> str:
     """The text of a kernel: ``what`` is "tir" (the kernel's TVMScript, before TVM's
     lowering passes) or "llvm" (the LLVM IR that gets compiled); ``kernel`` is forward,
-    dq or dkdv."""
-    if kernel not in ("forward", "dq", "dkdv"):
+    dq, dkdv or dqkv (the fused backward)."""
+    if kernel not in ("forward", "dq", "dkdv", "dqkv"):
         raise ValueError(f"unknown kernel {kernel!r}")
     config = resolve_config(config, head_dim, target, v_head_dim)
     func = primfuncs(mask, score, kernel=kernel, head_dim=head_dim, dtype=dtype, config=config,
