@@ -58,13 +58,18 @@ def matmul_gflops(dtype) -> float:
 
 
 class KernelClock:
-    """Wraps a backward's dQ and dK/dV kernel functions to add up their own time."""
+    """Wraps a backward's kernel functions (dQ, dK/dV and the fused one) to add up their
+    own time."""
 
     def __init__(self, kernels):
-        self.seconds = {"dq": 0.0, "dkdv": 0.0}
-        for name in self.seconds:
-            fn = getattr(kernels, f"{name}_func")
-            setattr(kernels, f"{name}_func", self._clocked(name, fn))
+        self.seconds = {"dq": 0.0, "dkdv": 0.0, "dqkv": 0.0}
+        for name, attr in (("dq", "dq_func"), ("dkdv", "dkdv_func"), ("dqkv", "fused_func")):
+            fn = getattr(kernels, attr)
+            if fn is not None:
+                setattr(kernels, attr, self._clocked(name, fn))
+
+    def reset(self):
+        self.seconds = dict.fromkeys(self.seconds, 0.0)
 
     def _clocked(self, name, fn):
         def run(*args):
@@ -75,6 +80,10 @@ class KernelClock:
 
 
 def bench(L: int, dtype, repeats: int, rate: float) -> dict:
+    """Medians over ``repeats`` interleaved rounds (the machine is shared: each round times
+    every contender once, and ratios are medians of same-round ratios): spdsl's forward and
+    backward (autograd, the path the op picks), SDPA is_causal=True's, and spdsl's two
+    backward paths called directly: the dQ + dK/dV kernels and the fused kernel."""
     gen = torch.Generator().manual_seed(L)
     q, k, v = (torch.randn(B, H, L, D, generator=gen).to(dtype) for _ in range(3))
     dout = torch.randn(B, H, L, D, generator=gen).to(dtype)
@@ -82,32 +91,53 @@ def bench(L: int, dtype, repeats: int, rate: float) -> dict:
     attn = spdsl.compile(pat, head_dim=D, dtype=dtype)
     visible = L * (L + 1) // 2 * B * H
     fwd_flop, bwd_flop = 4 * visible * D, 10 * visible * D
-
-    ours_fwd = timed(lambda: attn(q, k, v), repeats)
-    sdpa_fwd = timed(lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True), repeats)
-
     qg, kg, vg = (t.clone().requires_grad_() for t in (q, k, v))
     out = attn(qg, kg, vg)
-    ours_bwd = timed(lambda: torch.autograd.grad(out, (qg, kg, vg), dout, retain_graph=True), repeats)
-    clock = KernelClock(attn._backward_of(False))
-    per_call = {"dq": [], "dkdv": []}
-    for _ in range(repeats):  # the kernels' own time, median per call
-        clock.seconds = {"dq": 0.0, "dkdv": 0.0}
-        torch.autograd.grad(out, (qg, kg, vg), dout, retain_graph=True)
-        for name in per_call:
-            per_call[name].append(clock.seconds[name])
-    split = {name: statistics.median(t) for name, t in per_call.items()}
     qd, kd, vd = (t.clone().requires_grad_() for t in (q, k, v))
     ref = F.scaled_dot_product_attention(qd, kd, vd, is_causal=True)
-    sdpa_bwd = timed(lambda: torch.autograd.grad(ref, (qd, kd, vd), dout, retain_graph=True), repeats)
-    return {"L": L, "dtype": str(dtype).replace("torch.", ""), "matmul_gflops": rate,
-            "spdsl_fwd_ms": ours_fwd * 1e3, "sdpa_causal_fwd_ms": sdpa_fwd * 1e3,
-            "fwd_vs_sdpa": sdpa_fwd / ours_fwd,
-            "spdsl_bwd_ms": ours_bwd * 1e3, "sdpa_causal_bwd_ms": sdpa_bwd * 1e3,
-            "bwd_vs_sdpa": sdpa_bwd / ours_bwd,
-            "dq_ms": split["dq"] * 1e3, "dkdv_ms": split["dkdv"] * 1e3,
-            "fwd_useful_gflops": fwd_flop / ours_fwd / 1e9, "bwd_useful_gflops": bwd_flop / ours_bwd / 1e9,
-            "fwd_fraction_of_matmul": fwd_flop / ours_fwd / 1e9 / rate}
+    kernels = attn.backward_kernels
+    o, lse = attn(q, k, v, return_lse=True)
+    layout, _ = attn.layout_for(B, H, L, L, {})
+    runs = {"spdsl_fwd": lambda: attn(q, k, v),
+            "sdpa_fwd": lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True),
+            "spdsl_bwd": lambda: torch.autograd.grad(out, (qg, kg, vg), dout, retain_graph=True),
+            "sdpa_bwd": lambda: torch.autograd.grad(ref, (qd, kd, vd), dout, retain_graph=True),
+            "split_bwd": lambda: kernels(q, k, v, o, lse, dout, layout, scale=attn.scale, fused=False)}
+    if kernels.has_fused:
+        runs["fused_bwd"] = lambda: kernels(q, k, v, o, lse, dout, layout, scale=attn.scale, fused=True)
+    clock = KernelClock(kernels)
+    samples = {name: [] for name in runs}
+    split = {"dq": [], "dkdv": []}
+    for fn in runs.values():  # warm up
+        fn()
+    for _ in range(repeats):
+        for name, fn in runs.items():
+            clock.reset()
+            t = time.perf_counter()
+            fn()
+            samples[name].append(time.perf_counter() - t)
+            if name == "split_bwd":
+                for kernel in split:
+                    split[kernel].append(clock.seconds[kernel])
+    med = {name: statistics.median(xs) for name, xs in samples.items()}
+
+    def same_round(num, den):
+        return statistics.median(a / b for a, b in zip(samples[num], samples[den]))
+
+    row = {"L": L, "dtype": str(dtype).replace("torch.", ""), "matmul_gflops": rate,
+           "spdsl_fwd_ms": med["spdsl_fwd"] * 1e3, "sdpa_causal_fwd_ms": med["sdpa_fwd"] * 1e3,
+           "fwd_vs_sdpa": same_round("sdpa_fwd", "spdsl_fwd"),
+           "spdsl_bwd_ms": med["spdsl_bwd"] * 1e3, "sdpa_causal_bwd_ms": med["sdpa_bwd"] * 1e3,
+           "bwd_vs_sdpa": same_round("sdpa_bwd", "spdsl_bwd"),
+           "bwd_path": "fused" if kernels.runs_fused(layout.transposed, H) else "split",
+           "split_ms": med["split_bwd"] * 1e3,
+           "dq_ms": statistics.median(split["dq"]) * 1e3, "dkdv_ms": statistics.median(split["dkdv"]) * 1e3,
+           "fwd_useful_gflops": fwd_flop / med["spdsl_fwd"] / 1e9,
+           "bwd_useful_gflops": bwd_flop / med["spdsl_bwd"] / 1e9,
+           "fwd_fraction_of_matmul": fwd_flop / med["spdsl_fwd"] / 1e9 / rate}
+    if "fused_bwd" in med:
+        row.update(fused_ms=med["fused_bwd"] * 1e3, fused_vs_split=same_round("split_bwd", "fused_bwd"))
+    return row
 
 
 def bench_bf16_backward(L: int, repeats: int) -> dict:
@@ -136,13 +166,13 @@ def bench_bf16_backward(L: int, repeats: int) -> dict:
     a, b = torch.randn(2048, 2048).bfloat16(), torch.randn(2048, 2048).bfloat16()
     runs["mm"] = lambda: torch.mm(a, b)
     samples = {name: [] for name in runs}
-    split = {p: {"dq": [], "dkdv": []} for p in paths}
+    split = {p: {"dq": [], "dkdv": [], "dqkv": []} for p in paths}
     for name, fn in runs.items():  # warm up
         fn()
     for _ in range(repeats):
         for name, fn in runs.items():
             if name in clocks:
-                clocks[name].seconds = {"dq": 0.0, "dkdv": 0.0}
+                clocks[name].reset()
             t = time.perf_counter()
             fn()
             samples[name].append(time.perf_counter() - t)
@@ -157,12 +187,20 @@ def bench_bf16_backward(L: int, repeats: int) -> dict:
         row[p] = {"kernel_dtype": kernel_dtype[p], "bwd_ms": med[p] * 1e3,
                   "dq_ms": statistics.median(split[p]["dq"]) * 1e3,
                   "dkdv_ms": statistics.median(split[p]["dkdv"]) * 1e3,
+                  "dqkv_ms": statistics.median(split[p]["dqkv"]) * 1e3,
                   "vs_sdpa": med["sdpa"] / med[p], "useful_gflops": flop / med[p] / 1e9,
                   "vs_bf16_matmul": flop / med[p] / 1e9 / mm_rate,
                   # same-round ratio of each sample to the fp32-products sample
                   "speedup_vs_fp32_products": statistics.median(
                       f / x for f, x in zip(samples["fp32"], samples[p]))}
     return row
+
+
+def kernel_split(x: dict) -> str:
+    """Where a backward's kernel time went: the fused kernel, or dQ + dK/dV."""
+    if x["dqkv_ms"] > 0:
+        return f"fused {x['dqkv_ms']:6.1f}"
+    return f"dQ {x['dq_ms']:6.1f} + dK/dV {x['dkdv_ms']:6.1f}"
 
 
 def bf16_backward_main(lengths, repeats: int) -> None:
@@ -184,7 +222,7 @@ def bf16_backward_main(lengths, repeats: int) -> None:
                 continue
             x = r[p]
             lines.append(f"causal L={L:>5} {p:>6} ({x['kernel_dtype']} kernels)  bwd {x['bwd_ms']:7.1f} ms "
-                         f"(dQ {x['dq_ms']:6.1f} + dK/dV {x['dkdv_ms']:6.1f})  {x['speedup_vs_fp32_products']:.2f}x fp32"
+                         f"({kernel_split(x)})  {x['speedup_vs_fp32_products']:.2f}x fp32"
                          f"  vs SDPA is_causal {r['sdpa_causal_bwd_ms']:7.1f} ms ({x['vs_sdpa']:.2f}x)  "
                          f"{x['useful_gflops']:5.1f} useful GF/s = {x['vs_bf16_matmul']:.2f} of torch bf16 mm "
                          f"({r['bf16_matmul_gflops']:.0f} GF/s)")
@@ -215,7 +253,9 @@ def main() -> None:
         bf16_backward_main(args.lengths, args.repeats)
         return
     lines = [f"CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; "
-             f"B={B} H={H} D={D}, causal; medians of {args.repeats}"]
+             f"B={B} H={H} D={D}, causal; medians of {args.repeats} interleaved rounds, ratios are medians "
+             "of same-round ratios; bwd (path) = autograd through the op, which runs the fused kernel where "
+             "its tasks balance; fused / split = the two backward paths called directly"]
     rows = []
     for name in args.dtypes:
         dtype = getattr(torch, name)
@@ -225,12 +265,14 @@ def main() -> None:
         for L in args.lengths:
             r = bench(L, dtype, args.repeats, rate)
             rows.append(r)
+            fused = (f"fused {r['fused_ms']:.0f} ms = {r['fused_vs_split']:.2f}x faster than "
+                     if "fused_ms" in r else "")
             lines.append(
                 f"{r['dtype']:>8} L={L:>5}  fwd {r['spdsl_fwd_ms']:7.1f} ms vs SDPA is_causal "
-                f"{r['sdpa_causal_fwd_ms']:7.1f} ms ({r['fwd_vs_sdpa']:.2f}x) | bwd {r['spdsl_bwd_ms']:7.1f} ms "
-                f"(dQ {r['dq_ms']:.0f} + dK/dV {r['dkdv_ms']:.0f}) vs {r['sdpa_causal_bwd_ms']:7.1f} ms "
-                f"({r['bwd_vs_sdpa']:.2f}x) | fwd {r['fwd_useful_gflops']:.0f} GFLOP/s = "
-                f"{100 * r['fwd_fraction_of_matmul']:.0f}% of matmul")
+                f"{r['sdpa_causal_fwd_ms']:7.1f} ms ({r['fwd_vs_sdpa']:.2f}x) | bwd ({r['bwd_path']}) "
+                f"{r['spdsl_bwd_ms']:7.1f} ms vs {r['sdpa_causal_bwd_ms']:7.1f} ms ({r['bwd_vs_sdpa']:.2f}x) | "
+                f"{fused}split {r['split_ms']:.0f} ms (dQ {r['dq_ms']:.0f} + dK/dV {r['dkdv_ms']:.0f}) | "
+                f"fwd {r['fwd_useful_gflops']:.0f} GFLOP/s = {100 * r['fwd_fraction_of_matmul']:.0f}% of matmul")
             print(lines[-1], flush=True)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

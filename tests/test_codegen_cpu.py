@@ -270,20 +270,21 @@ def test_fused_backward_gives_the_split_kernels_gradients(causal64, B, H, Hk, Lq
 
 
 def test_no_fused_kernel_where_it_cannot_exist():
-    """Unequal blocks (the transposed dS feeds a product at the dK/dV lane width): no
-    fused kernel is built, and asking for it is a clear error."""
+    """Token-permuted rows and, on vdpbf16ps, a head dim not in 16s (the fused dQ tiles
+    put it across the lanes) get no fused kernel, and asking for it is a clear error."""
     from spdsl.codegen.cpu.backward import fuses
 
-    config = cpu.ScheduleConfig(block_q=32, block_k=64)
-    assert not fuses("float32", config, 32) and fuses("float32", cpu.ScheduleConfig(), 32)
-    fwd, bwd = kernels(CAUSAL, None, 32, config=config)
+    dots = cpu.ScheduleConfig(products="dpbf16")
+    assert fuses("float32", cpu.ScheduleConfig(block_q=32, block_k=64), 32) and fuses("bfloat16", dots, 32)
+    assert not fuses("float32", cpu.ScheduleConfig(), 32, perm=(0, 64)) and not fuses("bfloat16", dots, 24)
+    config = cpu.PermutedConfig(perm_k=64)
+    fwd, bwd = kernels(CAUSAL, None, 16, config=config)
     assert not bwd.has_fused
-    q, k, v = qkv(1, 2, 2, 70, 70, 32)
-    layout = layout_from_dense(dense_mask(CAUSAL, 1, 2, 70, 70), 32, 64)
-    out, lse = fwd(q, k, v, layout)
+    q, k, v = qkv(1, 2, 2, 70, 70, 16)
+    layout = layout_from_dense(dense_mask(CAUSAL, 1, 2, 70, 70), 64, 64)
     assert not bwd.runs_fused(layout.transposed, 2, num_threads=1)
     with pytest.raises(ValueError, match="no fused kernel"):
-        bwd(q, k, v, out, lse, torch.ones_like(out), layout, fused=True)
+        bwd(q, k, v, q, torch.zeros(1, 2, 70), torch.ones_like(q), layout, fused=True)
 
 
 def eager_low_precision(q, k, v, dout, mask, scale):

@@ -80,6 +80,16 @@ def test_gradients_against_float64(capped, B, H, Hk, Lq, Lk):
     assert empty.any() and (got[0].grad[empty] == 0).all()
     kernels = op._backward_of(False)
     assert kernels.dtype == ("bfloat16" if products == "dpbf16" else "float32")
+    # each backward path forced: the fused kernel and the dQ + dK/dV kernels
+    assert kernels.has_fused
+    half = [t.bfloat16() for t in (q, k, v)]
+    out, out_lse = op(*half, return_lse=True)
+    layout, kernel_inputs = op.layout_for(B, H, Lq, Lk, {})
+    for fused in (False, True):
+        grads = kernels(*half, out, out_lse, dout.bfloat16(), layout, scale=op.scale, inputs=kernel_inputs,
+                        fused=fused)
+        for what, g, r, e in zip(("dq", "dk", "dv"), grads, ref, eager):
+            assert_within_eager_budget(g, r.grad, e.grad, what=f"{products} {what} (fused={fused})")
 
 
 def test_backward_paths_have_their_own_keys(capped):

@@ -53,8 +53,8 @@ from spdsl.codegen.cpu.schedule import ScheduleConfig, dim_tile_for
 from spdsl.codegen.common.vecmath import LOG2E, exp2
 from spdsl.codegen.cpu import forward
 from spdsl.codegen.cpu.loops import (DOT_ATTR, DOT_LANES, RowMap, bf16_pair, bind_slots, cpu_loops, dot_loops,
-                                     over_slots, pair_buffers, pair_word, round_pair, rounded_accumulate,
-                                     stack_buffer, stack_buffers, stack_tiles)
+                                     dpbf16, over_slots, pair_buffers, pair_word, round_pair,
+                                     rounded_accumulate, stack_buffer, stack_buffers, stack_tiles)
 
 F0 = 0.0
 
@@ -284,10 +284,10 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
 def fuses(dtype: str, cfg: ScheduleConfig, head_dim: int, v_head_dim: int | None = None, perm=(0, 0)) -> bool:
     """Whether the fused backward (:func:`dkdv_primfunc` with ``fused``) exists for this
-    build: float32 products, rows in order, block_q == block_k (the transposed dS feeds
-    the dQ product at the dK/dV kernel's lane width)."""
-    return (cfg.block_q == cfg.block_k and not any(perm)
-            and not uses_dot_products(dtype, cfg, head_dim, v_head_dim))
+    build: rows in order; on the vdpbf16ps path a head dim in whole 16-lane dot products
+    (its dQ tiles put the head dim across the lanes)."""
+    return not any(perm) and (not uses_dot_products(dtype, cfg, head_dim, v_head_dim)
+                              or head_dim % DOT_LANES == 0)
 
 
 def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
@@ -308,7 +308,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     dQ kernel does)."""
     DV = head_dim if v_head_dim is None else v_head_dim
     if fused and not fuses(dtype, cfg, head_dim, DV, perm):
-        raise ValueError("the fused backward needs float32 products, rows in order and block_q == block_k")
+        raise ValueError("the fused backward needs rows in order (and on vdpbf16ps a head dim in 16s)")
     sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate), exponents = _setup(
         "dqkv" if fused else "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)
     rq, rk = g.rq, g.rk
@@ -343,18 +343,29 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     QRT = dim_tile_for(BQ, max(1, 256 // D))  # query rows per dQ register tile (~16 zmm at D=64)
 
     @T.macro
-    def dq_block(DS, b, h, hk, q0, k0):
+    def dq_block(DS, KPK, b, h, hk, q0, k0):
         """dQ += dS K of the block pair into ``dqa``: dQ rows in register tiles, the head
-        dim across the lanes (dS is [queries, keys]: no transpose), K's rows read in place."""
+        dim across the lanes (dS is [queries, keys]: no transpose). K's rows are read in
+        place, or on vdpbf16ps packed as pairs along keys (``KPK``, once per key block)
+        against dS rounded to pairs (as the dQ kernel rounds it)."""
         for rt in T.serial(BQ // QRT):
             A = stack_buffer(QRT, D)
             for r in T.unroll(QRT):
                 for d in T.vectorized(D):
                     A[r, d] = DQA[b, h, q0 + rt * QRT + r, d]
-            for j in T.serial(BK):
-                for r in T.unroll(QRT):
-                    for d in T.vectorized(D):
-                        A[r, d] = A[r, d] + DS[rt * QRT + r, j] * T.Cast("float32", K[b, hk, rk.at(k0, j), d])
+            if dots:
+                for j2 in T.serial(BK // 2):
+                    for r in T.unroll(QRT):
+                        word: T.let = round_pair(DS[rt * QRT + r, 2 * j2], DS[rt * QRT + r, 2 * j2 + 1])
+                        for v in T.unroll(D // DOT_LANES):
+                            A[r, T.ramp(v * DOT_LANES, 1, DOT_LANES)] = dpbf16(
+                                A.vload([r, v * DOT_LANES], "float32x16"), word,
+                                KPK.vload([j2, v * DOT_LANES], "int32x16"))
+            else:
+                for j in T.serial(BK):
+                    for r in T.unroll(QRT):
+                        for d in T.vectorized(D):
+                            A[r, d] = A[r, d] + DS[rt * QRT + r, j] * T.Cast("float32", K[b, hk, rk.at(k0, j), d])
             for r in T.unroll(QRT):
                 for d in T.vectorized(D):
                     DQA[b, h, q0 + rt * QRT + r, d] = A[r, d]
@@ -385,12 +396,18 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                     if not dots:
                         VTR[d, j] = T.Cast("float32", V[b, hk, rk.at(k0, j), d])
                     DVT[d, j] = T.float32(0)
+        KPK = T.meta_var(pair_buffers((BK // 2, D))[0] if dots and fused else None)
         if dots:  # unscaled: the scale multiplies S
             for j in T.serial(BK):
                 for d2 in T.serial(D // 2):
                     KP[d2, j] = pair_word(K, b, hk, T.min(k0 + j, Lkv - 1), 2 * d2)
                 for d2 in T.serial(DV // 2):
                     VP[d2, j] = pair_word(V, b, hk, T.min(k0 + j, Lkv - 1), 2 * d2)
+            if fused:  # the fused dQ's K: pairs along keys
+                for j2 in T.serial(BK // 2):
+                    for d in T.vectorized(D):
+                        KPK[j2, d] = bf16_pair(K[b, hk, T.min(k0 + 2 * j2, Lkv - 1), d],
+                                               K[b, hk, T.min(k0 + 2 * j2 + 1, Lkv - 1), d])
         for hh in T.serial(group):
             h: T.let = hk * group + hh
             col: T.let = HC[b, h] * (n_kb + 1) + kb
@@ -424,8 +441,8 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                                    tile2=DT)
                 else:
                     accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, rq, BQ, None, DV, DTV, D, DT)
-                if DQA is not None:
-                    dq_block(DS, b, h, hk, q0, k0)
+                if fused:
+                    dq_block(DS, KPK, b, h, hk, q0, k0)
         for j in T.serial(rk.count(k0, BK)):
             if rk.stored(k0, j):
                 for d in T.serial(D):
@@ -483,5 +500,5 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
             for t in T.parallel(Bv * Hkv):
                 head_task(t, n_kb, group)
 
-        return p.primfunc(dqkv, "dqkv"), p.sig
+        return _with_dots(p.primfunc(dqkv, "dqkv"), dots), p.sig
     return _with_dots(bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), dots), p.sig

@@ -279,8 +279,8 @@ class BackwardKernels:
         transposed = transposed or layout.transposed
         gq, gk = grid_rows(self.config, lq, k.shape[2])
         if fused and (dq_extra or self.fused_func is None):
-            raise ValueError("these backward kernels have no fused kernel (backward.fuses: float32 "
-                             "products, rows in order, block_q == block_k; not the gradient variant)")
+            raise ValueError("these backward kernels have no fused kernel (backward.fuses: rows in "
+                             "order, a head dim in 16s on vdpbf16ps; not the gradient variant)")
         if fused is None:
             fused = not dq_extra and self.runs_fused(transposed, k.shape[1])
         if fused:

@@ -347,9 +347,7 @@ def dot_loops(lanes: int):
     """
     W, DL = lanes, DOT_LANES
     NV = lanes // DOT_LANES
-
-    def dot(acc, a_word, b_words):
-        return T.call_pure_extern("float32x16", DPBF16, acc, T.Broadcast(a_word, DL), b_words)
+    dot = dpbf16
 
     def second(Y2, tile):
         """The second product's accumulators (None without one)."""
@@ -433,6 +431,12 @@ def dot_loops(lanes: int):
             accumulate_pass(Y2, GP2, XP2, None, None, None, n_pairs, None, dim2, tile2)
 
     return dot_products, dot_accumulate
+
+
+def dpbf16(acc, a_word, b_words):
+    """One vdpbf16ps (:data:`DPBF16`): ``acc`` (float32x16) += the dots of the bfloat16 pair
+    ``a_word`` (an int32 word, broadcast) with the 16 pairs ``b_words`` (int32x16)."""
+    return T.call_pure_extern("float32x16", DPBF16, acc, T.Broadcast(a_word, DOT_LANES), b_words)
 
 
 def rounded_accumulate(dot_accumulate, lanes: int):
