@@ -272,6 +272,15 @@ def test_a_config_the_kernels_refuse_is_one_line():
         assert_one_line_error(r)
 
 
+def test_the_fused_backward_emits_on_cpu_and_is_refused_for_cuda():
+    r = run_cli_bounded("compile", SW, "-p", "window=40", "--dim", "16", "--emit", "tir", "--kernel", "dqkv",
+                        seconds=120, memory_mb=HEAVY_MB)
+    assert r.returncode == 0 and "def dqkv(" in r.stdout and "DQA" in r.stdout, r.stderr[-3000:]
+    r = run_cli_bounded("compile", SW, "-p", "window=40", "--target", "cuda", "--emit", "cuda", "--kernel", "dqkv",
+                        seconds=120, memory_mb=HEAVY_MB)
+    assert_one_line_error(r, "CPU kernel")
+
+
 def test_a_sane_run_still_runs():
     """The bounds refuse nonsense, not work: a small run builds, checks and times."""
     r = run_cli_bounded("run", SW, "--seq", "128", "--heads", "1", "--dim", "16", "--repeats", "1",

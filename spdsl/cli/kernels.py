@@ -93,7 +93,8 @@ def cmd_compile(args) -> int:
         print(json.dumps(report, indent=2))
     else:
         how = "loaded from the cache" if attn.loaded_from_cache else "built and cached"
-        print(f"{pat.name}: forward, dQ and dK/dV kernels {how} in {took:.2f} s "
+        fused = " and the fused backward" if attn.backward_kernels.has_fused else ""
+        print(f"{pat.name}: forward, dQ and dK/dV kernels{fused} {how} in {took:.2f} s "
               f"({_dims_text(args)}, {args.dtype}, blocks {attn.config.block_q}x{attn.config.block_k}, "
               f"key {attn.key[:12]})")
     return 0
@@ -104,6 +105,8 @@ def _compile_cuda(pat, args) -> int:
 
     if args.emit in ("tir", "llvm"):
         raise PatternError(f"--emit {args.emit} is for --target cpu; --target cuda emits cuda")
+    if args.kernel == "dqkv":
+        raise PatternError("--kernel dqkv (the fused backward) is a CPU kernel; CUDA has forward, dq and dkdv")
     dtype = args.dtype
     config = _config(args, "cuda")
     common = dict(head_dim=args.dim, dtype=dtype, device="cuda", input_decls=list(pat.inputs.values()),
@@ -268,8 +271,8 @@ def add_kernel_commands(sub, shape_args) -> None:
     p.add_argument("--arch", default="sm_90", help="CUDA architecture for --target cuda (sm_80, sm_90)")
     p.add_argument("--emit", choices=["ir", "tir", "llvm", "cuda"],
                    help="print the IR, TIR, LLVM IR (cpu) or CUDA source (cuda) instead of building")
-    p.add_argument("--kernel", choices=["forward", "dq", "dkdv"], default="forward",
-                   help="which kernel --emit shows (default forward; cpu and cuda)")
+    p.add_argument("--kernel", choices=["forward", "dq", "dkdv", "dqkv"], default="forward",
+                   help="which kernel --emit shows (default forward; cpu and cuda; dqkv: the CPU's fused backward)")
     p.set_defaults(fn=cmd_compile)
 
     p = sub.add_parser("run", help="compile, run on random inputs, check against the reference, time")
