@@ -167,3 +167,30 @@ def test_the_tuner_searches_products_for_bfloat16_only():
         assert "products" not in bf16.knobs
     assert config_problem({"products": "dpbf16", "key_tile": 2}, "cpu/znver4") is None
     assert "products" in config_problem({"products": "amx"}, "cpu/znver4")
+
+
+def test_token_permuted_kernels_multiply_on_vdpbf16ps():
+    """A strided pattern compiled over its token permutation keeps the dot products: the
+    pair loads read the permuted rows (forward, dQ and dK/dV against float64)."""
+    if not _has_avx512_bf16():
+        pytest.skip("this CPU has no AVX512-BF16: the dpbf16 products cannot run here")
+    pat = spdsl.parse("pattern strided16 { mask = causal and (q - k) % 16 == 0 }")["strided16"]
+    op = spdsl.compile(pat, head_dim=D, dtype=torch.bfloat16, seq=2048)
+    assert op.permutation is not None and op.backward_kernels.dtype == "bfloat16"
+    gen = torch.Generator().manual_seed(11)
+    B, H, Hk, L = 1, 2, 1, 700
+    q = torch.randn(B, H, L, D, generator=gen, dtype=torch.float64)
+    k, v = (torch.randn(B, Hk, L, D, generator=gen, dtype=torch.float64) for _ in range(2))
+    dout = torch.randn(B, H, L, D, generator=gen, dtype=torch.float64)
+    ref = [t.clone().requires_grad_() for t in (q, k, v)]
+    ref_out = spdsl.reference_attention(pat, *ref)
+    ref_out.backward(dout)
+    eager = [t.bfloat16().requires_grad_() for t in (q, k, v)]
+    eager_out = spdsl.reference_attention(pat, *eager)
+    eager_out.backward(dout.bfloat16())
+    got = [t.bfloat16().requires_grad_() for t in (q, k, v)]
+    out = op(*got)
+    out.backward(dout.bfloat16())
+    assert_within_eager_budget(out, ref_out.detach(), eager_out.detach(), what="out")
+    for what, g, r, e in zip(("dq", "dk", "dv"), got, ref, eager):
+        assert_within_eager_budget(g.grad, r.grad, e.grad, what=what)

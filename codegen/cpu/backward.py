@@ -30,8 +30,8 @@ kind (``GradElement.keep``).
 
 bfloat16 kernels for a CPU with AVX512-BF16 multiply on ``vdpbf16ps`` instead
 (``uses_dot_products``, ``loops.dot_loops``; docs/cpu_precision.md), all sums and the
-softmax / dS math in float32 (not with a token permutation, nor the learnable-inputs
-variant: those keep the float32 products):
+softmax / dS math in float32 (token-permuted rows too: the pair loads go through the
+row maps; not the learnable-inputs variant, which keeps the float32 products):
 
     dQ    S = K Q^T and dP^T = V dO^T over pairs of D / Dv (Q and dO packed once per task);
           dQ^T += K^T dS^T over pairs of keys (dS rounded to pairs, K packed per block)
@@ -195,7 +195,7 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     KT, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
-    dots = uses_dot_products(dtype, cfg, D, DV) and not learn and not any(perm)
+    dots = uses_dot_products(dtype, cfg, D, DV) and not learn
     if dots:
         dot_products, dot_accumulate = dot_loops(BQ)
         pair_accumulate = rounded_accumulate(dot_accumulate, BQ)
@@ -243,9 +243,9 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
                 DQT[d, i] = T.float32(0)
             if dots:  # unscaled: the scale multiplies S
                 for d2 in T.serial(D // 2):
-                    QP[d2, i] = pair_word(Q, b, h, T.min(q0 + i, Lqv - 1), 2 * d2)
+                    QP[d2, i] = pair_word(Q, b, h, rq.at(q0, i), 2 * d2)
                 for d2 in T.serial(DV // 2):
-                    DOP[d2, i] = pair_word(DO, b, h, T.min(q0 + i, Lqv - 1), 2 * d2)
+                    DOP[d2, i] = pair_word(DO, b, h, rq.at(q0, i), 2 * d2)
         if DV != D:
             for i in T.serial(BQ):
                 for d in T.serial(DV):
@@ -253,7 +253,7 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
         for j in T.serial(rbeg, rend):
             k0: T.let = CI[j] * BK
             if dots:
-                dot_products(S, K, QP, b, hk, k0, Lkv, BK, KT, D // 2, scale, Y2=DP, G2=V, XP2=DOP,
+                dot_products(S, K, QP, b, hk, k0, rk, BK, KT, D // 2, scale, Y2=DP, G2=V, XP2=DOP,
                              pairs2=DV // 2)
             else:
                 products(S, K, QT, DP, V, DOT, b, hk, k0, rk, BK, KT, D, DV)
@@ -261,7 +261,7 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
                 block_kinds(FL[j], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, learn_step.block, S, DP, LR, DR, b, h, q0, k0, j)
             block_kinds(FL[j], k0 + BK > rk.slots or q0 + BQ > rq.slots, True, ds_block, S, DP, LR, DR, b, h, q0, k0)
             if dots:  # dS^T rounded to bfloat16 pairs and K packed, both along keys
-                pair_accumulate(DQT, K, S, KP, DSP, b, hk, k0, Lkv, BK, None, D, DT)
+                pair_accumulate(DQT, K, S, KP, DSP, b, hk, k0, rk, BK, None, D, DT)
             else:
                 accumulate(DQT, K, S, None, None, None, b, hk, k0, rk, BK, None, D, DT, D, DT)
         for i in T.serial(rq.count(q0, BQ)):
@@ -322,7 +322,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     QTL, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
     DTV = dim_tile_for(DV, cfg.dim_tile)
-    dots = uses_dot_products(dtype, cfg, D, DV) and not any(perm)
+    dots = uses_dot_products(dtype, cfg, D, DV)
     if dots:
         dot_products, dot_accumulate = dot_loops(BK)
         if DV == D:  # dV and dK share one pass: half the rows keep ~16 accumulators (as bwd_key_tile);
@@ -400,14 +400,14 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         if dots:  # unscaled: the scale multiplies S
             for j in T.serial(BK):
                 for d2 in T.serial(D // 2):
-                    KP[d2, j] = pair_word(K, b, hk, T.min(k0 + j, Lkv - 1), 2 * d2)
+                    KP[d2, j] = pair_word(K, b, hk, rk.at(k0, j), 2 * d2)
                 for d2 in T.serial(DV // 2):
-                    VP[d2, j] = pair_word(V, b, hk, T.min(k0 + j, Lkv - 1), 2 * d2)
+                    VP[d2, j] = pair_word(V, b, hk, rk.at(k0, j), 2 * d2)
             if fused:  # the fused dQ's K: pairs along keys
                 for j2 in T.serial(BK // 2):
                     for d in T.vectorized(D):
-                        KPK[j2, d] = bf16_pair(K[b, hk, T.min(k0 + 2 * j2, Lkv - 1), d],
-                                               K[b, hk, T.min(k0 + 2 * j2 + 1, Lkv - 1), d])
+                        KPK[j2, d] = bf16_pair(K[b, hk, rk.at(k0, 2 * j2), d],
+                                               K[b, hk, rk.at(k0, 2 * j2 + 1), d])
         for hh in T.serial(group):
             h: T.let = hk * group + hh
             col: T.let = HC[b, h] * (n_kb + 1) + kb
@@ -419,7 +419,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                     DR[i] = DELTA[b, h, rq.at(q0, i)]
                 # S (queries x keys) and dP, register tile key_tile queries x block_k
                 if dots:
-                    dot_products(P, Q, KP, b, h, q0, Lqv, BQ, QTL, D // 2, scale, Y2=DS, G2=DO, XP2=VP,
+                    dot_products(P, Q, KP, b, h, q0, rq, BQ, QTL, D // 2, scale, Y2=DS, G2=DO, XP2=VP,
                                  pairs2=DV // 2)
                 else:
                     products(P, Q, KTR, DS, DO, VTR, b, h, q0, rq, BQ, QTL, D, DV)
@@ -432,11 +432,11 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                             DSP[q2, j] = round_pair(DS[2 * q2, j], DS[2 * q2 + 1, j])
                     for q2 in T.serial(BQ // 2):
                         for d in T.vectorized(D):
-                            QP[q2, d] = bf16_pair(Q[b, h, T.min(q0 + 2 * q2, Lqv - 1), d],
-                                                  Q[b, h, T.min(q0 + 2 * q2 + 1, Lqv - 1), d])
+                            QP[q2, d] = bf16_pair(Q[b, h, rq.at(q0, 2 * q2), d],
+                                                  Q[b, h, rq.at(q0, 2 * q2 + 1), d])
                         for d in T.vectorized(DV):
-                            DOP[q2, d] = bf16_pair(DO[b, h, T.min(q0 + 2 * q2, Lqv - 1), d],
-                                                   DO[b, h, T.min(q0 + 2 * q2 + 1, Lqv - 1), d])
+                            DOP[q2, d] = bf16_pair(DO[b, h, rq.at(q0, 2 * q2), d],
+                                                   DO[b, h, rq.at(q0, 2 * q2 + 1), d])
                     dot_accumulate(DVT, DOP, PP, BQ // 2, None, DV, DTV, Y2=DKT, GP2=QP, XP2=DSP, dim2=D,
                                    tile2=DT)
                 else:

@@ -77,7 +77,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     rq, rk = RowMap(Lqv, perm[0], BQ, "Mq"), RowMap(Lkv, perm[1], BK, "Mk")
     p = over_slots(p, rq, sv.H, BQ)
     _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ, q_rows=rq)
-    dots = uses_dot_products(dtype, cfg, D) and not paged and not any(perm)
+    dots = uses_dot_products(dtype, cfg, D) and not paged
     if dots:
         dot_products, dot_accumulate = dot_loops(BQ)
         pair_accumulate = rounded_accumulate(dot_accumulate, BQ)

@@ -86,10 +86,10 @@ def backward_dtype(kernel: str, dtype: str, config: ScheduleConfig | None, head_
     "backward_inputs") for I/O ``dtype`` under a resolved ``config``: bfloat16 where their
     products run on vdpbf16ps (``backward.uses_dot_products``), else float32
     (:data:`BACKWARD_KERNEL_DTYPE`, the wrapper converts; also without a config). The
-    gradient variant for learnable inputs and permuted kernels keep float32 kernels."""
+    gradient variant for learnable inputs keeps float32 kernels."""
     from spdsl.codegen.cpu.backward import uses_dot_products
 
-    if kernel == "backward" and config is not None and not any(row_perm(config)) and \
+    if kernel == "backward" and config is not None and \
             uses_dot_products(dtype_name(dtype), config, head_dim, v_head_dim):
         return "bfloat16"
     return BACKWARD_KERNEL_DTYPE

@@ -365,7 +365,7 @@ def dot_loops(lanes: int):
                         A2[r, i] = T.float32(0)
             for d2 in T.serial(pairs):
                 for r in T.unroll(tile):
-                    row: T.let = T.min(base + rt * tile + r, limit - 1)
+                    row: T.let = load_row(limit, base + rt * tile, r)
                     word: T.let = pair_word(G, b, head, row, 2 * d2)
                     for v in T.unroll(NV):
                         A[r, T.ramp(v * DL, 1, DL)] = dot(A.vload([r, v * DL], "float32x16"), word,
@@ -453,8 +453,8 @@ def rounded_accumulate(dot_accumulate, lanes: int):
                 PX[k2, i] = round_pair(X[2 * k2, i], X[2 * k2 + 1, i])
         for k2 in T.serial(n_red // 2):
             for d in T.vectorized(dim):
-                PG[k2, d] = bf16_pair(G[b, head, T.min(base + 2 * k2, limit - 1), d],
-                                      G[b, head, T.min(base + 2 * k2 + 1, limit - 1), d])
+                PG[k2, d] = bf16_pair(G[b, head, load_row(limit, base, 2 * k2), d],
+                                      G[b, head, load_row(limit, base, 2 * k2 + 1), d])
         dot_accumulate(Y, PG, PX, n_red // 2, alpha, dim, tile)
 
     return acc

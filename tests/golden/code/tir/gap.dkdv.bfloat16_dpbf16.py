@@ -115,9 +115,9 @@ def dkdv(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1", 
                         DSP[q2, j] = T.reinterpret("int32", T.reinterpret("uint32", DS[2 * q2, j]) + T.uint32(32767) + (T.reinterpret("uint32", DS[2 * q2, j]) >> T.uint32(16) & T.uint32(1)) >> T.uint32(16) | T.reinterpret("uint32", DS[2 * q2 + 1, j]) + T.uint32(32767) + (T.reinterpret("uint32", DS[2 * q2 + 1, j]) >> T.uint32(16) & T.uint32(1)) & T.uint32(4294901760))
                 for q2 in range(32):
                     for d in T.vectorized(32):
-                        QP[q2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", Q[b, h, T.min(q0 + 2 * q2, Lq - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", Q[b, h, T.min(q0 + 2 * q2 + 1, Lq - 1), d])) << T.uint32(16))
+                        QP[q2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", Q[b, h, T.min(q0 + 2 * q2, Lq - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", Q[b, h, T.min(q0 + (2 * q2 + 1), Lq - 1), d])) << T.uint32(16))
                     for d in T.vectorized(32):
-                        DOP[q2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", DO[b, h, T.min(q0 + 2 * q2, Lq - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", DO[b, h, T.min(q0 + 2 * q2 + 1, Lq - 1), d])) << T.uint32(16))
+                        DOP[q2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", DO[b, h, T.min(q0 + 2 * q2, Lq - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", DO[b, h, T.min(q0 + (2 * q2 + 1), Lq - 1), d])) << T.uint32(16))
                 for dt in range(16):
                     A = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})
                     buffer = T.alloc_buffer((2, 64), annotations={"disable_lower_builtin": T.bool(True)})

@@ -101,7 +101,7 @@ def dq(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1", "Q
                     DSP[k2, i] = T.reinterpret("int32", T.reinterpret("uint32", S[2 * k2, i]) + T.uint32(32767) + (T.reinterpret("uint32", S[2 * k2, i]) >> T.uint32(16) & T.uint32(1)) >> T.uint32(16) | T.reinterpret("uint32", S[2 * k2 + 1, i]) + T.uint32(32767) + (T.reinterpret("uint32", S[2 * k2 + 1, i]) >> T.uint32(16) & T.uint32(1)) & T.uint32(4294901760))
             for k2 in range(32):
                 for d in T.vectorized(32):
-                    KP[k2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", K[b, hk, T.min(k0 + 2 * k2, Lk - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", K[b, hk, T.min(k0 + 2 * k2 + 1, Lk - 1), d])) << T.uint32(16))
+                    KP[k2, d] = T.reinterpret("int32", T.Cast("uint32", T.reinterpret("uint16", K[b, hk, T.min(k0 + 2 * k2, Lk - 1), d])) | T.Cast("uint32", T.reinterpret("uint16", K[b, hk, T.min(k0 + (2 * k2 + 1), Lk - 1), d])) << T.uint32(16))
             for dt in range(8):
                 A = T.alloc_buffer((4, 64), annotations={"disable_lower_builtin": T.bool(True)})
                 for r in T.unroll(4):
