@@ -235,36 +235,47 @@ def test_missing_input_is_an_error(documents32):
         fwd(q, k, v, layout)
 
 
-def test_fused_backward_runs_where_its_tasks_share_the_threads(causal64):
-    """The fused kernel's tasks are whole (batch, key head)s: it runs where they split
-    evenly over the threads, else the dQ and dK/dV kernels do (they balance per block)."""
+def test_fused_backward_chunks_balance_the_threads(causal64):
+    """The fused kernel's tasks are chunks of the key blocks of a (batch, key head): as
+    few chunks as leave the threads evenly loaded, split by cost (causal: the first key
+    blocks see the most queries); where no chunking balances, the dQ and dK/dV kernels
+    run (they balance per key block)."""
+    import numpy as np
+
     _, bwd = causal64
     assert bwd.has_fused
 
-    def transposed(B, H, L=300):
+    def transposed(B, H, L=2048):
         return layout_from_dense(dense_mask(CAUSAL, B, H, L, L), 64, 64).transposed
 
-    eight, three = transposed(1, 8), transposed(1, 3)
-    assert bwd.runs_fused(eight, 8, num_threads=2) and bwd.runs_fused(eight, 8, num_threads=8)
-    assert not bwd.runs_fused(eight, 8, num_threads=16)     # 8 tasks, 16 threads
-    assert not bwd.runs_fused(three, 3, num_threads=2)      # 2 + 1 tasks
-    assert bwd.runs_fused(three, 3, num_threads=1) and bwd.runs_fused(three, 3, num_threads=3)
-    assert bwd.runs_fused(eight, 2, num_threads=2)          # grouped-query: a task per key head
-    assert not bwd.runs_fused(eight, 1, num_threads=2)
+    eight, one = transposed(1, 8), transposed(1, 1)
+    assert bwd.fused_chunks(eight, 8, num_threads=2).tolist() == [0, 32]   # one chunk: 4 heads a thread
+    assert bwd.fused_chunks(eight, 2, num_threads=2).tolist() == [0, 32]   # grouped-query: a task a key head
+    two = bwd.fused_chunks(one, 1, num_threads=2)
+    assert len(two) == 3 and 0 < two[1] < 16   # causal: the heavy first key blocks make a short chunk
+    costs = one.col_costs(1)
+    assert abs(costs[:two[1]].sum() - costs[two[1]:].sum()) <= costs.max()
+    assert bwd.fused_chunks(one, 1, num_threads=64) is None       # 32 key blocks cannot feed 64 threads
+    assert not bwd.runs_fused(one, 1, num_threads=64) and bwd.runs_fused(one, 1, num_threads=2)
+    assert np.array_equal(bwd.fused_chunks(one, 1, num_threads=2), two)     # cached, same answer
 
 
-@pytest.mark.parametrize("B,H,Hk,Lq,Lk", [(2, 4, 2, 130, 200), (1, 3, 1, 1, 70)])
-def test_fused_backward_gives_the_split_kernels_gradients(causal64, B, H, Hk, Lq, Lk):
+@pytest.mark.parametrize("B,H,Hk,Lq,Lk,threads", [(2, 4, 2, 130, 200, 1), (1, 3, 1, 1, 70, 1),
+                                                   (1, 2, 1, 700, 700, 2)])
+def test_fused_backward_gives_the_split_kernels_gradients(causal64, B, H, Hk, Lq, Lk, threads):
     """Forced either way, the two backward paths agree to rounding (the fused one sums dQ
-    over key blocks in another order), with and without an lse gradient."""
+    over key blocks in another order), with and without an lse gradient, in one chunk and
+    in several (one key head balanced for 2 threads)."""
     fwd, bwd = causal64
     q, k, v = qkv(B, H, Hk, Lq, Lk, 64, seed=B + Lq)
     layout = layout_from_dense(dense_mask(CAUSAL, B, H, Lq, Lk), 64, 64)
+    if threads > 1:
+        assert len(bwd.fused_chunks(layout.transposed, Hk, num_threads=threads)) > 2
     out, lse = fwd(q, k, v, layout)
     dout = torch.randn(out.shape, generator=torch.Generator().manual_seed(1))
     for dlse in (None, torch.randn(lse.shape, generator=torch.Generator().manual_seed(2))):
         split = bwd(q, k, v, out, lse, dout, layout, dlse=dlse, fused=False)
-        fused = bwd(q, k, v, out, lse, dout, layout, dlse=dlse, fused=True)
+        fused = bwd(q, k, v, out, lse, dout, layout, dlse=dlse, fused=True, num_threads=threads)
         for a, b in zip(split, fused):
             torch.testing.assert_close(b, a, rtol=1e-5, atol=1e-6)
 

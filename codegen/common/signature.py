@@ -183,8 +183,9 @@ def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: i
     for name, axis in _TENSORS[kind]:
         if name in _PER_ROW:
             tensors[name] = _buffer(rows[axis], "float32", name)
-        elif name == "DQA":  # the fused backward's dQ sums: float32 [B, H, padded Lq, D]
-            tensors[name] = _buffer((sv.B, sv.H, tirx.Var("Lq_pad", "int32"), head_dim), "float32", name)
+        elif name == "DQA":  # the fused backward's dQ sums: float32 [chunks, B, H, padded Lq, D]
+            tensors[name] = _buffer((tirx.Var("n_chunks", "int32"), sv.B, sv.H, tirx.Var("Lq_pad", "int32"),
+                                     head_dim), "float32", name)
         else:
             dim = dv if name in _VALUE else head_dim
             tensors[name] = _strided_buffer((*rows[axis], dim), dtype, name)
@@ -198,7 +199,9 @@ def declare_kernel(kind: str, sv: SizeVars, sig: KernelSignature, *, head_dim: i
         PTR=_buffer((n_ptr,), "int64", "CP" if columns else "RP"),
         IDX=_buffer((nnz,), "int32", "RI" if columns else "CI"),
         FL=_buffer((nnz,), "uint8", "FL"),
-        ORD=_buffer((sv.B * heads * ((n + (block - 1)) // block),), "int32", "ORD"),
+        # the task order; the fused backward's: its chunks' key-block bounds, int32 [chunks + 1]
+        ORD=(_buffer((tirx.Var("n_bounds", "int32"),), "int32", "KB") if kind == "dqkv" else
+             _buffer((sv.B * heads * ((n + (block - 1)) // block),), "int32", "ORD")),
         scale=tirx.Var("scale", "float32"), sig=sig)
 
 

@@ -298,14 +298,15 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     q k v do dk dv are ``dtype``; arithmetic, lse and delta are float32. v, do and dv
     have ``v_head_dim`` (default head_dim). ``perm``: as the forward's.
 
-    ``fused`` makes the fused backward "dqkv" (only where :func:`fuses`): one task per
-    (batch, key head) walks all its key blocks and also accumulates dQ = scale dS K from
-    the dS it has, into ``dqa`` (float32 [B, H,
-    n_qb * block_q, D], the task's own heads: no two tasks touch one row, so the sums are
-    deterministic), and writes dq from it at the end: P and dP are computed once per
+    ``fused`` makes the fused backward "dqkv" (only where :func:`fuses`): its tasks take
+    the key blocks of one (batch, key head) in chunks (``kb``, int32 [C + 1]: the chunks'
+    key-block bounds, made on the host so that the tasks balance) and also accumulate
+    dQ = scale dS K from the dS they have, each chunk into its own slice of ``dqa``
+    (float32 [C, B, H, n_qb * block_q, D]): no two tasks touch one row, and a last pass
+    adds the chunks in order, so the sums are deterministic. P and dP are computed once per
     block pair instead of twice (5 block products instead of 7). Arguments: q k v o do lse
-    dlse delta dq dk dv dqa, then as dK/dV's; the task writes its rows' delta first (as the
-    dQ kernel does)."""
+    dlse delta dq dk dv dqa head_class col_ptr row_idx full_t kb scale, then as dK/dV's;
+    a first pass writes delta (as the dQ kernel does)."""
     DV = head_dim if v_head_dim is None else v_head_dim
     if fused and not fuses(dtype, cfg, head_dim, DV, perm):
         raise ValueError("the fused backward needs rows in order (and on vdpbf16ps a head dim in 16s)")
@@ -318,6 +319,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         Q, K, V, DO, LSE, DELTA, DK, DVG = p.tensors.values()
         DQ = DQA = None
     HC, CP, RI, FL, scale = p.HC, p.PTR, p.IDX, p.FL, p.scale
+    KBS = p.ORD  # the fused kernel's chunk bounds
     Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     QTL, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
@@ -343,7 +345,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     QRT = dim_tile_for(BQ, max(1, 256 // D))  # query rows per dQ register tile (~16 zmm at D=64)
 
     @T.macro
-    def dq_block(DS, KPK, b, h, hk, q0, k0):
+    def dq_block(DS, KPK, c, b, h, hk, q0, k0):
         """dQ += dS K of the block pair into ``dqa``: dQ rows in register tiles, the head
         dim across the lanes (dS is [queries, keys]: no transpose). K's rows are read in
         place, or on vdpbf16ps packed as pairs along keys (``KPK``, once per key block)
@@ -352,7 +354,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
             A = stack_buffer(QRT, D)
             for r in T.unroll(QRT):
                 for d in T.vectorized(D):
-                    A[r, d] = DQA[b, h, q0 + rt * QRT + r, d]
+                    A[r, d] = DQA[c, b, h, q0 + rt * QRT + r, d]
             if dots:
                 for j2 in T.serial(BK // 2):
                     for r in T.unroll(QRT):
@@ -368,10 +370,10 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                             A[r, d] = A[r, d] + DS[rt * QRT + r, j] * T.Cast("float32", K[b, hk, rk.at(k0, j), d])
             for r in T.unroll(QRT):
                 for d in T.vectorized(D):
-                    DQA[b, h, q0 + rt * QRT + r, d] = A[r, d]
+                    DQA[c, b, h, q0 + rt * QRT + r, d] = A[r, d]
 
     @T.macro
-    def key_block(b, hk, kb, n_kb, group):
+    def key_block(b, hk, kb, n_kb, group, c):
         k0: T.let = kb * BK
         if dots:  # K, V as pairs along D / Dv; Q, dO, P, dS as pairs along queries
             KP, VP, QP, DOP, PP, DSP = pair_buffers((D // 2, BK), (DV // 2, BK), (BQ // 2, D), (BQ // 2, DV),
@@ -442,7 +444,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
                 else:
                     accumulate(DVT, DO, P, DKT, Q, DS, b, h, q0, rq, BQ, None, DV, DTV, D, DT)
                 if fused:
-                    dq_block(DS, KPK, b, h, hk, q0, k0)
+                    dq_block(DS, KPK, c, b, h, hk, q0, k0)
         for j in T.serial(rk.count(k0, BK)):
             if rk.stored(k0, j):
                 for d in T.serial(D):
@@ -458,31 +460,50 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         b: T.let = T.truncdiv(task, Hkv * n_kb)
         hk: T.let = T.truncmod(T.truncdiv(task, n_kb), Hkv)
         kb: T.let = T.truncmod(task, n_kb)
-        key_block(b, hk, kb, n_kb, group)
+        key_block(b, hk, kb, n_kb, group, 0)
 
     @T.macro
-    def head_task(task, n_kb, group):
-        """The fused backward's task: every key block of one (batch, key head)."""
-        b: T.let = T.truncdiv(task, Hkv)
-        hk: T.let = T.truncmod(task, Hkv)
+    def delta_task(t):
+        """The fused backward's first pass: Delta of one (batch, head), summed as the dQ
+        kernel sums it."""
+        b: T.let = T.truncdiv(t, Hv)
+        h: T.let = T.truncmod(t, Hv)
         DRS = stack_buffer(1)
+        for r in T.serial(Lqv):
+            DRS[0] = T.Select(LSE[b, h, r] == T.float32(NEG_INF), T.float32(0), T.float32(0) - DLSE[b, h, r])
+            for d in T.serial(DV):
+                DRS[0] = DRS[0] + T.Cast("float32", DO[b, h, r, d]) * T.Cast("float32", O[b, h, r, d])
+            DELTA[b, h, r] = DRS[0]
+
+    @T.macro
+    def chunk_task(task, n_kb, group):
+        """The fused backward's task: chunk c of the key blocks of one (batch, key head)."""
+        c: T.let = T.truncdiv(task, Bv * Hkv)
+        b: T.let = T.truncdiv(T.truncmod(task, Bv * Hkv), Hkv)
+        hk: T.let = T.truncmod(task, Hkv)
         for hh in T.serial(group):
-            for r in T.serial(Lqv):  # Delta, summed as the dQ kernel does
-                DRS[0] = T.Select(LSE[b, hk * group + hh, r] == T.float32(NEG_INF), T.float32(0),
-                                  T.float32(0) - DLSE[b, hk * group + hh, r])
-                for d in T.serial(DV):
-                    DRS[0] = DRS[0] + T.Cast("float32", DO[b, hk * group + hh, r, d]) * T.Cast(
-                        "float32", O[b, hk * group + hh, r, d])
-                DELTA[b, hk * group + hh, r] = DRS[0]
-            for r in T.serial(DQA.shape[2]):
+            for r in T.serial(DQA.shape[3]):
                 for d in T.vectorized(D):
-                    DQA[b, hk * group + hh, r, d] = T.float32(0)
-        for kb in T.serial(n_kb):
-            key_block(b, hk, kb, n_kb, group)
-        for hh in T.serial(group):
-            for r in T.serial(Lqv):
+                    DQA[c, b, hk * group + hh, r, d] = T.float32(0)
+        for kb in T.serial(KBS[c], KBS[c + 1]):
+            key_block(b, hk, kb, n_kb, group, c)
+
+    @T.macro
+    def dq_task(t, n_qb):
+        """The fused backward's last pass: dQ of one (batch, head, query block), the
+        chunks' sums added in order."""
+        b: T.let = T.truncdiv(t, Hv * n_qb)
+        h: T.let = T.truncmod(T.truncdiv(t, n_qb), Hv)
+        q0: T.let = T.truncmod(t, n_qb) * BQ
+        ACC = stack_buffer(D)
+        for r in T.serial(T.min(BQ, Lqv - q0)):
+            for d in T.vectorized(D):
+                ACC[d] = DQA[0, b, h, q0 + r, d]
+            for c in T.serial(1, DQA.shape[0]):
                 for d in T.vectorized(D):
-                    DQ[b, hk * group + hh, r, d] = T.Cast(dtype, DQA[b, hk * group + hh, r, d] * scale)
+                    ACC[d] = ACC[d] + DQA[c, b, h, q0 + r, d]
+            for d in T.vectorized(D):
+                DQ[b, h, q0 + r, d] = T.Cast(dtype, ACC[d] * scale)
 
     @T.prim_func(check_well_formed=False)
     def dkdv():
@@ -494,11 +515,17 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     if fused:
         @T.prim_func(check_well_formed=False)
         def dqkv():
-            # one task per (batch, key head): all its key blocks, over the heads of its group
+            # Delta; then a task per (chunk of key blocks, batch, key head), over the heads of
+            # its group; then dQ from the chunks' sums
             n_kb: T.let = T.truncdiv(rk.slots + (BK - 1), BK)
             group: T.let = T.truncdiv(Hv, Hkv)
-            for t in T.parallel(Bv * Hkv):
-                head_task(t, n_kb, group)
+            for t in T.parallel(Bv * Hv):
+                delta_task(t)
+            for t in T.parallel(DQA.shape[0] * Bv * Hkv):
+                chunk_task(t, n_kb, group)
+            n_qb: T.let = T.truncdiv(DQA.shape[3], BQ)
+            for t in T.parallel(Bv * Hv * n_qb):
+                dq_task(t, n_qb)
 
         return _with_dots(p.primfunc(dqkv, "dqkv"), dots), p.sig
     return _with_dots(bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), dots), p.sig

@@ -22,6 +22,7 @@ thread's TVM thread count (load balance; see ``layout.py``). Importing this modu
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import asdict, dataclass
 
 from spdsl.codegen.common import layout as lay
@@ -45,6 +46,7 @@ BACKWARD_KERNEL_DTYPE = "float32"
 # L=4096 H=8 D=64 float32 on 2 threads: 272 ms against 359 ms, same run), so a worse
 # balance would eat the saving (B * Hk = 3 on 2 threads: 1.33; 8 heads on 16 threads: 2).
 FUSED_IMBALANCE = 1.15
+FUSED_SUMS_BYTES = 256 << 20  # the most float32 dQ sums its chunks may hold (one chunk always may)
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ class BackwardKernels:
         self.dq_func, self.dkdv_func = dq_module[dq_name], dkdv_module["dkdv"]
         # the fused kernel (``backward.dkdv_primfunc(fused=True)``), where it was built
         self.fused_func = None if fused_module is None else fused_module["dqkv"]
+        self._chunks = {}  # (id(transposed), kv_heads, threads) -> (weakref to it, bounds)
         self.extras = _Extras(list(extras.inputs), list(extras.random_keys))
 
     @property
@@ -231,20 +234,52 @@ class BackwardKernels:
         return self.fused_func is not None
 
     def runs_fused(self, transposed: lay.TransposedLayout, kv_heads: int, num_threads: int | None = None) -> bool:
-        """Whether a call over ``transposed`` runs the fused kernel: it exists and its
-        tasks, one per (batch, key head), share the threads evenly (the busiest thread's
-        estimated work at most :data:`FUSED_IMBALANCE` times the mean; it saves about a
-        quarter of the split kernels' work, which balance per key block)."""
+        """Whether a call over ``transposed`` runs the fused kernel (:meth:`fused_chunks`)."""
+        return self.fused_chunks(transposed, kv_heads, num_threads) is not None
+
+    def fused_chunks(self, transposed: lay.TransposedLayout, kv_heads: int, num_threads: int | None = None):
+        """The key-block bounds (int32 [C + 1]) of the fused kernel's chunks for a call over
+        ``transposed``, or None: run the dQ and dK/dV kernels. Its tasks are (chunk, batch,
+        key head); C is the fewest chunks (contiguous key blocks, split by estimated cost)
+        that leave the busiest thread at most :data:`FUSED_IMBALANCE` times the mean work,
+        each chunk holding float32 dQ sums of its own (:data:`FUSED_SUMS_BYTES` at most).
+        Cached per layout and thread count."""
         if self.fused_func is None:
-            return False
+            return None
         n = lay.current_threads() if num_threads is None else max(1, int(num_threads))
-        heads = transposed.col_costs(kv_heads).reshape(-1, transposed.n_kb).sum(axis=1)
-        loads = lay.chunk_loads(heads, range(len(heads)), n)
-        return bool(heads.sum() > 0 and loads.max() <= FUSED_IMBALANCE * heads.sum() / n)
+        key = (id(transposed), kv_heads, n)
+        hit = self._chunks.get(key)
+        if hit is not None and hit[0]() is transposed:
+            return hit[1]
+        bounds = self._balanced_chunks(transposed, kv_heads, n)
+        if len(self._chunks) > 64:
+            self._chunks.clear()
+        self._chunks[key] = (weakref.ref(transposed), bounds)
+        return bounds
+
+    def _balanced_chunks(self, transposed: lay.TransposedLayout, kv_heads: int, n: int):
+        import numpy as np
+
+        costs = transposed.col_costs(kv_heads).reshape(-1, transposed.n_kb)  # [B * Hk, n_kb]
+        n_kb, total = transposed.n_kb, float(costs.sum())
+        b, h = transposed.head_class.shape
+        sums_bytes = 4 * b * h * transposed.n_qb * self.config.block_q * self.head_dim
+        most = min(n_kb, max(1, FUSED_SUMS_BYTES // max(1, sums_bytes)), 4 * -(-n // len(costs)))
+        if total <= 0:
+            return np.array([0, n_kb], dtype=np.int32)
+        prefix = np.cumsum(costs.sum(axis=0))
+        for c in range(1, most + 1):
+            cuts = np.searchsorted(prefix, prefix[-1] * np.arange(1, c) / c, side="left") + 1
+            bounds = np.concatenate([[0], np.maximum.accumulate(np.minimum(cuts, n_kb)), [n_kb]]).astype(np.int32)
+            # task t = chunk * (B * Hk) + (batch, key head): the kernel's order
+            tasks = np.stack([costs[:, lo:hi].sum(axis=1) for lo, hi in zip(bounds[:-1], bounds[1:])])
+            if lay.chunk_loads(tasks.ravel(), range(tasks.size), n).max() <= FUSED_IMBALANCE * total / n:
+                return bounds
+        return None
 
     def __call__(self, q, k, v, out, lse, dout, layout: lay.PackedLayout, *, scale=None,
                  inputs=None, transposed: lay.TransposedLayout | None = None, grads=None,
-                 dlse=None, dq_extra=(), fused: bool | None = None):
+                 dlse=None, dq_extra=(), fused: bool | None = None, num_threads: int | None = None):
         """(dq, dk, dv) in q's dtype. ``grads``: optional contiguous (dq, dk, dv) of
         q's dtype and q's / k's / v's shapes to write into (and return). ``dlse``: the
         gradient of lse (float [B, H, Lq]; None: zero). q k v out dout may be strided
@@ -253,7 +288,8 @@ class BackwardKernels:
         to sum. ``dq_extra``: arguments appended to the dQ kernel's (the gradient
         variant's buffers). v, out, dout and dv have the v head dim. ``fused``: run the
         fused kernel (True; ValueError where it does not exist) or the dQ and dK/dV
-        kernels (False); None: :meth:`runs_fused` decides."""
+        kernels (False); None: :meth:`runs_fused` decides. ``num_threads``: the thread
+        count the fused kernel's chunks balance for (default TVM's, the one it runs on)."""
         import torch
 
         io = q.dtype
@@ -281,15 +317,21 @@ class BackwardKernels:
         if fused and (dq_extra or self.fused_func is None):
             raise ValueError("these backward kernels have no fused kernel (backward.fuses: rows in "
                              "order, a head dim in 16s on vdpbf16ps; not the gradient variant)")
+        bounds = None if fused is False or dq_extra else self.fused_chunks(transposed, k.shape[1], num_threads)
         if fused is None:
-            fused = not dq_extra and self.runs_fused(transposed, k.shape[1])
+            fused = bounds is not None
         if fused:
+            import numpy as np
+
             _layout_args(layout, self.config, b, h, gq)  # the checks: the kernel reads the columns
+            if bounds is None:  # forced where the tasks do not balance: one chunk
+                bounds = np.array([0, transposed.n_kb], dtype=np.int32)
             delta = torch.empty((b, h, lq), dtype=torch.float32)
-            sums = torch.empty((b, h, lay.cdiv(lq, self.config.block_q) * self.config.block_q, d),
+            sums = torch.empty((len(bounds) - 1, b, h, lay.cdiv(lq, self.config.block_q) * self.config.block_q, d),
                                dtype=torch.float32)
-            self.fused_func(q, k, v, out, dout, lse, dlse, delta, dq, dk, dv, sums,
-                            *_transposed_args(transposed, self.config, b, h, k.shape[1], gk), scale, *extra)
+            columns = _transposed_args(transposed, self.config, b, h, k.shape[1], gk)[:-1]
+            self.fused_func(q, k, v, out, dout, lse, dlse, delta, dq, dk, dv, sums, *columns,
+                            torch.from_numpy(bounds), scale, *extra)
             return self._returned(grads, io, kernel_io, dq, dk, dv)
         delta = torch.empty((b, h, lq), dtype=torch.float32)
         self.dq_func(q, k, v, out, dout, lse, dlse, dq, delta,
