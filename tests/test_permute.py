@@ -45,7 +45,8 @@ def test_kept_for_the_strided_head_not_for_causal_window_or_the_union():
         assert P.evaluate(_rows(file, file).mask, **kw) is None
 
 
-@pytest.mark.parametrize("Lq,Lk,perm", [(37, 37, (5, 5)), (40, 29, (8, 0)), (23, 50, (0, 3))])
+@pytest.mark.parametrize("Lq,Lk,perm", [(37, 37, (5, 5)), (40, 29, (8, 0)), (23, 50, (0, 3)),
+                                         (3, 29, (5, 5)), (29, 2, (5, 5))])   # classes of padding only
 def test_permuted_layout_against_the_dense_mask(Lq, Lk, perm):
     """Every FULL block all true, every EMPTY block all false, padding never true."""
     from spdsl.analysis.evaluate import dense_mask
@@ -136,3 +137,104 @@ def test_explain_shows_the_work_before_and_after():
     plain = spdsl.load(EXAMPLES / "sliding_window.spdsl")["sliding_window"]
     ex = plain.explain(Lq=1024, block=64, head_dim=64)
     assert ex.permutation is None and "permuted" not in str(ex)
+
+
+# ---- the permutation decided per call length ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def per_length():
+    """The strided head compiled at seq=256 (float32), with every kernel build, every
+    judgement of a permutation and the permutation of every kernel set a call runs
+    recorded: (op, builds [(kernel, perm)], judged [(Lq, Lk)], used [(phase, perm)])."""
+    from spdsl.codegen import ScheduleConfig
+    from spdsl.runtime.op import CompiledAttention
+
+    builds, judged, used, phase = [], [], [], []
+    real_build, real_choose = CompiledAttention._build, P.choose
+
+    def build(self, kernel, rows, first=False, perm=None):
+        builds.append((kernel, perm))
+        return real_build(self, kernel, rows, first=first, perm=perm)
+
+    def choose(mask, **sizes):
+        judged.append((sizes["Lq"], sizes["Lk"]))
+        return real_choose(mask, **sizes)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(CompiledAttention, "_build", build)
+        mp.setattr(P, "choose", choose)
+        attn = spdsl.compile(strided_head(STRIDE), head_dim=16, dtype=torch.float32,
+                             config=ScheduleConfig(block_q=BLOCK, block_k=BLOCK), seq=256)
+        for name in ("run_forward", "run_backward"):
+            mp.setattr(attn, name, _in_phase(getattr(attn, name), name, phase))
+        real_set = attn._kernel_set
+
+        def kernel_set(*args, **kwargs):
+            made = real_set(*args, **kwargs)
+            used.append((phase[-1], made["perm"]))
+            return made
+
+        mp.setattr(attn, "_kernel_set", kernel_set)
+        yield attn, builds, judged, used
+
+
+def _in_phase(run, name, phase):
+    def wrapped(*args, **kwargs):
+        phase.append(name)
+        return run(*args, **kwargs)
+    return wrapped
+
+
+SQUARE, KEYS = P.Permutation(STRIDE, STRIDE), P.Permutation(0, STRIDE)
+
+
+@pytest.mark.parametrize("Lq,Lk,perm", [
+    (256, 256, SQUARE),    # the compiled length: the kernels built at compile time
+    (203, 203, SQUARE),    # long, odd: permuted (3.5x fewer elements)
+    (40, 40, None),        # short: the permuted grid would compute 1.9x more
+    (37, 37, None),
+    (1, 100, KEYS),        # decoding: keys by residue, the query in order (6x fewer)
+    (3, 150, KEYS)])       # a few rows against a longer cache
+def test_each_call_length_runs_its_own_permutation(per_length, Lq, Lk, perm):
+    """Forward and gradients against float64, the permutation judged at the call's lengths,
+    and the backward run with the forward's permutation."""
+    attn, _, _, used = per_length
+    assert attn.permutation_for(Lq, Lk) == perm
+    used.clear()
+    _check(attn.pattern, attn, torch.float32, 1, 2, 2, Lq, Lk, seed=Lq * 5 + Lk)
+    assert used == [("run_forward", perm), ("run_backward", perm)]
+
+
+def test_per_length_kernels_are_built_once_each(per_length):
+    """Compile builds one forward (at seq's permutation); every other permutation gets its
+    forward and backward on first use, once; a length seen before judges nothing again."""
+    attn, builds, judged, used = per_length
+    assert builds[0] == ("forward", SQUARE) and attn.permutation == SQUARE
+    g = torch.Generator().manual_seed(3)
+    for Lq, Lk in ((256, 256), (40, 40), (1, 100)):
+        q, k, v = (torch.randn(1, 2, n, 16, generator=g, requires_grad=True) for n in (Lq, Lk, Lk))
+        attn(q, k, v).sum().backward()
+    expected = {(kind, p) for kind in ("forward", "backward") for p in (SQUARE, None, KEYS)}
+    assert sorted(builds, key=repr) == sorted(expected, key=repr)     # each once
+    seen = len(judged)
+    assert P.length_bucket(40) == P.length_bucket(45) == 46 and P.length_bucket(99) == 108
+    for Lq, Lk in ((45, 45), (1, 99), (41, 41)):    # lengths of the buckets judged above
+        q, k, v = (torch.randn(1, 2, n, 16, generator=g) for n in (Lq, Lk, Lk))
+        attn(q, k, v)
+    assert len(judged) == seen and len(builds) == len(expected)
+    assert all(Lq == P.length_bucket(Lq) and Lk == P.length_bucket(Lk) for Lq, Lk in judged[1:])
+
+
+def test_length_buckets_judge_close_to_the_exact_lengths():
+    """The bucketed decision (at the bucket's top) against the one at the exact lengths:
+    they differ only where the exact gain is within 1.41x of the threshold."""
+    mask = strided_head(STRIDE).at_rows(False).mask
+    for L in range(20, 300, 13):
+        for Lq, Lk in ((L, L), (1, L)):
+            exact = P.evaluate(mask, Lq=Lq, Lk=Lk, block_q=BLOCK, block_k=BLOCK)
+            bucketed = P.choose(mask, Lq=P.length_bucket(Lq), Lk=P.length_bucket(Lk),
+                                block_q=BLOCK, block_k=BLOCK)
+            if (bucketed or None) != (exact.perm if exact.kept else None):
+                assert P.MIN_GAIN / 2 ** 0.5 <= exact.gain <= P.MIN_GAIN * 2 ** 0.5, (Lq, Lk)
+    assert [P.length_bucket(n) for n in (1, 2, 9, 17, 1000, 1024, 1025, 4096)] == \
+        [1, 2, 10, 20, 1024, 1024, 1218, 4096]

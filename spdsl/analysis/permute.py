@@ -29,6 +29,8 @@ assumed: :func:`evaluate` reports both numbers).
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -231,8 +233,10 @@ def _classes(mask, perm: Permutation, *, Lq, Lk, H, B, block_q, block_k):
         raise ValueError(f"{sq} x {sk} residue classes are too many to analyse")
     mq = slots_per_class(Lq, perm.q, block_q) if perm.q else Lq
     mk = slots_per_class(Lk, perm.k, block_k) if perm.k else Lk
-    return classify(permuted_mask(mask, perm, Lq, Lk, B, H), Lq=mq, Lk=mk, H=sk, B=sq,
-                    block_q=block_q, block_k=block_k)
+    # classes r >= the length hold only padding (EMPTY): a decoding call (Lq = 1) analyses
+    # one query class, not s of them
+    return classify(permuted_mask(mask, perm, Lq, Lk, B, H), Lq=mq, Lk=mk, H=min(sk, Lk),
+                    B=min(sq, Lq), block_q=block_q, block_k=block_k)
 
 
 def _too_large(perm: Permutation, Lq: int, Lk: int, block_q: int, block_k: int) -> bool:
@@ -296,3 +300,60 @@ def choose(mask: ir.Expr, *, Lq: int, Lk: int, block_q: int, block_k: int) -> Pe
     size (one head, one batch: the mask reads neither)."""
     ev = evaluate(mask, Lq=Lq, Lk=Lk, block_q=block_q, block_k=block_k)
     return ev.perm if ev is not None and ev.kept else Permutation()
+
+
+# ---------------------------------------------------------------------------
+# one decision per range of call lengths
+# ---------------------------------------------------------------------------
+STEPS_PER_OCTAVE = 4      # call lengths share a decision within a factor 2 ** (1/4)
+
+
+def length_bucket(length: int) -> int:
+    """The length a call of ``length`` rows is judged at: the smallest
+    ``ceil(2 ** (i / STEPS_PER_OCTAVE))`` at least ``length`` (1, 2, 3, 4, 5, 6, 7, 8,
+    10, 12, 14, 16, 20, 23, ..., 1024, 1218, 1449, 1723, 2048, ...).
+
+    :func:`choose` walks the mask for every candidate (a second or more at stride 128:
+    s x s class pairs), too slow to run for every length a decoding loop or a variable
+    batch brings. Judged at the top of its bucket, a call's computed elements in order
+    (quadratic at most in the lengths) are at most 2 ** (2/4) = 1.41x those at its own
+    length, and the permuted ones change less (padding rounds them up by whole blocks a
+    class): so a bucketed decision differs from the exact one only where the gain is
+    within about 1.41x of ``MIN_GAIN``, where either choice is close."""
+    if length < 1:
+        raise ValueError(f"a call length must be positive, got {length}")
+    i = max(0, STEPS_PER_OCTAVE * ((length - 1).bit_length() - 1))   # 2 ** (i / steps) < length
+    while math.ceil(2 ** (i / STEPS_PER_OCTAVE)) < length:
+        i += 1
+    return math.ceil(2 ** (i / STEPS_PER_OCTAVE))
+
+
+class CallPermutations:
+    """The permutation of every call length of one mask (None: rows in order), judged by
+    :func:`choose` once per bucket of lengths (:func:`length_bucket`, at the bucket's top)
+    and remembered; calls in the bucket of ``seq`` take the one judged at ``seq`` itself
+    (:attr:`compiled`, whose kernels ``spdsl.compile`` builds). A function of (Lq, Lk)
+    alone: the cache forgetting a bucket changes no answer, so a call's backward, judged
+    again from the forward's lengths, runs the forward's permutation."""
+
+    def __init__(self, mask: ir.Expr, *, block_q: int, block_k: int, seq: int, remember: int = 256):
+        self.mask, self.block_q, self.block_k = mask, block_q, block_k
+        self.compiled = choose(mask, Lq=seq, Lk=seq, block_q=block_q, block_k=block_k) or None
+        self.seq_bucket = length_bucket(seq)
+        self.remember = remember
+        self._judged: OrderedDict = OrderedDict()
+
+    def at(self, Lq: int, Lk: int) -> Permutation | None:
+        """The permutation of a call of ``Lq`` query and ``Lk`` key rows (default offsets)."""
+        key = (length_bucket(Lq), length_bucket(Lk))
+        if key == (self.seq_bucket, self.seq_bucket):
+            return self.compiled
+        if key in self._judged:
+            self._judged.move_to_end(key)
+            return self._judged[key]
+        perm = choose(self.mask, Lq=key[0], Lk=key[1], block_q=self.block_q,
+                      block_k=self.block_k) or None
+        self._judged[key] = perm
+        if len(self._judged) > self.remember:
+            self._judged.popitem(last=False)
+        return perm

@@ -15,6 +15,12 @@ kernel) one build serves every call; a call that passes ``q_offset=`` / ``kv_off
 uses a second variant, built on first use, that reads them as two hidden int [B] inputs
 appended to the op's ``inputs`` list.
 
+Token permutation (docs/permute.md): where the mask reads ``q % s`` / ``k % s``, each call
+runs the residue-major order judged at its own lengths (judged once per bucket of lengths,
+``permute.length_bucket``); each permutation has its own kernels, built on first use
+(compile builds the forward of the one judged at ``seq=``), and a call's backward runs its
+forward's permutation (both are judged from Lq and Lk alone).
+
 Layouts: the kernels take q, k, v, the output and its gradient with any outer strides
 (the head dim contiguous), so a batch-1 k/v is broadcast with a batch stride of 0 and
 ``out_layout="blhd"`` has the kernels write a [B, Lq, H, D] tensor directly. Which views
@@ -41,7 +47,8 @@ _LAYOUT_CACHE_SIZE = 32
 POISON_OUTPUTS = False     # set by the tests: outputs start as NaN so unwritten elements show
 
 
-PERMUTE_JUDGE_SEQ = 4096   # the length a token permutation is judged at without compile(seq=)
+PERMUTE_JUDGE_SEQ = 4096   # the length whose permutation compile() builds without seq=
+_COMPILED = object()        # "the permutation judged at compile time" (CompiledAttention._kernel_set)
 
 
 class CompiledAttention:
@@ -120,9 +127,12 @@ class CompiledAttention:
         self.learnable = list(learnable_inputs(pattern.score))
         self._layouts: OrderedDict = OrderedDict()
         # per offsets variant (False: default, True: explicit): rows pattern, int width,
-        # kernel input names, forward and backward kernels (built on first use)
+        # kernel input names, the permutation of each call length ("perms", None: in
+        # order), forward and backward kernels of the one judged at compile time ("perm";
+        # the backward built on first use), and under "others" those of the other
+        # permutations calls have needed (:meth:`_kernel_set`)
         self._variants: dict[bool, dict] = {}
-        # token permutation (spdsl/analysis/permute.py): CPU only, judged at one length
+        # token permutation (spdsl/analysis/permute.py): CPU only, decided per call length
         self._permute = permute and device == "cpu" and not self.learnable
         self._permute_seq = seq if isinstance(seq, int) and seq > 0 else PERMUTE_JUDGE_SEQ
         self.build_seconds = 0.0
@@ -155,26 +165,46 @@ class CompiledAttention:
             rows = self.pattern.at_rows(explicit)
             v = {"rows": rows, "int_width": kernel_int_width(rows.mask, rows.score),
                  "names": sorted(rows.inputs), "backward": None, "backward_inputs": None,
-                 "perm": self._permutation(rows, explicit)}
+                 "perms": self._permutations(rows, explicit), "others": {}}
+            v["perm"] = v["perms"].compiled if v["perms"] is not None else None
             v["forward"] = self._build("forward", rows, first=not self._variants, perm=v["perm"])
             self._variants[explicit] = v
         return v
 
-    def _permutation(self, rows, explicit: bool):
-        """The rows' residue-major permutation for this variant, or None (``permute=False``,
-        CUDA, learnable inputs, explicit offsets, or no gain at the judged length)."""
+    def _permutations(self, rows, explicit: bool):
+        """The variant's ``permute.CallPermutations`` (judged at ``seq=`` now, at other
+        lengths on first call), or None where rows stay in order: ``permute=False``, CUDA,
+        learnable inputs, explicit offsets, or a mask that reads no ``q % s`` / ``k % s``."""
         if not self._permute or explicit:
             return None
-        from spdsl.analysis.permute import choose
+        from spdsl.analysis.permute import CallPermutations, candidates
 
-        n = self._permute_seq
-        return choose(rows.mask, Lq=n, Lk=n, block_q=self.config.block_q,
-                      block_k=self.config.block_k) or None
+        if not any(candidates(rows.mask)):
+            return None
+        return CallPermutations(rows.mask, block_q=self.config.block_q, block_k=self.config.block_k,
+                                seq=self._permute_seq)
+
+    def _permutation_at(self, explicit: bool, Lq: int, Lk: int):
+        """The permutation (None: in order) a call of Lq queries and Lk keys runs."""
+        v = self._variant(explicit)
+        return v["perm"] if v["perms"] is None else v["perms"].at(Lq, Lk)
 
     @property
     def permutation(self):
-        """The default variant's ``permute.Permutation`` (None: rows in order)."""
+        """The ``permute.Permutation`` judged at compile time (at ``seq=``, default 4096), whose
+        forward kernel was built then (None: rows in order). Each call runs the one judged
+        at its own lengths: :meth:`permutation_for`."""
         return self._variants[False]["perm"]
+
+    def permutation_for(self, Lq: int, Lk: int | None = None):
+        """The ``permute.Permutation`` (None: rows in order) a call with ``Lq`` query rows and
+        ``Lk`` key rows (default ``Lq``) and the default offsets runs, forward and backward.
+
+        For ``causal and (q - k) % 128 == 0`` with 64 x 64 blocks: ``Permutation(q=128,
+        k=128)`` at 4096, None at 1024 (the permuted grid's padding would compute more),
+        ``Permutation(q=0, k=128)`` for a decoding call ``(1, 4096)``.
+        """
+        return self._permutation_at(False, Lq, Lq if Lk is None else Lk)
 
     def _build(self, kernel: str, rows, first: bool = False, perm=None):
         """``kernel`` ("forward" or "backward") of the pattern over rows ``rows`` through
@@ -205,54 +235,75 @@ class CompiledAttention:
     def backward_kernels(self):
         return self._backward_of(False)
 
-    def kernels(self, explicit_offsets: bool = False, backward: bool = False):
+    def kernels(self, explicit_offsets: bool = False, backward: bool = False, lengths=None):
         """(forward kernel, backward kernels or None) of the default-offsets or the
         explicit-offsets variant (``q_offset`` / ``kv_offset`` inputs), built on first use:
-        for callers that run the kernels on layouts of their own (``spdsl.distributed``)."""
-        forward = self._variant(explicit_offsets)["forward"]
-        return forward, self._backward_of(explicit_offsets) if backward else None
+        for callers that run the kernels on layouts of their own (``spdsl.distributed``).
+        ``lengths=(Lq, Lk)``: those a call of these lengths runs (their permutation,
+        :meth:`permutation_for`, matches ``layout_for``'s layout); else the compile-time ones."""
+        perm = _COMPILED if lengths is None else self._permutation_at(explicit_offsets, *lengths)
+        forward = self._kernel_set(explicit_offsets, perm)["forward"]
+        return forward, self._backward_of(explicit_offsets, perm=perm) if backward else None
 
-    def _backward_of(self, explicit: bool, kind: str = "backward"):
-        """The backward kernels, or with ``kind="backward_inputs"`` their gradient variant
-        for learnable inputs (``codegen/common/input_grads.py``); built on first use."""
+    def _kernel_set(self, explicit: bool, perm=_COMPILED) -> dict:
+        """The kernels of one variant for one permutation ("forward", "backward",
+        "backward_inputs", "perm"): the variant's own for the compile-time permutation,
+        else those built on first use (forward now, backward when asked)."""
         v = self._variant(explicit)
-        if v[kind] is None:
-            v[kind] = self._build(kind, v["rows"], perm=v["perm"])
-        return v[kind]
+        if perm is _COMPILED or perm == v["perm"]:
+            return v
+        made = v["others"].get(perm)
+        if made is None:
+            made = v["others"][perm] = {"forward": self._build("forward", v["rows"], perm=perm),
+                                        "backward": None, "backward_inputs": None, "perm": perm}
+        return made
+
+    def _backward_of(self, explicit: bool, kind: str = "backward", perm=_COMPILED):
+        """The backward kernels, or with ``kind="backward_inputs"`` their gradient variant
+        for learnable inputs (``codegen/common/input_grads.py``), of permutation ``perm``
+        (default the compile-time one); built on first use."""
+        made = self._kernel_set(explicit, perm)
+        if made[kind] is None:
+            made[kind] = self._build(kind, self._variant(explicit)["rows"], perm=made["perm"])
+        return made[kind]
 
     # ---- layouts ---------------------------------------------------------------------
 
     def layout_for(self, B: int, H: int, Lq: int, Lk: int, inputs: dict, device=None):
         """(packed layout, checked kernel inputs on ``device``, default the build's) for
-        one call's sizes and inputs; cached. ``inputs`` holding ``q_offset`` and
+        one call's sizes and inputs, over the grid of the permutation a call of these
+        lengths runs (:meth:`permutation_for`); cached. ``inputs`` holding ``q_offset`` and
         ``kv_offset`` (int [B] tensors) selects the explicit-offsets variant."""
-        import torch
+        return self._plan(B, H, Lq, Lk, inputs, device)[1:]
 
+    def _plan(self, B: int, H: int, Lq: int, Lk: int, inputs: dict, device=None):
+        """(permutation, packed layout, kernel inputs) of one call: :meth:`layout_for`."""
         from spdsl.ir.positions import Q_OFFSET
 
         device = str(device or self.device)
         explicit = Q_OFFSET in inputs
         v = self._variant(explicit)
+        perm = self._permutation_at(explicit, Lq, Lk)
         score_only = v.get("score_only")
         if score_only is None:  # once per variant: it walks the IR
             score_only = v["score_only"] = score_only_inputs(v["rows"])
         digest = hashlib.blake2b(digest_size=16)
         for name in v["names"]:
             digest.update(_input_digest(name, inputs[name], values=name not in score_only))
-        key = (B, H, Lq, Lk, explicit, digest.hexdigest(), device)
+        key = (B, H, Lq, Lk, explicit, digest.hexdigest(), device, perm)
         hit = self._layouts.get(key)
         if hit is not None:
             self._layouts.move_to_end(key)
             if not score_only:
-                return hit
+                return (perm, *hit)
             # a learnable bias changes every step: its values reach the kernels, never the layout
             sizes = v["rows"].sizes(Lq, Lk, H, B)
             fresh = {n: kernel_input(v["rows"].check_input(n, inputs[n], sizes)) for n in score_only}
             if device != "cpu":
                 fresh = {n: t.to(device) for n, t in fresh.items()}
-            return hit[0], {**hit[1], **fresh}
+            return perm, hit[0], {**hit[1], **fresh}
         packed, kernel_inputs = call_layout(v["rows"], (self.config.block_q, self.config.block_k),
-                                            B, H, Lq, Lk, inputs, perm=v["perm"])
+                                            B, H, Lq, Lk, inputs, perm=perm)
         from spdsl.analysis.overflow import require_exact
         require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
         if device != "cpu":
@@ -261,7 +312,7 @@ class CompiledAttention:
         self._layouts[key] = entry
         if len(self._layouts) > _LAYOUT_CACHE_SIZE:
             self._layouts.popitem(last=False)
-        return entry
+        return (perm, *entry)
 
     # ---- calls -----------------------------------------------------------------------
 
@@ -311,8 +362,8 @@ class CompiledAttention:
         self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
-        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
-        forward = self._variant(explicit)["forward"]
+        perm, *entry = self._plan(B, H, Lq, k.shape[2], inputs, q.device)
+        forward = self._kernel_set(explicit, perm)["forward"]
         out = torch.empty(_out_shape(q.shape, blhd, v.shape[-1]), dtype=q.dtype, device=q.device)
         lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
@@ -329,9 +380,10 @@ class CompiledAttention:
         self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
-        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
+        # the forward's permutation: both are judged from (Lq, Lk) alone (_permutation_at)
+        perm, *entry = self._plan(B, H, Lq, k.shape[2], inputs, q.device)
         dout = kernel_view(_as_bhld(dout, blhd), self.device)
-        dq, dk, dv = self._backward_of(explicit)(q, k, v, _as_bhld(out, blhd), lse, dout,
+        dq, dk, dv = self._backward_of(explicit, perm=perm)(q, k, v, _as_bhld(out, blhd), lse, dout,
                                                  entry[0], scale=scale, inputs=entry[1], dlse=dlse)
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
 
@@ -342,8 +394,8 @@ class CompiledAttention:
         self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
-        entry = self.layout_for(B, H, Lq, k.shape[2], inputs, q.device)
-        kernels = self._backward_of(explicit, "backward_inputs")
+        perm, *entry = self._plan(B, H, Lq, k.shape[2], inputs, q.device)
+        kernels = self._backward_of(explicit, "backward_inputs", perm)
         dout = kernel_view(_as_bhld(dout, blhd), self.device)
         dq, dk, dv, grads = kernels(q, k, v, _as_bhld(out, blhd), lse, dout, entry[0], scale=scale,
                                     inputs=entry[1], dlse=dlse)
@@ -629,9 +681,11 @@ def compile(pattern, *, head_dim: int, dtype=None, device: str = "cpu", scale: f
     ``v_head_dim``: the head dim of v and of the output where it differs from q's and k's
     (MLA-style models: 192 and 128); None: head_dim.
     ``permute``: let the CPU kernels visit queries and keys in residue-major order where
-    the mask reads ``q % s`` / ``k % s`` and that cuts the computed blocks at least 1.5x at
-    length ``seq`` (default 4096); outputs and gradients stay in the caller's order
-    (spdsl/analysis/permute.py, docs/permute.md). ``permute=False`` turns it off.
+    the mask reads ``q % s`` / ``k % s`` and that cuts the computed blocks at least 1.5x,
+    judged per call at the call's lengths (``attn.permutation_for(Lq, Lk)``; the kernels
+    of each permutation are built on first use, those judged at ``seq``, default 4096,
+    now); outputs and gradients stay in the caller's order (spdsl/analysis/permute.py,
+    docs/permute.md). ``permute=False`` turns it off.
 
     >>> attn = spdsl.compile(lib["longformer"], head_dim=64, dtype=torch.float32, window=256)
     >>> out = attn(q, k, v)            # [B, H, L, D], autograd works
