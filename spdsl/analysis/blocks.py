@@ -16,7 +16,9 @@ Found by interval analysis (spdsl/analysis/intervals.py), never by evaluating an
    always safe.
 
 The decided rectangles and blocks become the runs of the stored layout
-(spdsl/analysis/block_layout.py) in a sweep down the query blocks.  Every step works in
+(spdsl/analysis/block_layout.py) in a sweep down the query blocks; ``computed_elements``
+sums their areas instead, for callers that need only the count (the token permutation's
+decision over s x s class pairs, spdsl/analysis/permute.py).  Every step works in
 batches of a fixed size (spdsl/analysis/batches.py), so its working memory beyond the
 result is bounded whatever the lengths.
 """
@@ -24,6 +26,7 @@ result is bounded whatever the lengths.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 import numpy as np
@@ -55,6 +58,65 @@ def classify(mask: ir.Expr, *, Lq: int, Lk: int, H: int, B: int = 1, block_q: in
     >>> classify(causal, Lq=8, Lk=8, H=1, block_q=4, block_k=4).kinds().tolist()
     [[1, 0], [2, 1]]
     """
+    found = _decide(mask, Lq, Lk, H, B, block_q, block_k, inputs, refine_budget)
+    layout = found.layout
+    if found.decided is None:
+        layout.layouts = [_empty_class(layout.n_qb)]
+        return layout
+    # _build_classes empties found.decided, freeing the proofs as it goes
+    classes, pair_class = _build_classes(found.decided, len(found.pb), layout.n_qb, layout.n_kb)
+    layout.layouts = classes
+    layout.head_class = _spread(pair_class, found.pb, found.ph, layout.B, layout.H,
+                                layout.depends_on_b, layout.depends_on_h)
+    layout.refined_incomplete = found.incomplete
+    return layout
+
+
+def computed_elements(mask: ir.Expr, *, Lq: int, Lk: int, H: int, B: int = 1, block_q: int,
+                      block_k: int, inputs: Mapping[str, Any] | None = None,
+                      refine_budget: int = REFINE_BUDGET) -> int:
+    """The elements the kernels compute: those of every FULL and PARTIAL block over every
+    (batch, head), the short last blocks at their real size. Equal to
+    ``classify(...).visited_elements()`` (the same proofs decide the same blocks) but
+    summed over the decided rectangles and blocks, without building and deduplicating a
+    layout per (batch, head): what ``permute.evaluate`` needs for each of its s x s
+    class pairs.
+
+    >>> from spdsl.ir.nodes import Binary, Var
+    >>> causal = Binary("<=", Var("k"), Var("q"), "bool")
+    >>> computed_elements(causal, Lq=8, Lk=8, H=1, block_q=4, block_k=4)
+    48
+    """
+    found = _decide(mask, Lq, Lk, H, B, block_q, block_k, inputs, refine_budget)
+    if found.decided is None:
+        return 0
+    lay = found.layout
+    # an analysed pair stands for every batch (head) when the mask does not read b (h)
+    stands_for = (1 if lay.depends_on_b else lay.B) * (1 if lay.depends_on_h else lay.H)
+    full_rects, full_blocks, partial = found.decided
+    total = _area(full_rects, [1, 2, 3, 4], lay)
+    for single in (full_blocks, partial):       # [pair, qb, kb]: a rectangle of one block
+        total += _area(single, [1, 1, 2, 2], lay)
+    return stands_for * total
+
+
+@dataclass
+class _Decided:
+    """What the proofs found, before any layout is built: the layout's sizes (its
+    classes still unset), the analysed (batch, head) pairs, ``decided`` = [FULL
+    rectangles, FULL blocks, PARTIAL blocks] (``_hierarchical``, ``_refine_blocks``;
+    None when there is nothing to analyse) and the blocks left undecided."""
+
+    layout: BlockLayout
+    pb: np.ndarray
+    ph: np.ndarray
+    decided: list | None
+    incomplete: int = 0
+
+
+def _decide(mask: ir.Expr, Lq, Lk, H, B, block_q, block_k, inputs, refine_budget) -> _Decided:
+    """Check the arguments and prove FULL, PARTIAL and EMPTY (the shared first half of
+    :func:`classify` and :func:`computed_elements`)."""
     from spdsl.ir.positions import at_rows, default_offsets
     mask = at_rows(mask, *default_offsets())
     Lq, Lk, H, B, bq, bk = (_size(v, n) for v, n in ((Lq, "Lq"), (Lk, "Lk"), (H, "H"),
@@ -68,19 +130,25 @@ def classify(mask: ir.Expr, *, Lq: int, Lk: int, H: int, B: int = 1, block_q: in
     n_qb, n_kb = layout.n_qb, layout.n_kb
     pb, ph = analysed_pairs(B if dep_b else min(B, 1), H if dep_h else min(H, 1))
     if len(pb) == 0 or n_qb == 0 or n_kb == 0:
-        layout.layouts = [_empty_class(n_qb)]
-        return layout
+        return _Decided(layout, pb, ph, None)
     prob = Problem(mask, Lq, Lk, bq, bk, Context(dict(B=B, H=H, Lq=Lq, Lk=Lk), inputs), inputs)
     dtype = _index_dtype(max(n_qb, n_kb, len(pb)))
     full_rects, partial = _hierarchical(prob, pb, ph, n_qb, n_kb, dtype)
     full_blocks, partial, incomplete = _refine_blocks(prob, pb, ph, partial, refine_budget)
-    decided = [full_rects, full_blocks, partial]
-    del full_rects, full_blocks, partial     # _build_classes frees them as it goes
-    classes, pair_class = _build_classes(decided, len(pb), n_qb, n_kb)
-    layout.layouts = classes
-    layout.head_class = _spread(pair_class, pb, ph, B, H, dep_b, dep_h)
-    layout.refined_incomplete = incomplete
-    return layout
+    return _Decided(layout, pb, ph, [full_rects, full_blocks, partial], incomplete)
+
+
+def _area(rects: np.ndarray, bounds: list[int], lay: BlockLayout) -> int:
+    """Elements of the block rectangles whose [qb0, qb1, kb0, kb1] (inclusive) are the
+    rows ``bounds`` of ``rects``, the short last blocks at their real size,
+    ``batches.BLOCKS`` rectangles at a time."""
+    total = 0
+    for s in range(0, rects.shape[1], batches.BLOCKS):
+        qb0, qb1, kb0, kb1 = rects[bounds, s:s + batches.BLOCKS].astype(np.int64)
+        rows = np.minimum((qb1 + 1) * lay.block_q, lay.Lq) - qb0 * lay.block_q
+        cols = np.minimum((kb1 + 1) * lay.block_k, lay.Lk) - kb0 * lay.block_k
+        total += int((rows * cols).sum())
+    return total
 
 
 def _size(v, name) -> int:

@@ -24,7 +24,9 @@ are considered (:func:`candidates` returns nothing otherwise).
 :func:`choose` keeps a permutation only where it cuts the computed elements (those of
 FULL and PARTIAL blocks) by at least ``MIN_GAIN``: a local window ``q - k < w`` scatters
 under the permutation, so "window OR strided" unions usually gain nothing (measured, not
-assumed: :func:`evaluate` reports both numbers).
+assumed: :func:`evaluate` reports both numbers). The decision counts those elements
+(``blocks.computed_elements``, :func:`permuted_elements`) without building the s x s
+class pairs' layouts.
 """
 
 from __future__ import annotations
@@ -196,8 +198,10 @@ def permuted_layout(mask: ir.Expr, perm: Permutation, *, Lq: int, Lk: int, H: in
     """The ``BlockLayout`` of ``mask`` over the permuted grid (one class: the mask reads
     neither b nor h), by ``blocks.classify`` on :func:`permuted_mask`."""
     from spdsl.analysis.block_layout import BlockLayout, LayoutClass
+    from spdsl.analysis.blocks import classify
 
-    sub = _classes(mask, perm, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block_q, block_k=block_k)
+    sub = classify(**_class_pairs(mask, perm, Lq=Lq, Lk=Lk, B=B, H=H, block_q=block_q,
+                                  block_k=block_k))
     sq, sk = perm.q or 1, perm.k or 1
     nq, nk = sub.n_qb, sub.n_kb
     rows, cols, fulls = [], [], []
@@ -223,11 +227,22 @@ def permuted_layout(mask: ir.Expr, perm: Permutation, *, Lq: int, Lk: int, H: in
                        refined_incomplete=sub.refined_incomplete)
 
 
-def _classes(mask, perm: Permutation, *, Lq, Lk, H, B, block_q, block_k):
-    """The layout of every (r_q, r_k) pair of residue classes over (t_q, t_k), one pair a
-    "(batch, head)" of ``blocks.classify`` (:func:`permuted_mask`)."""
-    from spdsl.analysis.blocks import classify
+def permuted_elements(mask: ir.Expr, perm: Permutation, *, Lq: int, Lk: int, H: int = 1,
+                      B: int = 1, block_q: int, block_k: int) -> int:
+    """The computed elements (FULL and PARTIAL blocks, padding included) of ``mask`` over
+    the permuted grid: ``permuted_layout(...).visited_elements()``, counted by
+    ``blocks.computed_elements`` on the same class pairs without building their layouts
+    (the s x s layouts are nearly all of the cost of building one)."""
+    from spdsl.analysis.blocks import computed_elements
 
+    pairs = _class_pairs(mask, perm, Lq=Lq, Lk=Lk, B=B, H=H, block_q=block_q, block_k=block_k)
+    return computed_elements(**pairs) * B * H       # the mask reads neither b nor h
+
+
+def _class_pairs(mask, perm: Permutation, *, Lq, Lk, H, B, block_q, block_k) -> dict:
+    """The arguments of ``blocks.classify`` (or ``computed_elements``) that analyse
+    every (r_q, r_k) pair of residue classes over (t_q, t_k), one pair a "(batch, head)"
+    (:func:`permuted_mask`)."""
     sq, sk = perm.q or 1, perm.k or 1
     if sq * sk > MAX_CLASSES:
         raise ValueError(f"{sq} x {sk} residue classes are too many to analyse")
@@ -235,8 +250,8 @@ def _classes(mask, perm: Permutation, *, Lq, Lk, H, B, block_q, block_k):
     mk = slots_per_class(Lk, perm.k, block_k) if perm.k else Lk
     # classes r >= the length hold only padding (EMPTY): a decoding call (Lq = 1) analyses
     # one query class, not s of them
-    return classify(permuted_mask(mask, perm, Lq, Lk, B, H), Lq=mq, Lk=mk, H=min(sk, Lk),
-                    B=min(sq, Lq), block_q=block_q, block_k=block_k)
+    return dict(mask=permuted_mask(mask, perm, Lq, Lk, B, H), Lq=mq, Lk=mk, H=min(sk, Lk),
+                B=min(sq, Lq), block_q=block_q, block_k=block_k)
 
 
 def _too_large(perm: Permutation, Lq: int, Lk: int, block_q: int, block_k: int) -> bool:
@@ -266,8 +281,8 @@ def evaluate(mask: ir.Expr, *, Lq: int, Lk: int, H: int = 1, B: int = 1, block_q
     """The best candidate permutation of ``mask`` (over rows) at these sizes, or None if
     the mask has no candidate (or every candidate is too large to evaluate: more than
     ``MAX_PAIR_ROWS`` class pairs x blocks a class). ``before``: the computed elements
-    of the layout in order (computed here if not given). The work after is counted from
-    the class pairs' layouts, without assembling the permuted one."""
+    of the layout in order (computed here if not given). Both are counted
+    (``blocks.computed_elements``, :func:`permuted_elements`) without building a layout."""
     qs, ks = candidates(mask)
     if not qs and not ks:
         return None
@@ -275,18 +290,17 @@ def evaluate(mask: ir.Expr, *, Lq: int, Lk: int, H: int = 1, B: int = 1, block_q
            for a in qs | {0} for b in ks | {0} if a or b):
         return None
     if before is None:
-        from spdsl.analysis.blocks import classify
+        from spdsl.analysis.blocks import computed_elements
 
-        before = classify(mask, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block_q,
-                          block_k=block_k).visited_elements()
+        before = computed_elements(mask, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block_q, block_k=block_k)
     best = None
     for sq in sorted(qs | {0}):
         for sk in sorted(ks | {0}):
             perm = Permutation(sq, sk)
             if not perm or _too_large(perm, Lq, Lk, block_q, block_k):
                 continue
-            sub = _classes(mask, perm, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block_q, block_k=block_k)
-            after = sub.visited_elements() * B * H     # the mask reads neither b nor h
+            after = permuted_elements(mask, perm, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block_q,
+                                      block_k=block_k)
             if best is None or after < best[1]:
                 best = (perm, after)
     if best is None:
@@ -313,8 +327,8 @@ def length_bucket(length: int) -> int:
     ``ceil(2 ** (i / STEPS_PER_OCTAVE))`` at least ``length`` (1, 2, 3, 4, 5, 6, 7, 8,
     10, 12, 14, 16, 20, 23, ..., 1024, 1218, 1449, 1723, 2048, ...).
 
-    :func:`choose` walks the mask for every candidate (a second or more at stride 128:
-    s x s class pairs), too slow to run for every length a decoding loop or a variable
+    :func:`choose` walks the mask for every candidate (0.05-0.7 s at stride 128 for
+    1024-16384 rows: s x s class pairs), too slow to run for every length a decoding loop or a variable
     batch brings. Judged at the top of its bucket, a call's computed elements in order
     (quadratic at most in the lengths) are at most 2 ** (2/4) = 1.41x those at its own
     length, and the permuted ones change less (padding rounds them up by whole blocks a
