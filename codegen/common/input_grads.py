@@ -101,6 +101,35 @@ def plan(score: ir.Expr | None) -> InputGradPlan:
     return InputGradPlan(learnable_inputs(score), sites)
 
 
+@dataclass
+class GradBufferDecls:
+    """The gradient variant's extra kernel arguments as TIR buffers, declared once for the
+    CPU and CUDA kernels (:func:`declare_grad_buffers`); :attr:`buffers` is the argument
+    order, the one :meth:`GradBuffers.args` passes."""
+
+    parts: dict        # input name -> float32 [n_tasks, numel] rows (a partial input)
+    elems: list        # per element site: (float32, int32) [n_slots, block_k, block_q]
+    OFF: object        # int64 [B, H] element offsets, or None without element sites
+    buffers: list
+
+
+def declare_grad_buffers(plan: InputGradPlan, sv, block_q: int, block_k: int) -> GradBufferDecls:
+    """The buffers of ``plan``'s gradients (``sv``: the kernel's ``signature.SizeVars``)."""
+    from tvm import tirx
+
+    parts = {n: tirx.decl_buffer((tirx.Var(f"n_tasks_{n}", "int32"), tirx.Var(f"n_{n}", "int32")),
+                                 "float32", name=f"dpart_{n}") for n in plan.partial_inputs}
+    n_slots = tirx.Var("n_slots", "int32")
+    elems = [(tirx.decl_buffer((n_slots, block_k, block_q), "float32", name=f"del_{i}"),
+              tirx.decl_buffer((n_slots, block_k, block_q), "int32", name=f"deli_{i}"))
+             for i in range(len(plan.element_sites))]
+    OFF = tirx.decl_buffer((sv.B, sv.H), "int64", name="OFF") if elems else None
+    buffers = ([OFF] if OFF is not None else []) + list(parts.values())
+    for pair in elems:
+        buffers += list(pair)
+    return GradBufferDecls(parts, elems, OFF, buffers)
+
+
 class GradBuffers:
     """One call's accumulation buffers (torch, on ``device``) in the kernel's argument
     order (:meth:`args`: the element offsets ``OFF`` int64 [B, H] when a site writes

@@ -17,7 +17,7 @@ from tvm.script import tirx as T
 
 from spdsl.codegen.common import lower as lw
 from spdsl.codegen.common.tvmscript import sequence
-from spdsl.codegen.common.input_grads import InputGradPlan
+from spdsl.codegen.common.input_grads import InputGradPlan, declare_grad_buffers
 from spdsl.codegen.cpu.loops import stack_buffer
 
 
@@ -29,16 +29,8 @@ class LearnStep:
 
     def __init__(self, plan: InputGradPlan, g, p, sv, block_q: int, block_k: int):
         self.plan = plan
-        parts = {n: tirx.decl_buffer((tirx.Var(f"n_tasks_{n}", "int32"), tirx.Var(f"n_{n}", "int32")),
-                                     "float32", name=f"dpart_{n}") for n in plan.partial_inputs}
-        n_slots = tirx.Var("n_slots", "int32")
-        elems = [(tirx.decl_buffer((n_slots, block_k, block_q), "float32", name=f"del_{i}"),
-                  tirx.decl_buffer((n_slots, block_k, block_q), "int32", name=f"deli_{i}"))
-                 for i in range(len(plan.element_sites))]
-        OFF = tirx.decl_buffer((sv.B, sv.H), "int64", name="OFF") if elems else None
-        self.buffers = ([OFF] if OFF is not None else []) + list(parts.values())
-        for pair in elems:
-            self.buffers += list(pair)
+        decls = declare_grad_buffers(plan, sv, block_q, block_k)
+        parts, elems, OFF, self.buffers = decls.parts, decls.elems, decls.OFF, decls.buffers
         BQ, BK = block_q, block_k
         HC, RP = p.HC, p.PTR
         zero = tirx.const(0.0, "float32")

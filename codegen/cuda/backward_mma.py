@@ -283,5 +283,18 @@ def backward_primfuncs(mask, score, head_dim: int, cfg: CudaConfig, input_decls=
                 dkdv_mma_primfunc(head_dim, cfg, grad, sig, sv, dtype, v_head_dim)), sig
     cb.check_backward(cfg, head_dim, v_head_dim)
     dq, sig = cb.dq_simt_primfunc(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim)
-    dkdv, _ = cb.dkdv_simt_primfunc(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim)
-    return (dq, dkdv), sig
+    return (dq, dkdv_primfunc(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim)[0]), sig
+
+
+def dkdv_primfunc(mask, score, head_dim: int, cfg: CudaConfig, input_decls=None, dtype: str = "float32",
+                  v_head_dim: int | None = None):
+    """(dkdv PrimFunc, KernelSignature) alone, as :func:`backward_primfuncs` makes it (the
+    learnable-inputs variant pairs it with a dQ kernel of its own)."""
+    from spdsl.codegen.cuda import backward as cb
+
+    if cfg.uses_tensor_cores(dtype):
+        check_mma_backward(cfg, head_dim, dtype, v_head_dim)
+        sv, sig, grad = cb.setup(mask, score, input_decls)
+        return dkdv_mma_primfunc(head_dim, cfg, grad, sig, sv, dtype, v_head_dim), sig
+    cb.check_backward(cfg, head_dim, v_head_dim)
+    return cb.dkdv_simt_primfunc(mask, score, head_dim, cfg, input_decls, dtype, v_head_dim)

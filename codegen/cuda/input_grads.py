@@ -44,7 +44,7 @@ from spdsl.ir import nodes as ir
 
 from spdsl.codegen.common import lower as lw
 from spdsl.codegen.common.tvmscript import sequence
-from spdsl.codegen.common.input_grads import PARTIAL, InputGradPlan
+from spdsl.codegen.common.input_grads import PARTIAL, InputGradPlan, declare_grad_buffers
 from spdsl.codegen.cuda.blocks import by_block_kind
 
 _POSITIONS = {"q", "k", "qi", "ki", "score"}
@@ -63,16 +63,8 @@ class CudaLearnStep:
 
     def __init__(self, plan: InputGradPlan, g, sv, block_q: int, block_k: int):
         self.plan, self.g, self.sv, self.BQ, self.BK = plan, g, sv, block_q, block_k
-        self.parts = {n: tirx.decl_buffer((tirx.Var(f"n_tasks_{n}", "int32"), tirx.Var(f"n_{n}", "int32")),
-                                          "float32", name=f"dpart_{n}") for n in plan.partial_inputs}
-        n_slots = tirx.Var("n_slots", "int32")
-        self.elems = [(tirx.decl_buffer((n_slots, block_k, block_q), "float32", name=f"del_{i}"),
-                       tirx.decl_buffer((n_slots, block_k, block_q), "int32", name=f"deli_{i}"))
-                      for i in range(len(plan.element_sites))]
-        self.OFF = tirx.decl_buffer((sv.B, sv.H), "int64", name="OFF") if self.elems else None
-        self.buffers = ([self.OFF] if self.OFF is not None else []) + list(self.parts.values())
-        for pair in self.elems:
-            self.buffers += list(pair)
+        decls = declare_grad_buffers(plan, sv, block_q, block_k)
+        self.parts, self.elems, self.OFF, self.buffers = decls.parts, decls.elems, decls.OFF, decls.buffers
         partial = [s for s in plan.sites if s.mode == PARTIAL]
         self.uniform = [s for s in partial if uniform(s)]
         self.serial = [s for s in partial if not uniform(s)]

@@ -46,10 +46,9 @@ def primfuncs(mask, score, *, head_dim: int, dtype: str, config, input_decls=Non
               v_head_dim: int | None = None) -> dict:
     """{"dq_inputs": PrimFunc, "dkdv": PrimFunc} of the gradient variant: the CUDA-core
     dQ with the learnable inputs' step, and the dtype's plain dK/dV kernel."""
-    from spdsl.codegen.cuda.kernels import backward_primfuncs
+    from spdsl.codegen.cuda.backward_mma import dkdv_primfunc
 
-    (_, dkdv), _, _ = backward_primfuncs(mask, score, head_dim=head_dim, dtype=dtype, config=config,
-                                         input_decls=input_decls, v_head_dim=v_head_dim)
+    dkdv, _ = dkdv_primfunc(mask, score, head_dim, config, input_decls, dtype, v_head_dim)
     dq, _ = dq_inputs_primfunc(mask, score, head_dim, config, input_decls, dtype, v_head_dim)
     return {"dq_inputs": dq, "dkdv": dkdv}
 
