@@ -22,6 +22,7 @@ thread's TVM thread count (load balance; see ``layout.py``). Importing this modu
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import asdict, dataclass
 
@@ -104,15 +105,24 @@ def compile_primfunc(prim_func, target):
 
     with tvm.transform.PassContext(opt_level=3, config=BUILD_CONFIG):
         built = tvm.compile(prim_func, target=as_target(target))
-    if prim_func.attrs is not None and DOT_ATTR in prim_func.attrs:
-        built = _with_dot_intrinsic(built)
-    return built
+    return _finished(built, dots=prim_func.attrs is not None and DOT_ATTR in prim_func.attrs)
 
 
-def _with_dot_intrinsic(built):
-    """``built`` with its calls of the placeholder ``loops.DPBF16`` turned into LLVM's
-    vdpbf16ps intrinsic: the module's LLVM IR is edited and loaded again, and LLVM's
-    auto-upgrade of the intrinsic's integer signature bitcasts the operands to bfloat."""
+# TVM gives the kernels' stack tiles (``loops.stack_buffers``) 16-byte alignment: a thread
+# whose stack pointer is not 64-byte aligned on entry splits every zmm load and store of them
+# over two cache lines. The caller's thread (which runs the first chunk of tasks) enters at
+# whatever alignment Python's stack has, which differs from process to process: the fused
+# backward ran at 270 ms in some processes and 480 ms in others (causal L=4096 H=8, 2
+# threads), the calling thread twice as slow as the worker on the same work.
+_TILE_ALLOCA = re.compile(r"(alloca \[\d+ x (?:float|i32)\]), align (?:4|8|16|32)\b")
+
+
+def _finished(built, dots: bool):
+    """``built`` with its LLVM IR edited and loaded again: stack tiles 64-byte aligned
+    (:data:`_TILE_ALLOCA`) and, in a ``dots`` kernel, the calls of the placeholder
+    ``loops.DPBF16`` turned into LLVM's vdpbf16ps intrinsic (LLVM's auto-upgrade of the
+    intrinsic's integer signature bitcasts the operands to bfloat). Machine code is made
+    once, from the edited IR (the first module is never compiled further)."""
     import os
     import tempfile
 
@@ -120,9 +130,10 @@ def _with_dot_intrinsic(built):
 
     from spdsl.codegen.cpu.loops import DPBF16
 
-    text = built.mod.inspect_source("ll")
-    text = text.replace(f"@{DPBF16}(", "@llvm.x86.avx512bf16.dpbf16ps.512(")
-    with tempfile.TemporaryDirectory(prefix="spdsl-dot-") as tmp:
+    text = _TILE_ALLOCA.sub(r"\1, align 64", built.mod.inspect_source("ll"))
+    if dots:
+        text = text.replace(f"@{DPBF16}(", "@llvm.x86.avx512bf16.dpbf16ps.512(")
+    with tempfile.TemporaryDirectory(prefix="spdsl-ll-") as tmp:
         path = os.path.join(tmp, "kernel.ll")
         with open(path, "w") as f:
             f.write(text)
