@@ -6,7 +6,8 @@ matmul rate (torch.mm, MKL/oneDNN), useful GFLOP/s (4 * nonzero elements * D / t
 the backward against SDPA's, and compile / cached-load times.
 
     python benchmarks/cpu_attention.py [--quick] [--lengths 4096 16384] [--bf16]
-Writes benchmarks/results/cpu_attention.json and prints a table of same-run ratios.
+Writes benchmarks/results/cpu_attention.json and prints a table of same-run ratios (spdsl
+and FlexAttention in interleaved rounds: the median of same-round ratios).
 
 ``--bf16``: only bfloat16 rows (sliding window 512, causal) for each way of multiplying
 blocks (``ScheduleConfig.products``) against torch's bfloat16 matmul rate in the same run;
@@ -72,6 +73,20 @@ def timed(fn, repeats: int) -> float:
     return statistics.median(out)
 
 
+def interleaved(fns, repeats: int) -> list:
+    """Per function, the seconds of each of ``repeats`` rounds that call every function
+    once in turn (after one warm-up call each): same-round samples on a shared machine."""
+    for fn in fns:
+        fn()
+    out = [[] for _ in fns]
+    for _ in range(repeats):
+        for fn, samples in zip(fns, out):
+            t = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - t)
+    return out
+
+
 def matmul_gflops() -> float:
     a, b = torch.randn(2048, 2048), torch.randn(2048, 2048)
     t = timed(lambda: torch.mm(a, b), 7)
@@ -101,10 +116,12 @@ def bench_length(L: int, repeats: int, rows: list, with_flex: bool, with_backwar
         if with_flex:
             try:
                 flex = flex_runner(pat, L, inputs, q, k, v)
-                row["flex_ms"] = timed(flex, max(3, repeats // 2)) * 1e3
-                row["vs_flex"] = row["flex_ms"] / row["spdsl_ms"]
             except Exception as e:  # report, do not hide: the row says why
                 row["flex_error"] = f"{type(e).__name__}: {str(e)[:200]}"
+            else:  # interleaved rounds: the ratio is the median of same-round ratios
+                ours_s, flex_s = interleaved([lambda: attn(q, k, v, **inputs), flex], repeats)
+                row.update(flex_ms=statistics.median(flex_s) * 1e3,
+                           vs_flex=statistics.median(f / o for o, f in zip(ours_s, flex_s)))
         heads_for_sdpa = H if L <= 4096 else 1    # a dense [H, L, L] fp32 score matrix at 16K is 8 GiB
         mask = pat.dense_mask(L, H=heads_for_sdpa, B=B, **inputs)
         qs, ks, vs = (t[:, :heads_for_sdpa].contiguous() for t in (q, k, v))
