@@ -204,7 +204,7 @@ def kernel_split(x: dict) -> str:
 
 
 def bf16_backward_main(lengths, repeats: int) -> None:
-    lines = [f"# bfloat16 CPU backward (dQ + dK/dV), causal: vdpbf16ps products vs float32 kernels vs SDPA",
+    lines = ["# bfloat16 CPU backward (dQ + dK/dV), causal: vdpbf16ps products vs float32 kernels vs SDPA",
              f"# python benchmarks/causal_cpu.py --bf16-backward --lengths {' '.join(map(str, lengths))} "
              f"--repeats {repeats}",
              f"# CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
@@ -227,10 +227,15 @@ def bf16_backward_main(lengths, repeats: int) -> None:
                          f"{x['useful_gflops']:5.1f} useful GF/s = {x['vs_bf16_matmul']:.2f} of torch bf16 mm "
                          f"({r['bf16_matmul_gflops']:.0f} GF/s)")
             print(lines[-1], flush=True)
+    write_results("cpu_bf16_backward", lines, rows)
+
+
+def write_results(name: str, lines: list, rows: list) -> None:
+    """benchmarks/results/NAME.txt (the printed lines) and NAME.json (the rows, the CPU)."""
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "cpu_bf16_backward.txt").write_text("\n".join(lines) + "\n")
-    (out / "cpu_bf16_backward.json").write_text(json.dumps({"cpu": cpu_model(), "rows": rows}, indent=1))
+    (out / f"{name}.txt").write_text("\n".join(lines) + "\n")
+    (out / f"{name}.json").write_text(json.dumps({"cpu": cpu_model(), "rows": rows}, indent=1))
 
 
 def cpu_model() -> str:
@@ -274,10 +279,7 @@ def main() -> None:
                 f"{fused}split {r['split_ms']:.0f} ms (dQ {r['dq_ms']:.0f} + dK/dV {r['dkdv_ms']:.0f}) | "
                 f"fwd {r['fwd_useful_gflops']:.0f} GFLOP/s = {100 * r['fwd_fraction_of_matmul']:.0f}% of matmul")
             print(lines[-1], flush=True)
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "causal_cpu.txt").write_text("\n".join(lines) + "\n")
-    (out / "causal_cpu.json").write_text(json.dumps({"cpu": cpu_model(), "rows": rows}, indent=1))
+    write_results("causal_cpu", lines, rows)
 
 
 if __name__ == "__main__":

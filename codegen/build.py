@@ -44,7 +44,7 @@ KINDS = ("forward", "backward", "backward_inputs", "forward_paged")
 # forward_paged: the forward reading K/V through a page table (cpu/paged.py, cuda/paged.py)
 MODULES = {"forward": ("forward",), "backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv"),
            "forward_paged": ("forward_paged",)}
-# the CPU backward also has the fused kernel "dqkv" where it exists (:func:`module_names`)
+# (CUDA's; the CPU back end names its own: :func:`module_names`)
 CUDA_SOURCE = "source.cu"
 
 # TVM's CPU thread pool spins its workers after every kernel (by default for 300k rounds)
@@ -162,7 +162,7 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
     kernel_dtype = _kernel_dtype(kernel, dtype, device, config, head_dim, v_head_dim)
     material = key_material(mask, score, decls, head_dim=head_dim, dtype=kernel_dtype,
                             device=device, config=config, target=target, v_head_dim=v_head_dim)
-    names = module_names(kernel, device, config, head_dim, kernel_dtype, v_head_dim)
+    names = module_names(kernel, device, config, head_dim, dtype, v_head_dim)
     from spdsl.codegen.cache import KernelCache, key_of
 
     key = key_of({**material, "kernel": kernel})
@@ -200,18 +200,16 @@ def build(mask, score=None, *, kernel: str, head_dim: int, dtype="float32", devi
         return result
 
 
-def module_names(kernel: str, device: str, config, head_dim: int, kernel_dtype: str,
+def module_names(kernel: str, device: str, config, head_dim: int, dtype: str,
                  v_head_dim: int | None = None) -> tuple[str, ...]:
-    """The modules a ``kernel`` build makes: :data:`MODULES`, and for the CPU backward also
-    the fused "dqkv" where ``cpu.backward.fuses`` (its kernels' dtype ``kernel_dtype``)."""
-    names = MODULES[kernel]
-    if device == "cpu" and kernel == "backward":
-        from spdsl.codegen.cpu.backward import fuses
-        from spdsl.codegen.cpu.kernels import row_perm
+    """The modules a ``kernel`` build makes: the CPU back end says
+    (``cpu.kernels.module_names``: its backward also has the fused "dqkv" where it exists);
+    CUDA's are :data:`MODULES`."""
+    if device == "cpu":
+        from spdsl.codegen.cpu.kernels import module_names as cpu_modules
 
-        if fuses(kernel_dtype, config, head_dim, v_head_dim, row_perm(config)):
-            names = (*names, "dqkv")
-    return names
+        return cpu_modules(kernel, dtype, config, head_dim, v_head_dim)
+    return MODULES[kernel]
 
 
 def _kernel_dtype(kernel: str, dtype: str, device: str, config=None, head_dim: int = 0,

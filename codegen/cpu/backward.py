@@ -121,6 +121,13 @@ class GradElement:
         return tirx.And(inside, self.ex.mask_at(*self._at(b, h, q, k)))
 
 
+def delta_start(lse, dlse):
+    """What a row's Delta starts from before rowsum(dO O) is added: -dlse, or 0 where lse is
+    -inf (a row that sees no key takes no lse gradient). The dQ and the fused kernels both
+    start from it."""
+    return tirx.Select(lse == tirx.const(NEG_INF, "float32"), _zero(), _zero() - dlse)
+
+
 def _zero():
     return tirx.const(F0, "float32")
 
@@ -192,7 +199,6 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
         learn_step = LearnStep(input_grad_plan(g.ex.score), g, p, sv, cfg.block_q, cfg.block_k)
     Q, K, V, O, DO, LSE, DLSE, DQ, DELTA = p.tensors.values()
     CI, FL, scale = p.IDX, p.FL, p.scale
-    Lqv, Lkv = sv.Lq, sv.Lk
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     KT, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
     dots = uses_dot_products(dtype, cfg, D, DV) and not learn
@@ -233,8 +239,7 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
         for i in T.serial(BQ):
             LR[i] = LSE[b, h, rq.at(q0, i)] * T.float32(LOG2E)
             LR[i] = T.Select(LR[i] == T.float32(NEG_INF), T.float32(float("inf")), LR[i])
-            DR[i] = T.Select(LR[i] == T.float32(float("inf")), T.float32(0),
-                             T.float32(0) - DLSE[b, h, rq.at(q0, i)])
+            DR[i] = delta_start(LSE[b, h, rq.at(q0, i)], DLSE[b, h, rq.at(q0, i)])
             for d in T.serial(D):
                 if not dots:
                     QT[d, i] = T.Cast("float32", Q[b, h, rq.at(q0, i), d]) * scale
@@ -320,7 +325,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         DQ = DQA = None
     HC, CP, RI, FL, scale = p.HC, p.PTR, p.IDX, p.FL, p.scale
     KBS = p.ORD  # the fused kernel's chunk bounds
-    Bv, Hv, Hkv, Lqv, Lkv = sv.B, sv.H, sv.Hk, sv.Lq, sv.Lk
+    Bv, Hv, Hkv, Lqv = sv.B, sv.H, sv.Hk, sv.Lq
     D, BQ, BK = head_dim, cfg.block_q, cfg.block_k
     QTL, DT = cfg.bwd_key_tile, dim_tile_for(head_dim, cfg.dim_tile)
     DTV = dim_tile_for(DV, cfg.dim_tile)
@@ -470,7 +475,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
         h: T.let = T.truncmod(t, Hv)
         DRS = stack_buffer(1)
         for r in T.serial(Lqv):
-            DRS[0] = T.Select(LSE[b, h, r] == T.float32(NEG_INF), T.float32(0), T.float32(0) - DLSE[b, h, r])
+            DRS[0] = delta_start(LSE[b, h, r], DLSE[b, h, r])
             for d in T.serial(DV):
                 DRS[0] = DRS[0] + T.Cast("float32", DO[b, h, r, d]) * T.Cast("float32", O[b, h, r, d])
             DELTA[b, h, r] = DRS[0]

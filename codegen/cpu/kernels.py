@@ -331,20 +331,19 @@ class BackwardKernels:
         bounds = None if fused is False or dq_extra else self.fused_chunks(transposed, k.shape[1], num_threads)
         if fused is None:
             fused = bounds is not None
+        delta = torch.empty((b, h, lq), dtype=torch.float32)
         if fused:
             import numpy as np
 
-            _layout_args(layout, self.config, b, h, gq)  # the checks: the kernel reads the columns
+            _check_rows(layout, self.config, b, h, gq)  # the kernel reads the columns only
             if bounds is None:  # forced where the tasks do not balance: one chunk
                 bounds = np.array([0, transposed.n_kb], dtype=np.int32)
-            delta = torch.empty((b, h, lq), dtype=torch.float32)
             sums = torch.empty((len(bounds) - 1, b, h, lay.cdiv(lq, self.config.block_q) * self.config.block_q, d),
                                dtype=torch.float32)
-            columns = _transposed_args(transposed, self.config, b, h, k.shape[1], gk)[:-1]
-            self.fused_func(q, k, v, out, dout, lse, dlse, delta, dq, dk, dv, sums, *columns,
+            self.fused_func(q, k, v, out, dout, lse, dlse, delta, dq, dk, dv, sums,
+                            *_columns(transposed, self.config, b, h, gk),
                             torch.from_numpy(bounds), scale, *extra)
             return self._returned(grads, io, kernel_io, dq, dk, dv)
-        delta = torch.empty((b, h, lq), dtype=torch.float32)
         self.dq_func(q, k, v, out, dout, lse, dlse, dq, delta,
                      *_layout_args(layout, self.config, b, h, gq), scale, *extra, *dq_extra)
         self.dkdv_func(q, k, v, dout, lse, delta, dk, dv,
@@ -388,6 +387,12 @@ class InputGradBackward(BackwardKernels):
 
 def _layout_args(layout: lay.PackedLayout, config: ScheduleConfig, b: int, h: int, lq: int):
     """head_class row_ptr col_idx full order, after checking the layout fits the call."""
+    _check_rows(layout, config, b, h, lq)
+    return (*layout.torch_tensors(), layout.order_tensor())
+
+
+def _check_rows(layout: lay.PackedLayout, config: ScheduleConfig, b: int, h: int, lq: int) -> None:
+    """ValueError unless ``layout`` was made for this call's blocks, batch, heads and rows."""
     if (layout.block_q, layout.block_k) != (config.block_q, config.block_k):
         raise ValueError(
             f"layout blocks {layout.block_q}x{layout.block_k} do not match the kernel's "
@@ -399,18 +404,38 @@ def _layout_args(layout: lay.PackedLayout, config: ScheduleConfig, b: int, h: in
             f"layout for B, H = {tuple(layout.head_class.shape)} and {layout.n_qb} query "
             f"blocks does not fit a call with B, H = {(b, h)} and {n_qb} query blocks"
         )
-    return (*layout.torch_tensors(), layout.order_tensor())
 
 
 def _transposed_args(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h: int,
                      hk: int, lk: int):
+    """head_class col_ptr row_idx full_t order, after checking the layout fits the call."""
+    return (*_columns(t, config, b, h, lk), t.order_tensor(kv_heads=hk))
+
+
+def _columns(t: lay.TransposedLayout, config: ScheduleConfig, b: int, h: int, lk: int):
+    """head_class col_ptr row_idx full_t (the fused kernel's layout: it takes no task
+    order), after checking the layout fits the call."""
     n_kb = lay.cdiv(lk, config.block_k)
     if tuple(t.head_class.shape) != (b, h) or t.n_kb != n_kb:
         raise ValueError(
             f"transposed layout for B, H = {tuple(t.head_class.shape)} and {t.n_kb} key "
             f"blocks does not fit a call with B, H = {(b, h)} and {n_kb} key blocks"
         )
-    return (*t.torch_tensors(), t.order_tensor(kv_heads=hk))
+    return t.torch_tensors()
+
+
+def module_names(kernel: str, dtype, config: ScheduleConfig, head_dim: int,
+                 v_head_dim: int | None = None) -> tuple[str, ...]:
+    """The modules :func:`primfuncs` makes for ``kernel`` (the build road loads and stores
+    these): "backward" -> dq, dkdv, and the fused dqkv where ``backward.fuses`` for its
+    kernels' dtype; "backward_inputs" -> dq_inputs, dkdv; else the kernel itself."""
+    from spdsl.codegen.cpu.backward import fuses
+
+    if kernel == "backward":
+        kernel_dtype = backward_dtype(kernel, dtype_name(dtype), config, head_dim, v_head_dim)
+        fused = fuses(kernel_dtype, config, head_dim, v_head_dim, row_perm(config))
+        return ("dq", "dkdv", "dqkv") if fused else ("dq", "dkdv")
+    return {"backward_inputs": ("dq_inputs", "dkdv")}.get(kernel, (kernel,))
 
 
 def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
@@ -422,7 +447,7 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
     also makes the fused "dqkv" where ``backward.fuses``.
     ``config`` must be resolved (:func:`resolve_config`). ``v_head_dim``: v's head dim
     (None: head_dim)."""
-    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc, fuses
+    from spdsl.codegen.cpu.backward import dkdv_primfunc, dq_primfunc
     from spdsl.codegen.cpu.forward import forward_primfunc
 
     dtype = dtype_name(dtype)
@@ -437,9 +462,7 @@ def primfuncs(mask, score=None, *, kernel: str, head_dim: int, dtype="float32",
                                                **bwd),
               "dkdv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls, **bwd),
               "dqkv": lambda: dkdv_primfunc(mask, score, head_dim, config, input_decls, fused=True, **bwd)}
-    names = {"backward": ("dq", "dkdv"), "backward_inputs": ("dq_inputs", "dkdv")}.get(kernel, (kernel,))
-    if kernel == "backward" and fuses(bwd["dtype"], config, head_dim, v_head_dim, perm):
-        names = (*names, "dqkv")
+    names = module_names(kernel, dtype, config, head_dim, v_head_dim)
     if any(n not in makers for n in names):
         raise ValueError(f"unknown kernel {kernel!r}")
     return {n: makers[n]()[0] for n in names}

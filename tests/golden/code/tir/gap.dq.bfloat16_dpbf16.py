@@ -32,7 +32,7 @@ def dq(Q: T.Buffer(("B", "H", "Lq", 32), "bfloat16", strides=("Q_s0", "Q_s1", "Q
         for i in range(64):
             LR[i] = LSE[b, h, T.min(q0 + i, Lq - 1)] * T.float32(1.4426950408889634)
             LR[i] = T.Select(LR[i] == T.float32("-inf"), T.float32("inf"), LR[i])
-            DR[i] = T.Select(LR[i] == T.float32("inf"), T.float32(0.0), T.float32(0.0) - DLSE[b, h, T.min(q0 + i, Lq - 1)])
+            DR[i] = T.Select(LSE[b, h, T.min(q0 + i, Lq - 1)] == T.float32("-inf"), T.float32(0.0), T.float32(0.0) - DLSE[b, h, T.min(q0 + i, Lq - 1)])
             for d in range(32):
                 DR[i] = DR[i] + T.Cast("float32", DO[b, h, T.min(q0 + i, Lq - 1), d]) * T.Cast("float32", O[b, h, T.min(q0 + i, Lq - 1), d])
                 DQT[d, i] = T.float32(0.0)
