@@ -73,14 +73,21 @@ def timed(fn, repeats: int) -> float:
     return statistics.median(out)
 
 
-def interleaved(fns, repeats: int) -> list:
+def interleaved(fns, repeats: int, settle: bool = True) -> list:
     """Per function, the seconds of each of ``repeats`` rounds that call every function
-    once in turn (after one warm-up call each): same-round samples on a shared machine."""
+    once in turn (after one warm-up call each): same-round samples on a shared machine.
+
+    ``settle``: each timed call follows an untimed call of the same function, so no
+    contender is timed while the previous one's threads wind down (torch's OpenMP workers
+    spin for a while after a parallel region, and TVM's pool does too): without it, the
+    contender called second in a round pays for the first one's spinning."""
     for fn in fns:
         fn()
     out = [[] for _ in fns]
     for _ in range(repeats):
         for fn, samples in zip(fns, out):
+            if settle:
+                fn()
             t = time.perf_counter()
             fn()
             samples.append(time.perf_counter() - t)
@@ -103,7 +110,8 @@ def flex_runner(pat, L, inputs, q, k, v):
     return lambda: compiled(q, k, v, block_mask=block_mask)
 
 
-def bench_length(L: int, repeats: int, rows: list, with_flex: bool, with_backward: bool) -> None:
+def bench_length(L: int, repeats: int, rows: list, with_flex: bool, with_backward: bool,
+                 settle: bool = True) -> None:
     gen = torch.Generator().manual_seed(L)
     q, k, v = (torch.randn(B, H, L, D, generator=gen) for _ in range(3))
     for name, pat in patterns():
@@ -119,8 +127,9 @@ def bench_length(L: int, repeats: int, rows: list, with_flex: bool, with_backwar
             except Exception as e:  # report, do not hide: the row says why
                 row["flex_error"] = f"{type(e).__name__}: {str(e)[:200]}"
             else:  # interleaved rounds: the ratio is the median of same-round ratios
-                ours_s, flex_s = interleaved([lambda: attn(q, k, v, **inputs), flex], repeats)
-                row.update(flex_ms=statistics.median(flex_s) * 1e3,
+                ours_s, flex_s = interleaved([lambda: attn(q, k, v, **inputs), flex], repeats, settle)
+                row.update(flex_ms=statistics.median(flex_s) * 1e3, settled=settle,
+                           spdsl_rounds_ms=statistics.median(ours_s) * 1e3,
                            vs_flex=statistics.median(f / o for o, f in zip(ours_s, flex_s)))
         heads_for_sdpa = H if L <= 4096 else 1    # a dense [H, L, L] fp32 score matrix at 16K is 8 GiB
         mask = pat.dense_mask(L, H=heads_for_sdpa, B=B, **inputs)
@@ -314,6 +323,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="L = 4096 only, no FlexAttention")
     ap.add_argument("--lengths", type=int, nargs="+", default=[4096, 16384])
     ap.add_argument("--repeats", type=int, default=7)
+    ap.add_argument("--no-settle", action="store_true",
+                    help="time each contender right after the other one (no untimed call of its own first)")
     ap.add_argument("--bf16", action="store_true",
                     help="only the bfloat16 rows (sliding window 512, causal): each products path "
                          "against torch's bf16 matmul; writes cpu_bf16.json")
@@ -335,7 +346,8 @@ def main() -> None:
     print(f"fp32 matmul (torch.mm 2048^3) in this run: {gf:.0f} GFLOP/s; torch threads {torch.get_num_threads()}")
     rows: list = []
     for L in lengths:
-        bench_length(L, args.repeats, rows, with_flex=not args.quick, with_backward=True)
+        bench_length(L, args.repeats, rows, with_flex=not args.quick, with_backward=True,
+                     settle=not args.no_settle)
     comp = compile_times()
     result = {"machine": platform.processor() or platform.machine(), "torch": torch.__version__,
               "threads": torch.get_num_threads(), "matmul_gflops": gf, "B": B, "H": H, "D": D,
