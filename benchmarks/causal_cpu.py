@@ -156,7 +156,7 @@ def bench_bf16_backward(L: int, repeats: int) -> dict:
         attn = spdsl.compile(pat, head_dim=D, dtype=torch.bfloat16, config=ScheduleConfig(products=products))
         qg, kg, vg = (t.clone().requires_grad_() for t in (q, k, v))
         out = attn(qg, kg, vg)
-        kernels = attn._backward_of(False)
+        kernels = attn.backward_kernels
         kernel_dtype[products] = kernels.dtype
         clocks[products] = KernelClock(kernels)
         runs[products] = lambda out=out, g=(qg, kg, vg): torch.autograd.grad(out, g, dout, retain_graph=True)

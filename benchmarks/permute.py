@@ -34,7 +34,7 @@ import torch  # noqa: E402
 import spdsl  # noqa: E402
 from spdsl.analysis import permute as P  # noqa: E402
 from spdsl.analysis.blocks import classify  # noqa: E402
-from spdsl.runtime.op import call_layout  # noqa: E402
+from spdsl.runtime.layouts import call_layout  # noqa: E402
 
 B, H, D, STRIDE, BLOCK = 1, 8, 64, 128, 64
 CALLS = [(4096, 4096), (2048, 2048), (1024, 1024), (256, 256), (1, 4096), (16, 4096), (1, 16384)]
@@ -52,12 +52,12 @@ def runners(attn, rows, perm, Lq: int, Lk: int, tensors, backward: bool):
     """(forward, backward or None) closures running the kernels of ``perm`` on its layout."""
     q, k, v, dout = tensors
     packed, inputs = call_layout(rows, (BLOCK, BLOCK), B, H, Lq, Lk, {}, perm=perm)
-    made = attn._kernel_set(False, perm)
+    made = attn._kernel_sets.kernel_set(False, perm)
     fwd = lambda: made["forward"](q, k, v, packed, scale=attn.scale, inputs=inputs)
     if not backward:
         return fwd, None
     out, lse = fwd()
-    grads = attn._backward_of(False, perm=perm)
+    grads = attn._kernel_sets.backward_of(False, perm=perm)
     return fwd, lambda: grads(q, k, v, out, lse, dout, packed, scale=attn.scale, inputs=inputs)
 
 
@@ -136,7 +136,7 @@ def main() -> None:
         print(line, flush=True)
         lines.append(line)
         out_rows.append(row)
-    lines.append(f"kernels of {1 + sum(len(v['others']) for v in attn._variants.values())} permutations "
+    lines.append(f"kernels of {1 + sum(len(v['others']) for v in attn._kernel_sets.variants.values())} permutations "
                  f"built or loaded; attn.build_seconds {attn.build_seconds:.1f}")
     print(lines[-1])
     out = ROOT / "benchmarks" / "results"

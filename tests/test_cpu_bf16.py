@@ -78,7 +78,7 @@ def test_gradients_against_float64(capped, B, H, Hk, Lq, Lk):
     _, lse = spdsl.reference_attention(CAPPED, q, k, v, return_lse=True)
     empty = ~torch.isfinite(lse)                         # rows that see no key: no gradient
     assert empty.any() and (got[0].grad[empty] == 0).all()
-    kernels = op._backward_of(False)
+    kernels = op.backward_kernels
     assert kernels.dtype == ("bfloat16" if products == "dpbf16" else "float32")
     # each backward path forced: the fused kernel and the dQ + dK/dV kernels
     assert kernels.has_fused

@@ -93,7 +93,7 @@ def ops(tmp_path_factory):
             seen = []
             learnable.primfuncs = lambda *a, **kw: seen.append(generate(*a, **kw)) or seen[-1]
             try:
-                kernels = attn._backward_of(False, "backward_inputs")
+                kernels = attn._kernel_sets.backward_of(False, "backward_inputs")
             finally:
                 learnable.primfuncs = generate
             funcs = seen[0] if seen else generate(PAT.mask, PAT.score, head_dim=D, dtype=str(dtype)[6:],
@@ -177,7 +177,7 @@ def test_variant_routes_to_the_cuda_core_dq_and_compiles(ops):
     attn, funcs = ops(torch.bfloat16)
     params = [p.name for p in funcs["dq_inputs"].params]
     assert params[-8:] == ["in_bias", "in_gate", "in_rel", "OFF", "dpart_gate", "dpart_rel", "del_0", "deli_0"]
-    sources = attn._backward_of(False, "backward_inputs").sources
+    sources = attn._kernel_sets.backward_of(False, "backward_inputs").sources
     assert set(sources) == {"dq_inputs", "dkdv"} and "mma.sync" in sources["dkdv"]
     src = sources["dq_inputs"]
     assert "dq_inputs_kernel(" in src and "mma.sync" not in src and "atomic" not in src

@@ -115,7 +115,7 @@ def test_no_grad_inputs_take_the_plain_kernels():
     attn = _attn("bias_full")
     q, k, v, dout = _tensors(5)
     inputs = _inputs("bias_full", 6)
-    variant = attn._variants[False]
+    variant = attn._kernel_sets.variants[False]
     built_before = variant["backward_inputs"]
     plain = _grads(attn, q, k, v, dout, inputs, learn=[])
     assert variant["backward_inputs"] is built_before  # nothing new was built or used

@@ -147,34 +147,34 @@ def per_length():
     judgement of a permutation and the permutation of every kernel set a call runs
     recorded: (op, builds [(kernel, perm)], judged [(Lq, Lk)], used [(phase, perm)])."""
     from spdsl.codegen import ScheduleConfig
-    from spdsl.runtime.op import CompiledAttention
+    from spdsl.runtime.kernel_sets import KernelSets
 
     builds, judged, used, phase = [], [], [], []
-    real_build, real_choose = CompiledAttention._build, P.choose
+    real_build, real_choose = KernelSets.build, P.choose
 
-    def build(self, kernel, rows, first=False, perm=None):
+    def build(self, kernel, rows, perm=None):
         builds.append((kernel, perm))
-        return real_build(self, kernel, rows, first=first, perm=perm)
+        return real_build(self, kernel, rows, perm=perm)
 
     def choose(mask, **sizes):
         judged.append((sizes["Lq"], sizes["Lk"]))
         return real_choose(mask, **sizes)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(CompiledAttention, "_build", build)
+        mp.setattr(KernelSets, "build", build)
         mp.setattr(P, "choose", choose)
         attn = spdsl.compile(strided_head(STRIDE), head_dim=16, dtype=torch.float32,
                              config=ScheduleConfig(block_q=BLOCK, block_k=BLOCK), seq=256)
         for name in ("run_forward", "run_backward"):
             mp.setattr(attn, name, _in_phase(getattr(attn, name), name, phase))
-        real_set = attn._kernel_set
+        real_set = attn._kernel_sets.kernel_set
 
         def kernel_set(*args, **kwargs):
             made = real_set(*args, **kwargs)
             used.append((phase[-1], made["perm"]))
             return made
 
-        mp.setattr(attn, "_kernel_set", kernel_set)
+        mp.setattr(attn._kernel_sets, "kernel_set", kernel_set)
         yield attn, builds, judged, used
 
 

@@ -12,6 +12,7 @@ import spdsl
 import spdsl.runtime.op as rt
 from conftest import assert_within_eager_budget, max_error
 from spdsl.codegen.cpu.schedule import ScheduleConfig
+from spdsl.runtime import layouts
 
 B, H, HK, LQ, LK, D = 2, 4, 2, 37, 53, 16
 SPLIT = 26                      # the key halves of the lse merge: [0, 26) and [26, 53)
@@ -188,7 +189,7 @@ def test_float_input_in_half_precision(gate_attn, dtype):
 
 
 def test_input_digest_covers_dtype_shape_and_bytes():
-    digest = rt._input_digest
+    digest = layouts._input_digest
     base = torch.tensor([1, 2, 3, 4], dtype=torch.int32)
     assert digest("x", base) == digest("x", base.clone())
     assert digest("x", base) != digest("y", base)
@@ -250,19 +251,19 @@ def test_broadcast_read_in_place_transposed_views_copied_once(attn):
     is a contiguous q; a transposed view (v) is copied once, before autograd saves it
     (reading it strided is slower than the copy: runtime.op.kernel_view)."""
     seen = []
-    forward = attn._variant(False)["forward"]
+    forward = attn._kernel_sets.variant(False)["forward"]
 
     def spy(q, k, v, *args, **kwargs):
         seen.append((q, k, v))
         return forward(q, k, v, *args, **kwargs)
 
-    attn._variants[False]["forward"] = spy
+    attn._kernel_sets.variants[False]["forward"] = spy
     try:
         q, k = torch.randn(B, H, LQ, D), torch.randn(1, HK, LK, D)
         v = as_view(torch.randn(1, HK, LK, D))
         attn(q, k, v, out_layout="blhd")
     finally:
-        attn._variants[False]["forward"] = forward
+        attn._kernel_sets.variants[False]["forward"] = forward
     (sq, sk, sv), = seen
     assert sq is q and sk.data_ptr() == k.data_ptr() and sk.stride(0) == 0
     assert sv.data_ptr() != v.data_ptr() and sv.stride()[1:] == (LK * D, D, 1) and torch.equal(sv[0:1], v)
@@ -276,7 +277,7 @@ def test_cpu_kernels_read_and_write_strided_views(attn):
     q, k, v, dout = (torch.randn(B, n, L, D) for n, L in ((H, LQ), (HK, LK), (HK, LK), (H, LQ)))
     dlse = torch.randn(B, H, LQ)
     layout, inputs = attn.layout_for(B, H, LQ, LK, {})
-    forward, backward = attn._variant(False)["forward"], attn.backward_kernels
+    forward, backward = attn._kernel_sets.variant(False)["forward"], attn.backward_kernels
     out, lse = forward(q, k, v, layout, scale=attn.scale, inputs=inputs)
     grads = backward(q, k, v, out, lse, dout, layout, scale=attn.scale, inputs=inputs, dlse=dlse)
     views = [as_view(t) for t in (q, k, v)]

@@ -7,7 +7,7 @@ of a process group, moving only the key/value blocks the pattern reads (docs/dis
 
 Each rank holds the queries and the keys/values of the same positions (a :class:`Sharding`:
 one contiguous range, zig-zag head/tail chunks, or LPT pieces, chosen from the layout's work
-per row). The :class:`Plan` comes from the block layout (``spdsl.runtime.op.call_layout``,
+per row). The :class:`Plan` comes from the block layout (``spdsl.runtime.layouts.call_layout``,
 never an L x L mask) of each rank's query chunks against the whole sequence: the key blocks
 each chunk reads; the rows of those blocks that other ranks hold are what moves, one packed
 message per pair of ranks the pattern connects and none for the others. It is computed once
@@ -251,7 +251,7 @@ def _imbalance(sharding: Sharding, prefix: np.ndarray) -> float:
 def _work_prefix(pattern, block, L: int, B: int, H: int, inputs) -> np.ndarray:
     """float64 [L + 1]: cumulative work of the rows (key blocks of the row's query block,
     over all batches and heads, in one process's layout)."""
-    from spdsl.runtime.op import call_layout
+    from spdsl.runtime.layouts import call_layout
 
     packed, _ = call_layout(pattern, block, B, H, L, L, dict(inputs))
     per_row = np.repeat(blocks_per_query_block(packed), packed.block_q)[:L]
@@ -402,7 +402,7 @@ def _positions(runs) -> np.ndarray:
 
 
 def _chunk_layout(pattern, block, B: int, H: int, a: int, b: int, L: int, inputs):
-    from spdsl.runtime.op import call_layout
+    from spdsl.runtime.layouts import call_layout
 
     return call_layout(pattern, block, B, H, b - a, L, {**inputs, **_offsets(B, a)})[0]
 

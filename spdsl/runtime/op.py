@@ -6,20 +6,17 @@ so it runs under ``torch.autograd`` and ``torch.compile(fullgraph=True)``. Each 
 pattern registers its kernels under an id that the op receives as a constant string.
 
 Per call, the block layout for the call's sizes and runtime inputs is built by the
-interval analysis (never an L x L mask) and kept in a small LRU cache. Kernels come
-through ``spdsl.codegen.build`` (one road, with the disk cache).
+interval analysis (never an L x L mask) and kept in a small LRU cache
+(``spdsl/runtime/layouts.py``). The kernels, one set per offsets variant and per token
+permutation, come through ``spdsl.codegen.build`` (one road, with the disk cache), each
+built on first use (``spdsl/runtime/kernel_sets.py``).
 
-Positions (LANGUAGE.md): the kernels read the pattern over rows (``Pattern.at_rows``).
-With the default offsets (``q_offset = Lk - Lq``, ``kv_offset = 0``, sizes known in the
-kernel) one build serves every call; a call that passes ``q_offset=`` / ``kv_offset=``
-uses a second variant, built on first use, that reads them as two hidden int [B] inputs
-appended to the op's ``inputs`` list.
+Positions (LANGUAGE.md): with the default offsets one build serves every call; a call
+that passes ``q_offset=`` / ``kv_offset=`` runs the explicit-offsets variant, which reads
+them as two hidden int [B] inputs appended to the op's ``inputs`` list.
 
 Token permutation (docs/permute.md): where the mask reads ``q % s`` / ``k % s``, each call
-runs the residue-major order judged at its own lengths (judged once per bucket of lengths,
-``permute.length_bucket``); each permutation has its own kernels, built on first use
-(compile builds the forward of the one judged at ``seq=``), and a call's backward runs its
-forward's permutation (both are judged from Lq and Lk alone).
+runs the residue-major order judged at its own lengths, and its backward its forward's.
 
 Layouts: the kernels take q, k, v, the output and its gradient with any outer strides
 (the head dim contiguous), so a batch-1 k/v is broadcast with a batch stride of 0 and
@@ -32,23 +29,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections import OrderedDict
 
 from spdsl.device import cuda_arch
 from spdsl.dtypes import dtype_name
 from spdsl.errors import BindError
 from spdsl.ir.printer import input_text
+from spdsl.runtime.kernel_sets import COMPILED, KernelSets
+from spdsl.runtime.layouts import LayoutCache
 
 log = logging.getLogger("spdsl")
 
 _REGISTRY: dict[str, "CompiledAttention"] = {}
 _LOCK = threading.Lock()
-_LAYOUT_CACHE_SIZE = 32
 POISON_OUTPUTS = False     # set by the tests: outputs start as NaN so unwritten elements show
-
-
-PERMUTE_JUDGE_SEQ = 4096   # the length whose permutation compile() builds without seq=
-_COMPILED = object()        # "the permutation judged at compile time" (CompiledAttention._kernel_set)
 
 
 class CompiledAttention:
@@ -125,19 +118,15 @@ class CompiledAttention:
         # from the backward's gradient variant, built only when a call asks for one)
         from spdsl.codegen.common.input_grads import learnable_inputs
         self.learnable = list(learnable_inputs(pattern.score))
-        self._layouts: OrderedDict = OrderedDict()
-        # per offsets variant (False: default, True: explicit): rows pattern, int width,
-        # kernel input names, the permutation of each call length ("perms", None: in
-        # order), forward and backward kernels of the one judged at compile time ("perm";
-        # the backward built on first use), and under "others" those of the other
-        # permutations calls have needed (:meth:`_kernel_set`)
-        self._variants: dict[bool, dict] = {}
+        self._layouts = LayoutCache((base.block_q, base.block_k))
         # token permutation (spdsl/analysis/permute.py): CPU only, decided per call length
-        self._permute = permute and device == "cpu" and not self.learnable
-        self._permute_seq = seq if isinstance(seq, int) and seq > 0 else PERMUTE_JUDGE_SEQ
-        self.build_seconds = 0.0
-        self._forward = self._variant(False)["forward"]
-        self.int_width = self._variants[False]["int_width"]
+        permute = permute and device == "cpu" and not self.learnable
+        self._kernel_sets = KernelSets(pattern, head_dim=head_dim, v_head_dim=self.v_head_dim,
+                                       dtype=self.dtype, device=device, config=base, target=target,
+                                       cache=cache, permute=permute, seq=seq)
+        default = self._kernel_sets.variant(False)
+        self._forward, self.int_width = default["forward"], default["int_width"]
+        self.key, self.loaded_from_cache = self._kernel_sets.key, self._kernel_sets.loaded_from_cache
         self.id = f"{pattern.name}-{self._identity()}"
         _REGISTRY[self.id] = self
 
@@ -153,48 +142,23 @@ class CompiledAttention:
             parts += (f"v{self.v_head_dim}",)
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
-    # ---- kernels ---------------------------------------------------------------------
+    # ---- kernels (spdsl/runtime/kernel_sets.py) --------------------------------------
 
-    def _variant(self, explicit: bool) -> dict:
-        """The kernels for default (False) or explicit (True) offsets; the forward kernel
-        is built at once, the backward on first use."""
-        v = self._variants.get(explicit)
-        if v is None:
-            from spdsl.analysis.overflow import kernel_int_width
+    @property
+    def build_seconds(self) -> float:
+        """Seconds spent building or loading this op's kernels so far (paged ones included)."""
+        return self._kernel_sets.build_seconds
 
-            rows = self.pattern.at_rows(explicit)
-            v = {"rows": rows, "int_width": kernel_int_width(rows.mask, rows.score),
-                 "names": sorted(rows.inputs), "backward": None, "backward_inputs": None,
-                 "perms": self._permutations(rows, explicit), "others": {}}
-            v["perm"] = v["perms"].compiled if v["perms"] is not None else None
-            v["forward"] = self._build("forward", rows, first=not self._variants, perm=v["perm"])
-            self._variants[explicit] = v
-        return v
-
-    def _permutations(self, rows, explicit: bool):
-        """The variant's ``permute.CallPermutations`` (judged at ``seq=`` now, at other
-        lengths on first call), or None where rows stay in order: ``permute=False``, CUDA,
-        learnable inputs, explicit offsets, or a mask that reads no ``q % s`` / ``k % s``."""
-        if not self._permute or explicit:
-            return None
-        from spdsl.analysis.permute import CallPermutations, candidates
-
-        if not any(candidates(rows.mask)):
-            return None
-        return CallPermutations(rows.mask, block_q=self.config.block_q, block_k=self.config.block_k,
-                                seq=self._permute_seq)
-
-    def _permutation_at(self, explicit: bool, Lq: int, Lk: int):
-        """The permutation (None: in order) a call of Lq queries and Lk keys runs."""
-        v = self._variant(explicit)
-        return v["perm"] if v["perms"] is None else v["perms"].at(Lq, Lk)
+    @build_seconds.setter
+    def build_seconds(self, seconds: float) -> None:
+        self._kernel_sets.build_seconds = seconds
 
     @property
     def permutation(self):
         """The ``permute.Permutation`` judged at compile time (at ``seq=``, default 4096), whose
         forward kernel was built then (None: rows in order). Each call runs the one judged
         at its own lengths: :meth:`permutation_for`."""
-        return self._variants[False]["perm"]
+        return self._kernel_sets.variants[False]["perm"]
 
     def permutation_for(self, Lq: int, Lk: int | None = None):
         """The ``permute.Permutation`` (None: rows in order) a call with ``Lq`` query rows and
@@ -204,25 +168,7 @@ class CompiledAttention:
         k=128)`` at 4096, None at 1024 (the permuted grid's padding would compute more),
         ``Permutation(q=0, k=128)`` for a decoding call ``(1, 4096)``.
         """
-        return self._permutation_at(False, Lq, Lq if Lk is None else Lk)
-
-    def _build(self, kernel: str, rows, first: bool = False, perm=None):
-        """``kernel`` ("forward" or "backward") of the pattern over rows ``rows`` through
-        the one build road (codegen.build); ``perm`` the rows' permutation."""
-        from spdsl.codegen.build import build
-
-        config = self.config
-        if perm:
-            from spdsl.codegen.cpu.kernels import PermutedConfig
-            config = PermutedConfig.of(config, perm)
-        made = build(rows.mask, rows.score, kernel=kernel, head_dim=self.head_dim,
-                     dtype=self.dtype, device=self.device, config=config,
-                     input_decls=list(rows.inputs.values()), target=self.target,
-                     cache=self.use_cache, label=self.pattern.name, v_head_dim=self.v_head_dim)
-        self.build_seconds += made.seconds
-        if first:
-            self.key, self.loaded_from_cache = made.key, made.from_cache
-        return made.kernel
+        return self._kernel_sets.permutation_at(False, Lq, Lq if Lk is None else Lk)
 
     @property
     def cuda_source(self) -> str:
@@ -233,7 +179,7 @@ class CompiledAttention:
 
     @property
     def backward_kernels(self):
-        return self._backward_of(False)
+        return self._kernel_sets.backward_of(False)
 
     def kernels(self, explicit_offsets: bool = False, backward: bool = False, lengths=None):
         """(forward kernel, backward kernels or None) of the default-offsets or the
@@ -241,33 +187,12 @@ class CompiledAttention:
         for callers that run the kernels on layouts of their own (``spdsl.distributed``).
         ``lengths=(Lq, Lk)``: those a call of these lengths runs (their permutation,
         :meth:`permutation_for`, matches ``layout_for``'s layout); else the compile-time ones."""
-        perm = _COMPILED if lengths is None else self._permutation_at(explicit_offsets, *lengths)
-        forward = self._kernel_set(explicit_offsets, perm)["forward"]
-        return forward, self._backward_of(explicit_offsets, perm=perm) if backward else None
+        sets = self._kernel_sets
+        perm = COMPILED if lengths is None else sets.permutation_at(explicit_offsets, *lengths)
+        forward = sets.kernel_set(explicit_offsets, perm)["forward"]
+        return forward, sets.backward_of(explicit_offsets, perm=perm) if backward else None
 
-    def _kernel_set(self, explicit: bool, perm=_COMPILED) -> dict:
-        """The kernels of one variant for one permutation ("forward", "backward",
-        "backward_inputs", "perm"): the variant's own for the compile-time permutation,
-        else those built on first use (forward now, backward when asked)."""
-        v = self._variant(explicit)
-        if perm is _COMPILED or perm == v["perm"]:
-            return v
-        made = v["others"].get(perm)
-        if made is None:
-            made = v["others"][perm] = {"forward": self._build("forward", v["rows"], perm=perm),
-                                        "backward": None, "backward_inputs": None, "perm": perm}
-        return made
-
-    def _backward_of(self, explicit: bool, kind: str = "backward", perm=_COMPILED):
-        """The backward kernels, or with ``kind="backward_inputs"`` their gradient variant
-        for learnable inputs (``codegen/common/input_grads.py``), of permutation ``perm``
-        (default the compile-time one); built on first use."""
-        made = self._kernel_set(explicit, perm)
-        if made[kind] is None:
-            made[kind] = self._build(kind, self._variant(explicit)["rows"], perm=made["perm"])
-        return made[kind]
-
-    # ---- layouts ---------------------------------------------------------------------
+    # ---- layouts (spdsl/runtime/layouts.py) ------------------------------------------
 
     def layout_for(self, B: int, H: int, Lq: int, Lk: int, inputs: dict, device=None):
         """(packed layout, checked kernel inputs on ``device``, default the build's) for
@@ -282,37 +207,9 @@ class CompiledAttention:
 
         device = str(device or self.device)
         explicit = Q_OFFSET in inputs
-        v = self._variant(explicit)
-        perm = self._permutation_at(explicit, Lq, Lk)
-        score_only = v.get("score_only")
-        if score_only is None:  # once per variant: it walks the IR
-            score_only = v["score_only"] = score_only_inputs(v["rows"])
-        digest = hashlib.blake2b(digest_size=16)
-        for name in v["names"]:
-            digest.update(_input_digest(name, inputs[name], values=name not in score_only))
-        key = (B, H, Lq, Lk, explicit, digest.hexdigest(), device, perm)
-        hit = self._layouts.get(key)
-        if hit is not None:
-            self._layouts.move_to_end(key)
-            if not score_only:
-                return (perm, *hit)
-            # a learnable bias changes every step: its values reach the kernels, never the layout
-            sizes = v["rows"].sizes(Lq, Lk, H, B)
-            fresh = {n: kernel_input(v["rows"].check_input(n, inputs[n], sizes)) for n in score_only}
-            if device != "cpu":
-                fresh = {n: t.to(device) for n, t in fresh.items()}
-            return perm, hit[0], {**hit[1], **fresh}
-        packed, kernel_inputs = call_layout(v["rows"], (self.config.block_q, self.config.block_k),
-                                            B, H, Lq, Lk, inputs, perm=perm)
-        from spdsl.analysis.overflow import require_exact
-        require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
-        if device != "cpu":
-            kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
-        entry = (packed, kernel_inputs)
-        self._layouts[key] = entry
-        if len(self._layouts) > _LAYOUT_CACHE_SIZE:
-            self._layouts.popitem(last=False)
-        return (perm, *entry)
+        v = self._kernel_sets.variant(explicit)
+        perm = self._kernel_sets.permutation_at(explicit, Lq, Lk)
+        return (perm, *self._layouts.get(v["rows"], v["int_width"], perm, B, H, Lq, Lk, inputs, device))
 
     # ---- calls -----------------------------------------------------------------------
 
@@ -363,7 +260,7 @@ class CompiledAttention:
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         perm, *entry = self._plan(B, H, Lq, k.shape[2], inputs, q.device)
-        forward = self._kernel_set(explicit, perm)["forward"]
+        forward = self._kernel_sets.kernel_set(explicit, perm)["forward"]
         out = torch.empty(_out_shape(q.shape, blhd, v.shape[-1]), dtype=q.dtype, device=q.device)
         lse = torch.empty((B, H, Lq), dtype=torch.float32, device=q.device)
         if POISON_OUTPUTS:  # tests: an element the kernel fails to write stays NaN
@@ -380,11 +277,12 @@ class CompiledAttention:
         self.check_head_dims(q, k, v)
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
-        # the forward's permutation: both are judged from (Lq, Lk) alone (_permutation_at)
+        # the forward's permutation: both are judged from (Lq, Lk) alone (permutation_at)
         perm, *entry = self._plan(B, H, Lq, k.shape[2], inputs, q.device)
         dout = kernel_view(_as_bhld(dout, blhd), self.device)
-        dq, dk, dv = self._backward_of(explicit, perm=perm)(q, k, v, _as_bhld(out, blhd), lse, dout,
-                                                 entry[0], scale=scale, inputs=entry[1], dlse=dlse)
+        backward = self._kernel_sets.backward_of(explicit, perm=perm)
+        dq, dk, dv = backward(q, k, v, _as_bhld(out, blhd), lse, dout, entry[0], scale=scale,
+                              inputs=entry[1], dlse=dlse)
         return dq.to(q.dtype), dk.to(k.dtype), dv.to(v.dtype)
 
     def run_backward_inputs(self, q, k, v, out, lse, dout, extra: list, scale: float,
@@ -395,7 +293,7 @@ class CompiledAttention:
         explicit, inputs = self._call_inputs(extra)
         B, H, Lq, _ = q.shape
         perm, *entry = self._plan(B, H, Lq, k.shape[2], inputs, q.device)
-        kernels = self._backward_of(explicit, "backward_inputs", perm)
+        kernels = self._kernel_sets.backward_of(explicit, "backward_inputs", perm)
         dout = kernel_view(_as_bhld(dout, blhd), self.device)
         dq, dk, dv, grads = kernels(q, k, v, _as_bhld(out, blhd), lse, dout, entry[0], scale=scale,
                                     inputs=entry[1], dlse=dlse)
@@ -472,66 +370,6 @@ def kernel_view(t, device: str):
     if all(s == want or n == 1 for s, want, n in zip(t.stride()[1:], inner[1:], t.shape[1:])):
         return t
     return t.contiguous()
-
-
-def _input_digest(name: str, t, values: bool = True) -> bytes:
-    """What identifies one pattern input for the layout cache: its name, dtype, shape and
-    bytes (any dtype: bfloat16, bool, int8 and uint8 holding the same bytes differ);
-    ``values=False``: not its bytes (:func:`score_only_inputs`)."""
-    import torch
-
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{name}\0{t.dtype}\0{tuple(t.shape)}\0".encode())
-    if values:
-        flat = t.detach().cpu().contiguous().reshape(-1)
-        digest.update(flat.view(torch.uint8).numpy().tobytes())
-    return digest.digest()
-
-
-def score_only_inputs(rows) -> tuple[str, ...]:
-    """The float inputs whose values cannot change a call's layout or its checks: read by
-    the score only (the mask never reads them, no index is computed from them). The layout
-    cache keys them by dtype and shape, and a hit takes their values from the call."""
-    from spdsl.ir.nodes import inputs_read
-
-    seen = set(inputs_read(rows.mask))
-    for chk in rows.index_checks:
-        seen |= set(inputs_read(chk.index))
-    return tuple(sorted(n for n, d in rows.inputs.items()
-                        if d.dtype == "float" and d.declared is None and n not in seen))
-
-
-def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: int, inputs: dict,
-                perm=None):
-    """(packed layout, kernel inputs on the CPU) of one call: its sizes and pattern inputs
-    checked, blocks classified by the analysis (never an L x L mask) and packed; over
-    the permuted grid when ``perm`` (a ``permute.Permutation``) is given."""
-    from spdsl.analysis.blocks import classify
-    from spdsl.analysis.sizes import as_numpy
-    from spdsl.codegen.common.layout import from_analysis
-
-    pattern = pattern.at_rows("q_offset" in inputs)  # already over rows: itself
-    sizes = pattern.sizes(Lq, Lk, H, B)
-    arrays = pattern.check_inputs(sizes, inputs)
-    if perm:
-        from spdsl.analysis.permute import permuted_layout
-        classified = permuted_layout(pattern.mask, perm, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H,
-                                     B=sizes.B, block_q=block[0], block_k=block[1])
-    else:
-        classified = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
-                              block_q=block[0], block_k=block[1], inputs=as_numpy(arrays))
-    return from_analysis(classified), {n: kernel_input(a) for n, a in arrays.items()}
-
-
-def kernel_input(t):
-    """Pattern inputs as the kernels read them: int32 / float32, contiguous."""
-    import torch
-
-    if t.dtype == torch.int64:
-        if t.numel() and (int(t.max()) > 2**31 - 1 or int(t.min()) < -2**31):
-            raise BindError("an int input holds values beyond int32, which the kernels use")
-        return t.to(torch.int32).contiguous()
-    return t.to(torch.float32).contiguous()
 
 
 def _check_call(attn: CompiledAttention, q, k, v, inputs: dict) -> None:

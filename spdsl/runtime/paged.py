@@ -256,7 +256,7 @@ def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, devic
 
 
 def _call_layout(rows, block, B: int, H: int, Lq: int, Lk: int, inputs: dict):
-    """(packed layout, kernel inputs) as ``runtime.op.call_layout`` / ``kernel_input`` make
+    """(packed layout, kernel inputs) as ``layouts.call_layout`` / ``kernel_input`` make
     them (this module cannot import op, which imports it): int64 inputs become int32, the
     others float32."""
     import torch

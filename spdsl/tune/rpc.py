@@ -37,7 +37,7 @@ import time
 
 import numpy as np
 
-from spdsl.runtime.op import call_layout
+from spdsl.runtime.layouts import call_layout
 from spdsl.tune.measure import CHECK_SHAPE, MIN_SAMPLE_S, WrongResult, accept, random_inputs
 
 log = logging.getLogger("spdsl.tune")
