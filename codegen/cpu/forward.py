@@ -29,7 +29,10 @@ those lanes are masked or never written. The signature comes from
 bfloat16 kernels for a CPU with AVX512-BF16 multiply on ``vdpbf16ps`` instead
 (``uses_dot_products``, ``loops.dot_loops``; docs/cpu_precision.md): Q packed once per task
 and V once per block into bfloat16 pairs, P rounded to bfloat16 pairs after the float32
-softmax, float32 sums. (Not the paged variant yet: it keeps the float32 products.)
+softmax, float32 sums. The paged variant takes the dot path under the same conditions:
+the pair loads of K and the packing of V read the page's rows through the same (page,
+first row, sequence end) as the FMA loops, so a block past the sequence is still skipped
+before its table entry is read and rows at or past the end are never read.
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
     rq, rk = RowMap(Lqv, perm[0], BQ, "Mq"), RowMap(Lkv, perm[1], BK, "Mk")
     p = over_slots(p, rq, sv.H, BQ)
     _, row_tasks, block_kinds, products, accumulate = cpu_loops(p, sv, block_q=BQ, lanes=BQ, q_rows=rq)
-    dots = uses_dot_products(dtype, cfg, D) and not paged
+    dots = uses_dot_products(dtype, cfg, D)
     if dots:
         dot_products, dot_accumulate = dot_loops(BQ)
         pair_accumulate = rounded_accumulate(dot_accumulate, BQ)
@@ -182,8 +185,9 @@ def forward_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decl
 
     if kv is None:
         func = bind_slots(p.primfunc(forward, "forward"), rq, rk)
-        return (func.with_attr(DOT_ATTR, True) if dots else func), sig
-    return kv.params(p.primfunc(forward, "forward"), p.scale).with_attr("global_symbol", "forward_paged"), sig
+    else:
+        func = kv.params(p.primfunc(forward, "forward"), p.scale).with_attr("global_symbol", "forward_paged")
+    return (func.with_attr(DOT_ATTR, True) if dots else func), sig
 
 
 def uses_dot_products(dtype: str, cfg: ScheduleConfig, head_dim: int) -> bool:

@@ -24,8 +24,8 @@ class ScheduleConfig:
                        vdpbf16ps: bfloat16 pairs, float32 sums), "fp32" (convert to
                        float32, FMAs); "" is filled in from the target at build time
                        ("dpbf16" where it has avx512bf16). float32 and float16 kernels
-                       always use "fp32" products, and so do the paged forward and the
-                       learnable-inputs backward.
+                       always use "fp32" products, and so does the learnable-inputs
+                       backward.
 
     One parallel task is one (batch, head, query block) row (dK/dV: one key block).
     """
