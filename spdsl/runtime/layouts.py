@@ -88,16 +88,18 @@ def call_layout(pattern, block: tuple[int, int], B: int, H: int, Lq: int, Lk: in
     else:
         classified = classify(pattern.mask, Lq=sizes.Lq, Lk=sizes.Lk, H=sizes.H, B=sizes.B,
                               block_q=block[0], block_k=block[1], inputs=as_numpy(arrays))
-    return from_analysis(classified), {n: kernel_input(a) for n, a in arrays.items()}
+    return from_analysis(classified), {n: kernel_input(a, n) for n, a in arrays.items()}
 
 
-def kernel_input(t):
-    """Pattern inputs as the kernels read them: int32 / float32, contiguous."""
+def kernel_input(t, name: str | None = None):
+    """Pattern inputs as the kernels read them: int32 / float32, contiguous (``name``
+    for the error of an int input beyond int32)."""
     import torch
 
     if t.dtype == torch.int64:
         if t.numel() and (int(t.max()) > 2**31 - 1 or int(t.min()) < -2**31):
-            raise BindError("an int input holds values beyond int32, which the kernels use")
+            what = f"the int input '{name}'" if name else "an int input"
+            raise BindError(f"{what} holds values beyond int32, which the kernels use")
         return t.to(torch.int32).contiguous()
     return t.to(torch.float32).contiguous()
 

@@ -232,6 +232,7 @@ def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, devic
     """(packed layout, kernel inputs on ``device``) of one paged call; an LRU per variant,
     keyed by the sizes and every input's bytes (seq_lens and offsets included)."""
     from spdsl.analysis.overflow import require_exact
+    from spdsl.runtime.layouts import call_layout
 
     digest = hashlib.blake2b(digest_size=16)
     for name in v["names"]:
@@ -245,7 +246,7 @@ def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, devic
         cache.move_to_end(key)
         return hit
     config = v["config"]
-    packed, kernel_inputs = _call_layout(v["rows"], (config.block_q, config.block_k), B, H, Lq, Lk, inputs)
+    packed, kernel_inputs = call_layout(v["rows"], (config.block_q, config.block_k), B, H, Lq, Lk, inputs)
     require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
     if str(device) != "cpu":
         kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
@@ -253,31 +254,6 @@ def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, devic
     if len(cache) > _LAYOUTS:
         cache.popitem(last=False)
     return packed, kernel_inputs
-
-
-def _call_layout(rows, block, B: int, H: int, Lq: int, Lk: int, inputs: dict):
-    """(packed layout, kernel inputs) as ``layouts.call_layout`` / ``kernel_input`` make
-    them (this module cannot import op, which imports it): int64 inputs become int32, the
-    others float32."""
-    import torch
-
-    from spdsl.analysis.blocks import classify
-    from spdsl.analysis.sizes import as_numpy
-    from spdsl.codegen.common.layout import from_analysis
-
-    sizes = rows.sizes(Lq, Lk, H, B)
-    arrays = rows.check_inputs(sizes, inputs)
-    classified = classify(rows.mask, Lq=Lq, Lk=Lk, H=H, B=B, block_q=block[0], block_k=block[1],
-                          inputs=as_numpy(arrays))
-    kernel_inputs = {}
-    for name, t in arrays.items():
-        if t.dtype != torch.int64:
-            kernel_inputs[name] = t.to(torch.float32).contiguous()
-            continue
-        if t.numel() and (int(t.max()) > 2**31 - 1 or int(t.min()) < -2**31):
-            raise BindError(f"the int input '{name}' holds values beyond int32, which the kernels use")
-        kernel_inputs[name] = t.to(torch.int32).contiguous()
-    return from_analysis(classified), kernel_inputs
 
 
 def _check_tensors(attn, q, k_pages, v_pages):
