@@ -281,15 +281,16 @@ def test_fused_backward_gives_the_split_kernels_gradients(causal64, B, H, Hk, Lq
 
 
 def test_no_fused_kernel_where_it_cannot_exist():
-    """Token-permuted rows and, on vdpbf16ps, a head dim not in 16s (the fused dQ tiles
-    put it across the lanes) get no fused kernel, and asking for it is a clear error."""
+    """On vdpbf16ps a head dim not in 16s (the fused dQ tiles put it across the lanes)
+    gets no fused kernel (token-permuted rows do: tests/test_fused_permuted.py); kernels
+    without one refuse a forced fused call with a clear error."""
     from spdsl.codegen.cpu.backward import fuses
 
     dots = cpu.ScheduleConfig(products="dpbf16")
     assert fuses("float32", cpu.ScheduleConfig(block_q=32, block_k=64), 32) and fuses("bfloat16", dots, 32)
-    assert not fuses("float32", cpu.ScheduleConfig(), 32, perm=(0, 64)) and not fuses("bfloat16", dots, 24)
-    config = cpu.PermutedConfig(perm_k=64)
-    fwd, bwd = kernels(CAUSAL, None, 16, config=config)
+    assert fuses("float32", cpu.ScheduleConfig(), 32, perm=(0, 64)) and fuses("bfloat16", dots, 32, perm=(64, 64))
+    assert not fuses("bfloat16", dots, 24) and not fuses("bfloat16", dots, 24, perm=(0, 64))
+    bwd = direct_backward(CAUSAL, 16, "float32")    # dQ and dK/dV kernels only
     assert not bwd.has_fused
     q, k, v = qkv(1, 2, 2, 70, 70, 16)
     layout = layout_from_dense(dense_mask(CAUSAL, 1, 2, 70, 70), 64, 64)

@@ -155,7 +155,8 @@ def _setup(kind: str, mask, score, head_dim: int, cfg: ScheduleConfig, input_dec
                        block_k=cfg.block_k, dtype=dtype, v_head_dim=v_head_dim)
     columns = kind in ("dkdv", "dqkv")
     lanes = cfg.block_k if columns else cfg.block_q
-    p = over_slots(p, *((rows[1], sv.Hk, cfg.block_k) if columns else (rows[0], sv.H, cfg.block_q)))
+    if kind != "dqkv":  # the fused kernel's ORD holds its chunks' bounds, not a task order
+        p = over_slots(p, *((rows[1], sv.Hk, cfg.block_k) if columns else (rows[0], sv.H, cfg.block_q)))
     loops = cpu_loops(p, sv, block_q=cfg.block_q, lanes=lanes, q_rows=rows[0])
     return sv, g, p, loops, exponent_row(g, lanes)
 
@@ -289,10 +290,10 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
 
 def fuses(dtype: str, cfg: ScheduleConfig, head_dim: int, v_head_dim: int | None = None, perm=(0, 0)) -> bool:
     """Whether the fused backward (:func:`dkdv_primfunc` with ``fused``) exists for this
-    build: rows in order; on the vdpbf16ps path a head dim in whole 16-lane dot products
-    (its dQ tiles put the head dim across the lanes)."""
-    return not any(perm) and (not uses_dot_products(dtype, cfg, head_dim, v_head_dim)
-                              or head_dim % DOT_LANES == 0)
+    build: everywhere but, on the vdpbf16ps path, a head dim not in whole 16-lane dot
+    products (its dQ tiles put the head dim across the lanes). Token-permuted rows
+    (``perm``) fuse too: the dQ sums are kept per slot of the permuted grid."""
+    return not uses_dot_products(dtype, cfg, head_dim, v_head_dim) or head_dim % DOT_LANES == 0
 
 
 def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=None,
@@ -307,14 +308,16 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     the key blocks of one (batch, key head) in chunks (``kb``, int32 [C + 1]: the chunks'
     key-block bounds, made on the host so that the tasks balance) and also accumulate
     dQ = scale dS K from the dS they have, each chunk into its own slice of ``dqa``
-    (float32 [C, B, H, n_qb * block_q, D]): no two tasks touch one row, and a last pass
-    adds the chunks in order, so the sums are deterministic. P and dP are computed once per
-    block pair instead of twice (5 block products instead of 7). Arguments: q k v o do lse
-    dlse delta dq dk dv dqa head_class col_ptr row_idx full_t kb scale, then as dK/dV's;
-    a first pass writes delta (as the dQ kernel does)."""
+    (float32 [C, B, H, n_qb * block_q, D], rows indexed by slot of the query grid, the
+    permuted one under ``perm``): no two tasks touch one row, and a last pass adds the
+    chunks in order and writes each slot's sum to its row (padding slots: nowhere), so the
+    sums are deterministic. P and dP are computed once per block pair instead of twice (5
+    block products instead of 7). Arguments: q k v o do lse dlse delta dq dk dv dqa
+    head_class col_ptr row_idx full_t kb scale, then as dK/dV's; a first pass writes delta
+    per tensor row (as the dQ kernel does; every later read goes through the row map)."""
     DV = head_dim if v_head_dim is None else v_head_dim
     if fused and not fuses(dtype, cfg, head_dim, DV, perm):
-        raise ValueError("the fused backward needs rows in order (and on vdpbf16ps a head dim in 16s)")
+        raise ValueError("the fused backward on vdpbf16ps needs a head dim in 16s")
     sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate), exponents = _setup(
         "dqkv" if fused else "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)
     rq, rk = g.rq, g.rk
@@ -495,20 +498,21 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
 
     @T.macro
     def dq_task(t, n_qb):
-        """The fused backward's last pass: dQ of one (batch, head, query block), the
-        chunks' sums added in order."""
+        """The fused backward's last pass: dQ of one (batch, head, query block of slots),
+        the chunks' sums added in order, each slot written to its row."""
         b: T.let = T.truncdiv(t, Hv * n_qb)
         h: T.let = T.truncmod(T.truncdiv(t, n_qb), Hv)
         q0: T.let = T.truncmod(t, n_qb) * BQ
         ACC = stack_buffer(D)
-        for r in T.serial(T.min(BQ, Lqv - q0)):
-            for d in T.vectorized(D):
-                ACC[d] = DQA[0, b, h, q0 + r, d]
-            for c in T.serial(1, DQA.shape[0]):
+        for r in T.serial(rq.count(q0, BQ)):
+            if rq.stored(q0, r):
                 for d in T.vectorized(D):
-                    ACC[d] = ACC[d] + DQA[c, b, h, q0 + r, d]
-            for d in T.vectorized(D):
-                DQ[b, h, q0 + r, d] = T.Cast(dtype, ACC[d] * scale)
+                    ACC[d] = DQA[0, b, h, q0 + r, d]
+                for c in T.serial(1, DQA.shape[0]):
+                    for d in T.vectorized(D):
+                        ACC[d] = ACC[d] + DQA[c, b, h, q0 + r, d]
+                for d in T.vectorized(D):
+                    DQ[b, h, rq.store_at(q0, r), d] = T.Cast(dtype, ACC[d] * scale)
 
     @T.prim_func(check_well_formed=False)
     def dkdv():
@@ -532,5 +536,5 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
             for t in T.parallel(Bv * Hv * n_qb):
                 dq_task(t, n_qb)
 
-        return _with_dots(p.primfunc(dqkv, "dqkv"), dots), p.sig
+        return _with_dots(bind_slots(p.primfunc(dqkv, "dqkv"), rq, rk), dots), p.sig
     return _with_dots(bind_slots(p.primfunc(dkdv, "dkdv"), rq, rk), dots), p.sig

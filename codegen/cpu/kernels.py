@@ -326,8 +326,8 @@ class BackwardKernels:
         transposed = transposed or layout.transposed
         gq, gk = grid_rows(self.config, lq, k.shape[2])
         if fused and (dq_extra or self.fused_func is None):
-            raise ValueError("these backward kernels have no fused kernel (backward.fuses: rows in "
-                             "order, a head dim in 16s on vdpbf16ps; not the gradient variant)")
+            raise ValueError("these backward kernels have no fused kernel (backward.fuses: a head dim "
+                             "in 16s on vdpbf16ps; not the gradient variant)")
         bounds = None if fused is False or dq_extra else self.fused_chunks(transposed, k.shape[1], num_threads)
         if fused is None:
             fused = bounds is not None
@@ -338,7 +338,8 @@ class BackwardKernels:
             _check_rows(layout, self.config, b, h, gq)  # the kernel reads the columns only
             if bounds is None:  # forced where the tasks do not balance: one chunk
                 bounds = np.array([0, transposed.n_kb], dtype=np.int32)
-            sums = torch.empty((len(bounds) - 1, b, h, lay.cdiv(lq, self.config.block_q) * self.config.block_q, d),
+            # dQ sums per slot of the query grid (permuted: gq, whole blocks; the kernel zeroes them)
+            sums = torch.empty((len(bounds) - 1, b, h, lay.cdiv(gq, self.config.block_q) * self.config.block_q, d),
                                dtype=torch.float32)
             self.fused_func(q, k, v, out, dout, lse, dlse, delta, dq, dk, dv, sums,
                             *_columns(transposed, self.config, b, h, gk),
