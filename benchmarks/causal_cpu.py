@@ -79,11 +79,17 @@ class KernelClock:
         return run
 
 
-def bench(L: int, dtype, repeats: int, rate: float) -> dict:
+def bench(L: int, dtype, repeats: int, rate: float, settle: bool = True) -> dict:
     """Medians over ``repeats`` interleaved rounds (the machine is shared: each round times
     every contender once, and ratios are medians of same-round ratios): spdsl's forward and
     backward (autograd, the path the op picks), SDPA is_causal=True's, and spdsl's two
-    backward paths called directly: the dQ + dK/dV kernels and the fused kernel."""
+    backward paths called directly: the dQ + dK/dV kernels and the fused kernel.
+
+    ``settle``: each timed call follows an untimed call of the same contender, so none is
+    timed while the previous one's threads wind down (torch's OpenMP workers spin after a
+    parallel region and share the two cores with TVM's pool; cpu_attention.py measured
+    spdsl 21% slower right after FlexAttention than after itself, Flex 10% slower after
+    spdsl)."""
     gen = torch.Generator().manual_seed(L)
     q, k, v = (torch.randn(B, H, L, D, generator=gen).to(dtype) for _ in range(3))
     dout = torch.randn(B, H, L, D, generator=gen).to(dtype)
@@ -112,6 +118,8 @@ def bench(L: int, dtype, repeats: int, rate: float) -> dict:
         fn()
     for _ in range(repeats):
         for name, fn in runs.items():
+            if settle:
+                fn()
             clock.reset()
             t = time.perf_counter()
             fn()
@@ -248,7 +256,9 @@ def cpu_model() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--lengths", type=int, nargs="+", default=[4096])
+    ap.add_argument("--lengths", type=int, nargs="+", default=[4096, 16384])
+    ap.add_argument("--no-settle", action="store_true",
+                    help="time each contender right after the previous one (no untimed call of its own first)")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--dtypes", nargs="+", default=["float32", "bfloat16"])
     ap.add_argument("--bf16-backward", action="store_true",
@@ -258,7 +268,9 @@ def main() -> None:
         bf16_backward_main(args.lengths, args.repeats)
         return
     lines = [f"CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; "
-             f"B={B} H={H} D={D}, causal; medians of {args.repeats} interleaved rounds, ratios are medians "
+             f"B={B} H={H} D={D}, causal; medians of {args.repeats} interleaved rounds"
+             f"{'' if args.no_settle else ' (each timed call after an untimed one of the same contender)'}"
+             ", ratios are medians "
              "of same-round ratios; bwd (path) = autograd through the op, which runs the fused kernel where "
              "its tasks balance; fused / split = the two backward paths called directly"]
     rows = []
@@ -268,7 +280,7 @@ def main() -> None:
         lines.append(f"{name} matmul (torch.mm 2048^3) in this run: {rate:.0f} GFLOP/s")
         print(lines[-1], flush=True)
         for L in args.lengths:
-            r = bench(L, dtype, args.repeats, rate)
+            r = bench(L, dtype, args.repeats, rate, settle=not args.no_settle)
             rows.append(r)
             fused = (f"fused {r['fused_ms']:.0f} ms = {r['fused_vs_split']:.2f}x faster than "
                      if "fused_ms" in r else "")
