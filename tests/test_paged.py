@@ -25,6 +25,9 @@ pattern window(w = 45) { mask = causal and q - k < w }
 pattern documents { input doc : int[B, Lk]
     mask = causal and doc[b, q] == doc[b, k] }
 pattern lq_window { mask = causal and q - k < 4 * Lq }
+pattern sloped { input slope : float[H]
+    mask = causal and q - k < 45
+    score = score - slope[h] * (q - k) }
 """)
 D = 24            # not a power of two
 H, HK = 4, 2      # grouped-query attention
@@ -134,6 +137,26 @@ def test_documents_input(page_size):
         return ids
 
     check_against_unpaged_and_reference("documents", torch.float32, 7, page_size, lens=[37, 130, 20], doc=doc)
+
+
+def test_bf16_float_input_reaches_the_kernel_every_call():
+    """A bfloat16 float input (a per-head slope in the score): the paged call keys its
+    layout cache without the slope's bytes (it never changes the layout) and passes each
+    call's values to the kernel; the second call's new slopes must be used, not the first
+    call's. (The paged layout cache once hashed inputs through NumPy, which has no
+    bfloat16: every such call raised.)"""
+    attn = compiled("sloped", torch.bfloat16)
+    ks, vs = sequences(LENS, torch.bfloat16)
+    kp, vp, table = paged(ks, vs, 16, torch.bfloat16)
+    q = torch.randn(len(LENS), H, 1, D).bfloat16()
+    for slope in (torch.tensor([0.5, 0.25, 0.125, 0.0625]), torch.tensor([2.0, 0.0, 1.0, 0.5])):
+        slope = slope.bfloat16()
+        out = attn(q, kp, vp, block_table=table, seq_lens=torch.tensor(LENS), slope=slope)
+        for b, n in enumerate(LENS):
+            ref = reference_attention(LIB["sloped"], q[b:b + 1].double(), ks[b].double(), vs[b].double(),
+                                      slope=slope.double())
+            eager = reference_attention(LIB["sloped"], q[b:b + 1], ks[b], vs[b], slope=slope)
+            assert_within_eager_budget(out[b:b + 1], ref, eager, what=f"sloped bf16 sequence {b} slope {slope}")
 
 
 def test_empty_and_full_sequences():

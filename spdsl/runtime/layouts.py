@@ -30,6 +30,10 @@ class LayoutCache:
     def __iter__(self):
         return iter(self._entries)
 
+    def values(self):
+        """The entries, least recently used first."""
+        return self._entries.values()
+
     def get(self, rows, int_width: str, perm, B: int, H: int, Lq: int, Lk: int, inputs: dict,
             device: str):
         """(packed layout, checked kernel inputs on ``device``) of one call of the pattern

@@ -40,12 +40,11 @@ the layout).
 
 from __future__ import annotations
 
-import hashlib
 import math
-from collections import OrderedDict
 from dataclasses import replace
 
 from spdsl.errors import BindError
+from spdsl.runtime.layouts import LayoutCache
 
 SEQ_LENS = "paged_seq_lens"  # the hidden input (codegen/cpu/paged.py reads it by this name)
 _KEY_LIMIT = """
@@ -177,7 +176,7 @@ def _variant(attn, page_size: int) -> dict:
         attn.build_seconds += made.seconds
         v = {"rows": rows, "config": made.config, "forward": made.kernel,
              "int_width": kernel_int_width(rows.mask, rows.score), "names": sorted(rows.inputs),
-             "layouts": OrderedDict()}
+             "layouts": LayoutCache((made.config.block_q, made.config.block_k), _LAYOUTS)}
         variants[block_k] = v
     return v
 
@@ -229,31 +228,10 @@ def _reads_lq(v: dict) -> bool:
 
 
 def _layout(attn, v: dict, B: int, H: int, Lq: int, Lk: int, inputs: dict, device="cpu"):
-    """(packed layout, kernel inputs on ``device``) of one paged call; an LRU per variant,
-    keyed by the sizes and every input's bytes (seq_lens and offsets included)."""
-    from spdsl.analysis.overflow import require_exact
-    from spdsl.runtime.layouts import call_layout
-
-    digest = hashlib.blake2b(digest_size=16)
-    for name in v["names"]:
-        t = inputs[name]
-        digest.update(name.encode() + str(tuple(t.shape)).encode())
-        digest.update(t.detach().cpu().contiguous().numpy().tobytes())
-    key = (B, H, Lq, Lk, digest.hexdigest(), str(device))
-    cache = v["layouts"]
-    hit = cache.get(key)
-    if hit is not None:
-        cache.move_to_end(key)
-        return hit
-    config = v["config"]
-    packed, kernel_inputs = call_layout(v["rows"], (config.block_q, config.block_k), B, H, Lq, Lk, inputs)
-    require_exact(v["rows"], v["int_width"], dict(B=B, H=H, Lq=Lq, Lk=Lk), kernel_inputs)
-    if str(device) != "cpu":
-        kernel_inputs = {n: t.to(device) for n, t in kernel_inputs.items()}
-    cache[key] = (packed, kernel_inputs)
-    if len(cache) > _LAYOUTS:
-        cache.popitem(last=False)
-    return packed, kernel_inputs
+    """(packed layout, kernel inputs on ``device``) of one paged call, from the variant's
+    ``layouts.LayoutCache`` (keyed by the sizes and every input: seq_lens and offsets
+    included)."""
+    return v["layouts"].get(v["rows"], v["int_width"], None, B, H, Lq, Lk, inputs, str(device))
 
 
 def _check_tensors(attn, q, k_pages, v_pages):
