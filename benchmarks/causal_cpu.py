@@ -12,6 +12,11 @@ torch in the same dtype as the ceiling.
 
 Writes benchmarks/results/causal_cpu.{txt,json}.
 
+``--dense-like``: the other dense-like patterns of the issue, prefix-LM (prefix L/4) and a
+causal window of L/2 (density >= 0.3), forward and backward against SDPA with the
+pattern's boolean mask and against SDPA ``is_causal=True``; writes
+benchmarks/results/dense_like_cpu.{txt,json}.
+
 ``--bf16-backward``: the bfloat16 backward only, on each way of multiplying blocks
 (``ScheduleConfig.products``: "dpbf16", AVX512-BF16 dot products, where the CPU has them;
 "fp32", float32 kernels behind a conversion) against SDPA ``is_causal=True`` in bfloat16 and
@@ -148,6 +153,91 @@ def bench(L: int, dtype, repeats: int, rate: float, settle: bool = True) -> dict
     return row
 
 
+def dense_like_patterns(L: int) -> list:
+    """The other dense-like patterns of issue 14 (density >= 0.3 at ``L``): prefix-LM with
+    a quarter of the sequence as prefix, and a causal window of half of it."""
+    lib = lambda name: spdsl.load(ROOT / "examples" / f"{name}.spdsl")[name]
+    return [(f"prefix_lm_{L // 4}", lib("prefix_lm").bind(prefix=L // 4)),
+            (f"sliding_window_{L // 2}", lib("sliding_window").bind(window=L // 2))]
+
+
+def bench_dense_like(name: str, pat, L: int, dtype, repeats: int, settle: bool = True) -> dict:
+    """Forward and backward of one dense-like pattern against the two SDPA calls a user has:
+    ``attn_mask=`` the pattern's boolean mask (the flash kernel with a mask, every block
+    computed) and ``is_causal=True`` (the flash kernel skipping blocks: the anchor of
+    flash speed, density 0.5). Interleaved rounds as :func:`bench`; ratios are medians of
+    same-round ratios."""
+    gen = torch.Generator().manual_seed(L)
+    q, k, v, dout = (torch.randn(B, H, L, D, generator=gen).to(dtype) for _ in range(4))
+    attn = spdsl.compile(pat, head_dim=D, dtype=dtype)
+    ex = pat.explain(Lq=L, H=H, B=B, block=(attn.config.block_q, attn.config.block_k), head_dim=D)
+    mask = pat.dense_mask(L, H=1, B=B)
+    grads = {}
+
+    def trained(label, forward):
+        qg, kg, vg = (t.clone().requires_grad_() for t in (q, k, v))
+        out = forward(qg, kg, vg)
+        grads[label] = lambda: torch.autograd.grad(out, (qg, kg, vg), dout, retain_graph=True)
+
+    trained("spdsl", attn)
+    trained("masked", lambda a, b, c: F.scaled_dot_product_attention(a, b, c, attn_mask=mask))
+    trained("causal", lambda a, b, c: F.scaled_dot_product_attention(a, b, c, is_causal=True))
+    runs = {"spdsl_fwd": lambda: attn(q, k, v),
+            "masked_fwd": lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=mask),
+            "causal_fwd": lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True),
+            **{f"{label}_bwd": fn for label, fn in grads.items()}}
+    samples = {n: [] for n in runs}
+    for fn in runs.values():  # warm up
+        fn()
+    for _ in range(repeats):
+        for n, fn in runs.items():
+            if settle:
+                fn()
+            t = time.perf_counter()
+            fn()
+            samples[n].append(time.perf_counter() - t)
+
+    def same_round(num, den):
+        return statistics.median(a / b for a, b in zip(samples[num], samples[den]))
+
+    med = {n: statistics.median(xs) * 1e3 for n, xs in samples.items()}
+    row = {"pattern": name, "L": L, "dtype": str(dtype).replace("torch.", ""), "density": ex.density,
+           **{f"{n}_ms": t for n, t in med.items()},
+           "fwd_useful_gflops": 4 * ex.nonzero_elements * D / med["spdsl_fwd"] / 1e6}
+    for step in ("fwd", "bwd"):
+        row[f"{step}_vs_masked"] = same_round(f"masked_{step}", f"spdsl_{step}")
+        row[f"{step}_vs_causal"] = same_round(f"causal_{step}", f"spdsl_{step}")
+    return row
+
+
+def dense_like_main(lengths, dtypes, repeats: int, settle: bool) -> None:
+    lines = [f"# python benchmarks/causal_cpu.py --dense-like --lengths {' '.join(map(str, lengths))} "
+             f"--repeats {repeats}",
+             f"# CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
+             f"D={D}; medians of {repeats} interleaved rounds"
+             f"{'' if not settle else ' (each timed call after an untimed one of the same contender)'}; "
+             "ratios are medians of same-round ratios",
+             "# anchors: SDPA attn_mask= the pattern's boolean mask (flash with a mask: every block computed) "
+             "and SDPA is_causal=True (flash skipping blocks at density 0.5: the speed anchor; a window of "
+             "L/2 does less work than causal, a prefix-LM of L/4 a little more)"]
+    rows = []
+    for name in dtypes:
+        dtype = getattr(torch, name)
+        for L in lengths:
+            for label, pat in dense_like_patterns(L):
+                r = bench_dense_like(label, pat, L, dtype, repeats, settle)
+                rows.append(r)
+                lines.append(
+                    f"{r['dtype']:>8} {label:<20} L={L:>5} dens {r['density']:.3f}  "
+                    f"fwd {r['spdsl_fwd_ms']:7.1f} ms: {r['fwd_vs_causal']:.2f}x SDPA is_causal "
+                    f"({r['causal_fwd_ms']:.1f} ms), {r['fwd_vs_masked']:.2f}x SDPA masked "
+                    f"({r['masked_fwd_ms']:.1f} ms) | bwd {r['spdsl_bwd_ms']:7.1f} ms: "
+                    f"{r['bwd_vs_causal']:.2f}x is_causal ({r['causal_bwd_ms']:.1f} ms), "
+                    f"{r['bwd_vs_masked']:.2f}x masked ({r['masked_bwd_ms']:.1f} ms)")
+                print(lines[-1], flush=True)
+    write_results("dense_like_cpu", lines, rows)
+
+
 def bench_bf16_backward(L: int, repeats: int) -> dict:
     """Medians over ``repeats`` interleaved rounds of the bfloat16 backward (dQ and dK/dV
     kernel time apart) per products path, of SDPA is_causal=True's and of a 2048^3 bf16
@@ -263,7 +353,13 @@ def main() -> None:
     ap.add_argument("--dtypes", nargs="+", default=["float32", "bfloat16"])
     ap.add_argument("--bf16-backward", action="store_true",
                     help="bfloat16 backward per products path vs SDPA; writes cpu_bf16_backward.*")
+    ap.add_argument("--dense-like", action="store_true",
+                    help="prefix-LM (L/4) and a causal window of L/2 against SDPA masked and is_causal; "
+                         "writes dense_like_cpu.*")
     args = ap.parse_args()
+    if args.dense_like:
+        dense_like_main(args.lengths, args.dtypes, args.repeats, not args.no_settle)
+        return
     if args.bf16_backward:
         bf16_backward_main(args.lengths, args.repeats)
         return

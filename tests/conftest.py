@@ -133,3 +133,10 @@ def run_cli_bounded(*args: str, seconds: float = 60, memory_mb: int = 2048, env=
     """``spdsl ARGS`` through :func:`run_bounded`."""
     return run_bounded("import sys; from spdsl.cli.main import main; sys.exit(main(sys.argv[1:]))",
                        *args, seconds=seconds, memory_mb=memory_mb, env=env)
+
+
+def has_avx512_bf16() -> bool:
+    """Whether this CPU's LLVM target has AVX512-BF16 (the bfloat16 kernels' vdpbf16ps path)."""
+    from spdsl.codegen.cpu.target import bf16_products
+
+    return bf16_products(None) == "dpbf16"

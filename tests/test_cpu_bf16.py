@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import spdsl
-from conftest import GOLDEN, assert_within_eager_budget, check_golden, max_error
+from conftest import GOLDEN, assert_within_eager_budget, check_golden, has_avx512_bf16, max_error
 from spdsl.codegen.cpu.schedule import ScheduleConfig
 
 # FULL blocks (q < 150), PARTIAL ones past it, and rows q <= 70 that see no key
@@ -19,15 +19,9 @@ CAPPED = spdsl.parse("pattern gapcap { mask = k < q - 70 and (q < 150 or k % 3 !
 D = 32
 
 
-def _has_avx512_bf16() -> bool:
-    from spdsl.codegen.cpu.target import bf16_products
-
-    return bf16_products(None) == "dpbf16"
-
-
 @pytest.fixture(scope="module", params=["dpbf16", "fp32"])
 def op(request):
-    if request.param == "dpbf16" and not _has_avx512_bf16():
+    if request.param == "dpbf16" and not has_avx512_bf16():
         pytest.skip("this CPU has no AVX512-BF16: the dpbf16 products cannot run here")
     return spdsl.compile(PATTERN, head_dim=D, dtype=torch.bfloat16,
                          config=ScheduleConfig(products=request.param))
@@ -53,7 +47,7 @@ def test_forward_against_float64(op, B, H, Hk, Lq, Lk):
 
 @pytest.fixture(scope="module", params=["dpbf16", "fp32"])
 def capped(request):
-    if request.param == "dpbf16" and not _has_avx512_bf16():
+    if request.param == "dpbf16" and not has_avx512_bf16():
         pytest.skip("this CPU has no AVX512-BF16: the dpbf16 products cannot run here")
     return request.param, spdsl.compile(CAPPED, head_dim=D, dtype=torch.bfloat16,
                                         config=ScheduleConfig(products=request.param))
@@ -102,7 +96,7 @@ def test_backward_paths_have_their_own_keys(capped):
 
     products, _ = capped
     other = "fp32" if products == "dpbf16" else "dpbf16"
-    if not _has_avx512_bf16():
+    if not has_avx512_bf16():
         pytest.skip("this CPU has no AVX512-BF16: only one path to key")
     assert made(products).key != made(other).key
     cfg = made("dpbf16").config
@@ -161,7 +155,7 @@ def test_the_tuner_searches_products_for_bfloat16_only():
 
     assert "products" not in search_space(PATTERN, D, dtype=torch.float32).knobs
     bf16 = search_space(PATTERN, D, dtype=torch.bfloat16)
-    if _has_avx512_bf16():
+    if has_avx512_bf16():
         assert bf16.knobs["products"] == ("fp32", "dpbf16") and bf16.default.products == "dpbf16"
     else:
         assert "products" not in bf16.knobs
@@ -172,7 +166,7 @@ def test_the_tuner_searches_products_for_bfloat16_only():
 def test_token_permuted_kernels_multiply_on_vdpbf16ps():
     """A strided pattern compiled over its token permutation keeps the dot products: the
     pair loads read the permuted rows (forward, dQ and dK/dV against float64)."""
-    if not _has_avx512_bf16():
+    if not has_avx512_bf16():
         pytest.skip("this CPU has no AVX512-BF16: the dpbf16 products cannot run here")
     pat = spdsl.parse("pattern strided16 { mask = causal and (q - k) % 16 == 0 }")["strided16"]
     op = spdsl.compile(pat, head_dim=D, dtype=torch.bfloat16, seq=2048)

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 import spdsl
-from conftest import assert_within_eager_budget
+from conftest import assert_within_eager_budget, has_avx512_bf16
 from spdsl.analysis.permute import Permutation, permuted_length
 
 STRIDE, BLOCK, D = 8, 16, 16
@@ -19,12 +19,6 @@ PATTERN = spdsl.parse("pattern strided_head(stride = 128) { mask = causal and (q
                       )["strided_head"].bind(stride=STRIDE)
 SQUARE = (1, 2, 1, 347, 301)    # grouped-query, odd, Lq > Lk (46 rows see no key): both axes permuted
 KEYS = (1, 2, 2, 3, 301)        # a few rows against a long cache: the keys alone
-
-
-def _has_avx512_bf16() -> bool:
-    from spdsl.codegen.cpu.target import bf16_products
-
-    return bf16_products(None) == "dpbf16"
 
 
 @pytest.fixture(scope="module", params=[torch.float32, torch.bfloat16], ids=["float32", "bfloat16"])
@@ -64,7 +58,7 @@ def _check(op, sizes, perm, thread_counts):
     _, kernels = op.kernels(backward=True, lengths=(Lq, Lk))
     assert kernels.has_fused
     if dt == torch.bfloat16:   # the dot-product kernels where the CPU has vdpbf16ps
-        assert kernels.dtype == ("bfloat16" if _has_avx512_bf16() else "float32")
+        assert kernels.dtype == ("bfloat16" if has_avx512_bf16() else "float32")
     layout, kernel_inputs = op.layout_for(B, H, Lq, Lk, {})
     grid = [-(-permuted_length(n, s, BLOCK) // BLOCK) for n, s in ((Lq, perm.q), (Lk, perm.k))]
     assert [layout.n_qb, layout.transposed.n_kb] == grid            # blocks of the permuted grid

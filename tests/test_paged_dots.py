@@ -16,7 +16,7 @@ import pytest
 import torch
 
 import spdsl
-from conftest import assert_within_eager_budget, max_error
+from conftest import assert_within_eager_budget, has_avx512_bf16, max_error
 from spdsl.codegen.cpu.schedule import ScheduleConfig
 
 # no key for q <= 5; FULL blocks below k = 64 (not causal: a FULL block can cross a sequence's
@@ -30,15 +30,9 @@ PAGE, BLOCK_K = 64, 32
 CALLS = [(1, [50, 130, 5]), (7, [9, 130, 60]), (21, [37, 130, 23])]
 
 
-def _has_avx512_bf16() -> bool:
-    from spdsl.codegen.cpu.target import bf16_products
-
-    return bf16_products(None) == "dpbf16"
-
-
 @pytest.fixture(scope="module", params=["dpbf16", "fp32"])
 def op(request):
-    if request.param == "dpbf16" and not _has_avx512_bf16():
+    if request.param == "dpbf16" and not has_avx512_bf16():
         pytest.skip("this CPU has no AVX512-BF16: the dpbf16 products cannot run here")
     return request.param, spdsl.compile(PATTERN, head_dim=D, dtype=torch.bfloat16, permute=False,
                                         config=ScheduleConfig(block_q=16, block_k=BLOCK_K,

@@ -288,11 +288,11 @@ def dq_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=Non
     return _with_dots(bind_slots(p.primfunc(dq, "dq"), rq, rk), dots), p.sig
 
 
-def fuses(dtype: str, cfg: ScheduleConfig, head_dim: int, v_head_dim: int | None = None, perm=(0, 0)) -> bool:
+def fuses(dtype: str, cfg: ScheduleConfig, head_dim: int, v_head_dim: int | None = None) -> bool:
     """Whether the fused backward (:func:`dkdv_primfunc` with ``fused``) exists for this
     build: everywhere but, on the vdpbf16ps path, a head dim not in whole 16-lane dot
-    products (its dQ tiles put the head dim across the lanes). Token-permuted rows
-    (``perm``) fuse too: the dQ sums are kept per slot of the permuted grid."""
+    products (its dQ tiles put the head dim across the lanes). Token-permuted rows fuse
+    too: the dQ sums are kept per slot of the permuted grid."""
     return not uses_dot_products(dtype, cfg, head_dim, v_head_dim) or head_dim % DOT_LANES == 0
 
 
@@ -316,7 +316,7 @@ def dkdv_primfunc(mask, score, head_dim: int, cfg: ScheduleConfig, input_decls=N
     head_class col_ptr row_idx full_t kb scale, then as dK/dV's; a first pass writes delta
     per tensor row (as the dQ kernel does; every later read goes through the row map)."""
     DV = head_dim if v_head_dim is None else v_head_dim
-    if fused and not fuses(dtype, cfg, head_dim, DV, perm):
+    if fused and not fuses(dtype, cfg, head_dim, DV):
         raise ValueError("the fused backward on vdpbf16ps needs a head dim in 16s")
     sv, g, p, (parallel_tasks, _, block_kinds, products, accumulate), exponents = _setup(
         "dqkv" if fused else "dkdv", mask, score, head_dim, cfg, input_decls, dtype, DV, perm)

@@ -434,7 +434,7 @@ def module_names(kernel: str, dtype, config: ScheduleConfig, head_dim: int,
 
     if kernel == "backward":
         kernel_dtype = backward_dtype(kernel, dtype_name(dtype), config, head_dim, v_head_dim)
-        fused = fuses(kernel_dtype, config, head_dim, v_head_dim, row_perm(config))
+        fused = fuses(kernel_dtype, config, head_dim, v_head_dim)
         return ("dq", "dkdv", "dqkv") if fused else ("dq", "dkdv")
     return {"backward_inputs": ("dq_inputs", "dkdv")}.get(kernel, (kernel,))
 
