@@ -105,15 +105,22 @@ class KernelSets:
         """``kernel`` ("forward" or "backward") of the pattern over rows ``rows`` through
         the one build road (codegen.build); ``perm`` the rows' permutation. The first
         build's key is the op's (``CompiledAttention.key``)."""
-        from spdsl.codegen.build import build
-
         config = self.config
         if perm:
             from spdsl.codegen.cpu.kernels import PermutedConfig
             config = PermutedConfig.of(config, perm)
+        return self.build_result(kernel, rows, config).kernel
+
+    def build_result(self, kernel: str, rows, config, label: str | None = None):
+        """The build road's whole result (``codegen.build``: kernel, config, key, ...) of
+        ``kernel`` over rows ``rows`` with ``config``, counted in :attr:`build_seconds`
+        (the paged forward builds through here with its own key block and ``label``)."""
+        from spdsl.codegen.build import build
+
+        args = self._build_args if label is None else {**self._build_args, "label": label}
         made = build(rows.mask, rows.score, kernel=kernel, config=config,
-                     input_decls=list(rows.inputs.values()), **self._build_args)
+                     input_decls=list(rows.inputs.values()), **args)
         self.build_seconds += made.seconds
         if self.key is None:
             self.key, self.loaded_from_cache = made.key, made.from_cache
-        return made.kernel
+        return made

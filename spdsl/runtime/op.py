@@ -149,10 +149,6 @@ class CompiledAttention:
         """Seconds spent building or loading this op's kernels so far (paged ones included)."""
         return self._kernel_sets.build_seconds
 
-    @build_seconds.setter
-    def build_seconds(self, seconds: float) -> None:
-        self._kernel_sets.build_seconds = seconds
-
     @property
     def permutation(self):
         """The ``permute.Permutation`` judged at compile time (at ``seq=``, default 4096), whose

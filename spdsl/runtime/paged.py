@@ -147,7 +147,6 @@ def _variant(attn, page_size: int) -> dict:
     """The paged rows pattern and forward kernel for this page size's key block (cached on
     ``attn``; built on first use through the one build road)."""
     from spdsl.analysis.overflow import kernel_int_width
-    from spdsl.codegen.build import build
 
     variants = attn.__dict__.setdefault("_paged_variants", {})
     cuda = attn.device == "cuda"
@@ -169,11 +168,8 @@ def _variant(attn, page_size: int) -> dict:
             config = replace(attn.config, block_k=block_k, key_tile=math.gcd(attn.config.key_tile, block_k),
                              bwd_key_tile=math.gcd(attn.config.bwd_key_tile, block_k))
         rows = paged_pattern(attn.pattern)
-        made = build(rows.mask, rows.score, kernel="forward_paged", head_dim=attn.head_dim,
-                     dtype=attn.dtype, device=attn.device, config=config,
-                     input_decls=list(rows.inputs.values()), target=attn.target, cache=attn.use_cache,
-                     label=f"{attn.pattern.name} (paged)", v_head_dim=attn.v_head_dim)
-        attn.build_seconds += made.seconds
+        made = attn._kernel_sets.build_result("forward_paged", rows, config,
+                                              label=f"{attn.pattern.name} (paged)")
         v = {"rows": rows, "config": made.config, "forward": made.kernel,
              "int_width": kernel_int_width(rows.mask, rows.score), "names": sorted(rows.inputs),
              "layouts": LayoutCache((made.config.block_q, made.config.block_k), _LAYOUTS)}
