@@ -57,6 +57,28 @@ def timed(fn, repeats: int) -> float:
     return statistics.median(out)
 
 
+def rounds(runs: dict, repeats: int, settle: bool = True, before=None, after=None) -> dict:
+    """Per contender of ``runs`` (name -> function), its seconds in each of ``repeats``
+    interleaved rounds (after one warm-up call each). ``settle``: each timed call follows an
+    untimed call of the same contender (see :func:`bench`). ``before(name)`` / ``after(name)``
+    run around each timed call (the kernel clocks)."""
+    for fn in runs.values():
+        fn()
+    samples = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, fn in runs.items():
+            if settle:
+                fn()
+            if before is not None:
+                before(name)
+            t = time.perf_counter()
+            fn()
+            samples[name].append(time.perf_counter() - t)
+            if after is not None:
+                after(name)
+    return samples
+
+
 def matmul_gflops(dtype) -> float:
     a, b = torch.randn(2048, 2048, dtype=dtype), torch.randn(2048, 2048, dtype=dtype)
     return 2 * 2048 ** 3 / timed(lambda: torch.mm(a, b), 5) / 1e9
@@ -117,21 +139,14 @@ def bench(L: int, dtype, repeats: int, rate: float, settle: bool = True) -> dict
     if kernels.has_fused:
         runs["fused_bwd"] = lambda: kernels(q, k, v, o, lse, dout, layout, scale=attn.scale, fused=True)
     clock = KernelClock(kernels)
-    samples = {name: [] for name in runs}
     split = {"dq": [], "dkdv": []}
-    for fn in runs.values():  # warm up
-        fn()
-    for _ in range(repeats):
-        for name, fn in runs.items():
-            if settle:
-                fn()
-            clock.reset()
-            t = time.perf_counter()
-            fn()
-            samples[name].append(time.perf_counter() - t)
-            if name == "split_bwd":
-                for kernel in split:
-                    split[kernel].append(clock.seconds[kernel])
+
+    def split_times(name):
+        if name == "split_bwd":
+            for kernel in split:
+                split[kernel].append(clock.seconds[kernel])
+
+    samples = rounds(runs, repeats, settle, before=lambda _: clock.reset(), after=split_times)
     med = {name: statistics.median(xs) for name, xs in samples.items()}
 
     def same_round(num, den):
@@ -186,16 +201,7 @@ def bench_dense_like(name: str, pat, L: int, dtype, repeats: int, settle: bool =
             "masked_fwd": lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=mask),
             "causal_fwd": lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True),
             **{f"{label}_bwd": fn for label, fn in grads.items()}}
-    samples = {n: [] for n in runs}
-    for fn in runs.values():  # warm up
-        fn()
-    for _ in range(repeats):
-        for n, fn in runs.items():
-            if settle:
-                fn()
-            t = time.perf_counter()
-            fn()
-            samples[n].append(time.perf_counter() - t)
+    samples = rounds(runs, repeats, settle)
 
     def same_round(num, den):
         return statistics.median(a / b for a, b in zip(samples[num], samples[den]))
@@ -263,20 +269,15 @@ def bench_bf16_backward(L: int, repeats: int) -> dict:
     runs["sdpa"] = lambda: torch.autograd.grad(ref, (qd, kd, vd), dout, retain_graph=True)
     a, b = torch.randn(2048, 2048).bfloat16(), torch.randn(2048, 2048).bfloat16()
     runs["mm"] = lambda: torch.mm(a, b)
-    samples = {name: [] for name in runs}
     split = {p: {"dq": [], "dkdv": [], "dqkv": []} for p in paths}
-    for name, fn in runs.items():  # warm up
-        fn()
-    for _ in range(repeats):
-        for name, fn in runs.items():
-            if name in clocks:
-                clocks[name].reset()
-            t = time.perf_counter()
-            fn()
-            samples[name].append(time.perf_counter() - t)
-            if name in clocks:
-                for kernel, sec in clocks[name].seconds.items():
-                    split[name][kernel].append(sec)
+
+    def kernel_times(name):
+        if name in clocks:
+            for kernel, sec in clocks[name].seconds.items():
+                split[name][kernel].append(sec)
+
+    samples = rounds(runs, repeats, settle=False, before=lambda name: clocks[name].reset() if name in clocks else None,
+                     after=kernel_times)
     med = {name: statistics.median(xs) for name, xs in samples.items()}
     flop = 10 * L * (L + 1) // 2 * B * H * D
     mm_rate = 2 * 2048 ** 3 / med["mm"] / 1e9
