@@ -29,9 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
-import platform
 import statistics
-import subprocess
 import sys
 import time
 
@@ -42,6 +40,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 import spdsl  # noqa: E402
+from machine import cpu_flags, describe  # noqa: E402
 
 B, H, D = 1, 8, 64
 CAUSAL = "pattern causal_only { mask = causal }"
@@ -219,7 +218,7 @@ def bench_dense_like(name: str, pat, L: int, dtype, repeats: int, settle: bool =
 def dense_like_main(lengths, dtypes, repeats: int, settle: bool) -> None:
     lines = [f"# python benchmarks/causal_cpu.py --dense-like --lengths {' '.join(map(str, lengths))} "
              f"--repeats {repeats}",
-             f"# CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
+             f"# CPU: {describe()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
              f"D={D}; medians of {repeats} interleaved rounds"
              f"{'' if not settle else ' (each timed call after an untimed one of the same contender)'}; "
              "ratios are medians of same-round ratios",
@@ -306,7 +305,7 @@ def bf16_backward_main(lengths, repeats: int) -> None:
     lines = ["# bfloat16 CPU backward (dQ + dK/dV), causal: vdpbf16ps products vs float32 kernels vs SDPA",
              f"# python benchmarks/causal_cpu.py --bf16-backward --lengths {' '.join(map(str, lengths))} "
              f"--repeats {repeats}",
-             f"# CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
+             f"# CPU: {describe()}; torch {torch.__version__}, {torch.get_num_threads()} threads; B={B} H={H} "
              f"D={D}, blocks 64x64, default config; medians of {repeats} interleaved rounds",
              "# rows: 'dpbf16' = bfloat16 kernels on vdpbf16ps (bf16 in/out, fp32 sums and softmax); 'fp32' = "
              "products='fp32' (float32 kernels, the wrapper converts: what every bf16 backward ran before);",
@@ -334,15 +333,7 @@ def write_results(name: str, lines: list, rows: list) -> None:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.txt").write_text("\n".join(lines) + "\n")
-    (out / f"{name}.json").write_text(json.dumps({"cpu": cpu_model(), "rows": rows}, indent=1))
-
-
-def cpu_model() -> str:
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        return next(line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Model name"))
-    except (OSError, subprocess.CalledProcessError, StopIteration):
-        return platform.processor() or "unknown"
+    (out / f"{name}.json").write_text(json.dumps({"cpu": describe(), "cpu_flags": cpu_flags(), "rows": rows}, indent=1))
 
 
 def main() -> None:
@@ -364,7 +355,7 @@ def main() -> None:
     if args.bf16_backward:
         bf16_backward_main(args.lengths, args.repeats)
         return
-    lines = [f"CPU: {cpu_model()}; torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    lines = [f"CPU: {describe()}; torch {torch.__version__}, {torch.get_num_threads()} threads; "
              f"B={B} H={H} D={D}, causal; medians of {args.repeats} interleaved rounds"
              f"{'' if args.no_settle else ' (each timed call after an untimed one of the same contender)'}"
              ", ratios are medians "

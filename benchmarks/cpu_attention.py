@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import pathlib
-import platform
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 
 import spdsl  # noqa: E402
+from machine import cpu_flags, describe  # noqa: E402
 
 B, H, D = 1, 8, 64
 
@@ -236,23 +236,13 @@ def compile_times() -> dict:
     return out
 
 
-def cpu_model() -> str:
-    try:
-        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def bench_permute(lengths, repeats: int) -> None:
     """Strided (stride 64) with and without the token permutation, and FlexAttention."""
     lib = spdsl.load(ROOT / "examples" / "strided.spdsl")
     head = spdsl.parse("pattern strided_head(stride = 64) { mask = causal and (q - k) % stride == 0 }")
     cases = [("strided_head_64", head["strided_head"].bind(stride=64)),
              ("strided_union_64", lib["strided"].bind(stride=64))]
-    lines = [f"token permutation A/B, {time.strftime('%Y-%m-%d %H:%M')} UTC; CPU {cpu_model()}; "
+    lines = [f"token permutation A/B, {time.strftime('%Y-%m-%d %H:%M')} UTC; CPU {describe()}; "
              f"torch threads {torch.get_num_threads()}; B={B} H={H} D={D} fp32, one run; "
              f"load average at start {os.getloadavg()[0]:.1f} (a shared machine)"]
     rows = []
@@ -311,7 +301,8 @@ def bench_permute(lengths, repeats: int) -> None:
             rows.append(row)
     out = ROOT / "benchmarks" / "results"
     (out / "permute.txt").write_text("\n".join(lines) + "\n")
-    (out / "permute.json").write_text(json.dumps({"cpu": cpu_model(), "threads": torch.get_num_threads(),
+    (out / "permute.json").write_text(json.dumps({"cpu": describe(), "cpu_flags": cpu_flags(),
+                                                  "threads": torch.get_num_threads(),
                                                   "rows": rows}, indent=2))
     print(f"wrote {(out / 'permute.txt').relative_to(ROOT)}")
 
@@ -332,7 +323,7 @@ def main() -> None:
     if args.bf16:
         rows = bench_bf16([4096] if args.quick else args.lengths, args.repeats)
         out = ROOT / "benchmarks" / "results" / "cpu_bf16.json"
-        out.write_text(json.dumps({"machine": platform.processor() or platform.machine(),
+        out.write_text(json.dumps({"machine": describe(), "cpu_flags": cpu_flags(),
                                    "torch": torch.__version__, "threads": torch.get_num_threads(),
                                    "B": B, "H": H, "D": D, "rows": rows,
                                    "date": time.strftime("%Y-%m-%d %H:%M")}, indent=2))
@@ -349,7 +340,7 @@ def main() -> None:
         bench_length(L, args.repeats, rows, with_flex=not args.quick, with_backward=True,
                      settle=not args.no_settle)
     comp = compile_times()
-    result = {"machine": platform.processor() or platform.machine(), "torch": torch.__version__,
+    result = {"machine": describe(), "cpu_flags": cpu_flags(), "torch": torch.__version__,
               "threads": torch.get_num_threads(), "matmul_gflops": gf, "B": B, "H": H, "D": D,
               "rows": rows, "compile": comp, "date": time.strftime("%Y-%m-%d %H:%M"),
               "useful_fraction_of_matmul": {f"{r['pattern']}@{r['L']}": r["useful_gflops"] / gf for r in rows}}
