@@ -25,8 +25,8 @@ class KernelSets:
     offsets variant and per permutation, built on first use.
 
     ``variants`` maps False (default offsets) / True (explicit) to a dict: the rows
-    pattern ("rows"), its int width, kernel input names ("names"), the permutation of each
-    call length ("perms", None: in order), the forward and backward kernels of the one
+    pattern ("rows"), its int width, the permutation of each call length ("perms", None:
+    in order), the forward and backward kernels of the one
     judged at compile time ("perm"; the backward built on first use), and under "others"
     those of the other permutations calls have needed (:meth:`kernel_set`).
     ``permute``: whether rows may be permuted at all (the op says: CPU, no learnable
@@ -54,7 +54,7 @@ class KernelSets:
 
             rows = self.pattern.at_rows(explicit)
             v = {"rows": rows, "int_width": kernel_int_width(rows.mask, rows.score),
-                 "names": sorted(rows.inputs), "backward": None, "backward_inputs": None,
+                 "backward": None, "backward_inputs": None,
                  "perms": self._permutations(rows, explicit), "others": {}}
             v["perm"] = v["perms"].compiled if v["perms"] is not None else None
             v["forward"] = self.build("forward", rows, perm=v["perm"])

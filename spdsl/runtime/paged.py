@@ -53,7 +53,6 @@ pattern paged_keys {
     mask = ki < paged_seq_lens[b]
 }
 """
-_LAYOUTS = 32
 _ANCHORS = 8  # decoding batches whose shared layouts are kept (``_shared_layout_call``)
 _limit_pattern = None
 
@@ -171,8 +170,8 @@ def _variant(attn, page_size: int) -> dict:
         made = attn._kernel_sets.build_result("forward_paged", rows, config,
                                               label=f"{attn.pattern.name} (paged)")
         v = {"rows": rows, "config": made.config, "forward": made.kernel,
-             "int_width": kernel_int_width(rows.mask, rows.score), "names": sorted(rows.inputs),
-             "layouts": LayoutCache((made.config.block_q, made.config.block_k), _LAYOUTS)}
+             "int_width": kernel_int_width(rows.mask, rows.score),
+             "layouts": LayoutCache((made.config.block_q, made.config.block_k))}
         variants[block_k] = v
     return v
 
